@@ -1,0 +1,57 @@
+"""Text helpers: repairing extracted text and checking that an answer quotes its source."""
+
+import re
+import unicodedata
+
+_NOT_ALPHANUMERIC = re.compile(r"[^0-9a-z]+")
+
+
+def letters_only(text: str) -> str:
+    """Lower-case letters and digits of ``text``, accents folded, everything else removed.
+
+    This erases what PDF extraction damages (line breaks, hyphenation, spacing, quote styles),
+    so that two texts compare on their words alone.
+    """
+    folded = unicodedata.normalize("NFKD", text.lower())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return _NOT_ALPHANUMERIC.sub("", folded)
+
+
+def join_lines(text: str) -> str:
+    """Join the lines of one extracted paragraph into a single line."""
+    return " ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def quotes_source(passage: str, source: str, min_piece: int = 12, max_gap: int = 1200) -> bool:
+    """Whether ``passage`` reproduces consecutive text of ``source``.
+
+    Compared on letters and digits only. The passage may skip page furniture of the source
+    (a footnote or running header inside a sentence): it is matched as consecutive pieces of
+    at least ``min_piece`` characters, each starting at most ``max_gap`` characters after the
+    previous one.
+    """
+    wanted, haystack = letters_only(passage), letters_only(source)
+    position, first = 0, True
+    while wanted:
+        window_start = 0 if first else position
+        window_end = len(haystack) if first else position + max_gap + len(wanted)
+        window = haystack[window_start:window_end]
+        found = _longest_prefix_in(wanted, window)
+        if found < min(min_piece, len(wanted)):
+            return False
+        position = window_start + window.find(wanted[:found]) + found
+        wanted = wanted[found:]
+        first = False
+    return True
+
+
+def _longest_prefix_in(wanted: str, window: str) -> int:
+    """Length of the longest prefix of ``wanted`` that occurs in ``window``."""
+    low, high = 0, len(wanted)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if wanted[:middle] in window:
+            low = middle
+        else:
+            high = middle - 1
+    return low
