@@ -1,0 +1,55 @@
+"""Clarify a question the model is unsure about: offer the closest questions, or say why not."""
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot import messages
+from bot.answering import CLARIFY, NO_WORDS, decide_parse
+from bot.knowledge import load_knowledge
+
+QUESTION_KEY_ENTITY = "question_key"
+CLARIFY_INTENT = "nlu_fallback"
+NONE_OF_THESE_PAYLOAD = "/none_of_these"
+
+
+def question_payload(key: str) -> str:
+    """The button payload that picks the question with this key."""
+    return f'/{CLARIFY_INTENT}{{"{QUESTION_KEY_ENTITY}":"{key}"}}'
+
+
+class ActionClarifyQuestion(Action):
+    """Answers a picked question, offers "Bedoelt u ...?" buttons, or says it cannot help."""
+
+    def name(self) -> Text:
+        return "action_clarify_question"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        knowledge = load_knowledge()
+        picked = self._picked_key(tracker)
+        if picked is not None:
+            dispatcher.utter_message(response=knowledge.get(picked).response_name)
+            return []
+        decision = decide_parse(tracker.latest_message or {})
+        if decision.kind == CLARIFY:
+            buttons = [
+                {"title": knowledge.get(key).title, "payload": question_payload(key)}
+                for key in decision.candidates
+                if key in knowledge
+            ]
+            buttons.append({"title": messages.NONE_OF_THESE, "payload": NONE_OF_THESE_PAYLOAD})
+            dispatcher.utter_message(text=messages.DID_YOU_MEAN, buttons=buttons)
+        elif decision.kind == NO_WORDS:
+            dispatcher.utter_message(text=messages.NO_WORDS)
+        else:
+            dispatcher.utter_message(response="utter_out_of_scope")
+        return []
+
+    @staticmethod
+    def _picked_key(tracker: Tracker) -> Optional[str]:
+        """The question the user picked with a button, if it is a known one."""
+        key = next(tracker.get_latest_entity_values(QUESTION_KEY_ENTITY), None)
+        return key if key in load_knowledge() else None

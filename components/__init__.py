@@ -1,0 +1,1 @@
+"""Custom Rasa graph components: thin adapters from Rasa's NLU pipeline to ``bot/``."""
