@@ -1,0 +1,84 @@
+# Run `make help` for the targets. The two that a new machine needs: `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+STATE := .state
+MODEL := models/assistant.tar.gz
+PIPELINE_MARKER := $(STATE)/nlp-pipeline
+# What shapes the trained model (answer thresholds in bot/answering.py apply at run time).
+TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml') \
+	components/dutch_tokenizer.py bot/language.py bot/user_text.py
+
+export PYTHONPATH := $(CURDIR)
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+.PHONY: help install train run shell test test-unit validate test-stories test-integration \
+	responses bench-nlu lock clean FORCE
+
+help: ## Show the targets and what they do
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-17s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+install: $(VENV)/.installed $(PIPELINE_MARKER) ## Create .venv (Python 3.10) and install the locked dependencies and the Dutch pipeline
+
+$(VENV)/.installed: requirements.lock scripts/install.sh
+	bash scripts/install.sh
+	@touch $@
+
+# Records which spaCy pipeline is installed; rewritten only when that changes, so a change of
+# pipeline (and nothing else) makes the model train again.
+$(PIPELINE_MARKER): $(VENV)/.installed FORCE
+	@mkdir -p $(STATE)
+	@$(PY) -m bot.language > $@.new
+	@cmp -s $@.new $@ && rm -f $@.new || mv $@.new $@
+
+train: install $(MODEL) ## Train the model when the training data, config or pipeline changed
+
+$(MODEL): $(TRAINING_INPUTS) $(PIPELINE_MARKER)
+	RASA_CACHE_DIRECTORY=$(STATE)/rasa-cache/$$(cat $(PIPELINE_MARKER)) \
+		$(RASA) train --fixed-model-name assistant --out models
+	@touch $@
+
+run: train ## Install and train what is missing, then serve the bot (REST and socket.io on :5005)
+	$(PY) scripts/serve.py
+
+shell: train ## Chat with the bot in the terminal (starts the action server too)
+	$(PY) scripts/serve.py --shell
+
+responses: install ## Regenerate data/responses/faq.yml from bot/sources and bot/knowledge
+	$(PY) -m bot.knowledge.responses data/responses/faq.yml
+
+test: install ## Run every test: unit, data validation, training, conversations, held-out NLU, integration
+	$(MAKE) test-unit
+	$(MAKE) validate
+	$(MAKE) train
+	$(MAKE) test-stories
+	$(MAKE) test-integration
+
+test-unit: install ## pytest for bot/, actions/ and components/ (no trained model needed)
+	$(PY) -m pytest -m "not integration"
+
+validate: install ## rasa data validate, warnings counted as failures
+	$(RASA) data validate --fail-on-warnings
+
+test-stories: train ## Conversation tests (tests/test_stories.yml), failing on any wrong prediction
+	$(RASA) test core --stories tests/test_stories.yml --model $(MODEL) \
+		--fail-on-prediction-errors --out $(STATE)/results/stories
+
+test-integration: train ## Held-out NLU check and end-to-end tests against the running servers
+	$(PY) -m pytest -m integration
+
+bench-nlu: train ## Held-out NLU quality of the assistant and of a BM25 search over the FAQ text
+	$(PY) -m bench.nlu_quality
+
+lock: ## Re-resolve requirements.in into requirements.lock (needs the package index)
+	bash scripts/lock.sh
+
+clean: ## Remove the trained model, caches and the local state (conversations!)
+	rm -rf models $(STATE) .pytest_cache
+
+FORCE:

@@ -1,0 +1,1 @@
+"""Benchmarks that print figures: answer quality, speed and resources."""

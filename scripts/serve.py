@@ -1,0 +1,125 @@
+"""Start the Rasa server and the action server together, and stop them together.
+
+Ctrl-C or SIGTERM stops both; if either one exits, the other is stopped too, so no process is
+left behind. ``--shell`` opens ``rasa shell`` against a running action server instead.
+
+Usage: python scripts/serve.py [--shell]
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Dict, List, Optional
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bot.language import available_pipeline  # noqa: E402
+from bot.settings import PROJECT_ROOT, Settings  # noqa: E402
+
+STOP_TIMEOUT_SECONDS = 15
+RASA = str(Path(sys.executable).with_name("rasa"))
+
+
+def _environment(settings: Settings) -> Dict[str, str]:
+    env = dict(os.environ)
+    env.update(settings.endpoint_environment())
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
+    env.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+    return env
+
+
+def action_server_command(settings: Settings) -> List[str]:
+    """The command that runs the action server."""
+    return [RASA, "run", "actions", "--actions", "actions", "--port", str(settings.action_port)]
+
+
+def rasa_server_command(settings: Settings) -> List[str]:
+    """The command that runs the Rasa server with its channels."""
+    return [
+        RASA, "run",
+        "--model", str(settings.model_path),
+        "--endpoints", "endpoints.yml",
+        "--credentials", "credentials.yml",
+        "--interface", settings.host,
+        "--port", str(settings.rasa_port),
+        "--cors", *settings.allowed_origins,
+    ]
+
+
+def _start(command: List[str], env: Dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, start_new_session=True)
+
+
+def _stop(processes: List[subprocess.Popen]) -> None:
+    """Ask each process group to stop, then kill what is still there after the timeout."""
+    for process in processes:
+        if process.poll() is None:
+            _signal_group(process, signal.SIGTERM)
+    deadline = time.monotonic() + STOP_TIMEOUT_SECONDS
+    for process in processes:
+        try:
+            process.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            _signal_group(process, signal.SIGKILL)
+            process.wait()
+
+
+def _signal_group(process: subprocess.Popen, signum: int) -> None:
+    try:
+        os.killpg(process.pid, signum)
+    except ProcessLookupError:
+        pass
+
+
+def _wait_until_up(url: str, process: subprocess.Popen, timeout: float = 180) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return True
+        except OSError:
+            time.sleep(0.5)
+    return False
+
+
+def main(argv: List[str]) -> int:
+    """Run both servers (or the action server and a shell) until stopped."""
+    settings = Settings.from_environment()
+    if not settings.model_path.exists():
+        print(f"No trained model at {settings.model_path}: run `make train` first.", file=sys.stderr)
+        return 1
+    settings.state_dir.mkdir(parents=True, exist_ok=True)
+    env = _environment(settings)
+    print(f"Language: {available_pipeline().describe()}.", flush=True)
+    processes: List[subprocess.Popen] = []
+    stopping: Optional[int] = None
+
+    def request_stop(signum: int, _frame: object) -> None:
+        nonlocal stopping
+        stopping = signum
+
+    signal.signal(signal.SIGTERM, request_stop)
+    signal.signal(signal.SIGINT, request_stop)
+    try:
+        processes.append(_start(action_server_command(settings), env))
+        if "--shell" in argv:
+            shell = ["--model", str(settings.model_path), "--endpoints", "endpoints.yml"]
+            return subprocess.call([RASA, "shell", *shell], cwd=PROJECT_ROOT, env=env)
+        processes.append(_start(rasa_server_command(settings), env))
+        if _wait_until_up(f"http://127.0.0.1:{settings.rasa_port}/", processes[-1]):
+            print(f"The assistant is ready: {settings.rest_webhook_url}", flush=True)
+        while stopping is None and all(p.poll() is None for p in processes):
+            time.sleep(0.3)
+        return 0 if stopping is not None else 1
+    finally:
+        _stop(processes)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

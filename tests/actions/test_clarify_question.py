@@ -1,0 +1,83 @@
+"""The clarify action: picked questions, "Bedoelt u ...?" choices, and honest refusals."""
+
+import pytest
+
+from actions.clarify_question import ActionClarifyQuestion, question_payload
+from bot import messages
+from bot.knowledge import load_knowledge
+from tests.conftest import make_tracker
+
+
+def _parse(text, intents, answers, entities=()):
+    return {
+        "text": text,
+        "intent": {"name": intents[0][0], "confidence": intents[0][1]},
+        "intent_ranking": [{"name": n, "confidence": c} for n, c in intents],
+        "entities": list(entities),
+        "response_selector": {
+            "faq": {
+                "ranking": [
+                    {"intent_response_key": f"faq/{k}", "confidence": c} for k, c in answers
+                ]
+            }
+        },
+    }
+
+
+async def _run(dispatcher, domain, parse):
+    events = await ActionClarifyQuestion().run(dispatcher, make_tracker(parse), domain)
+    assert events == []
+    return dispatcher.messages
+
+
+async def test_close_answers_are_offered_as_choices(dispatcher, domain):
+    parse = _parse(
+        "mr en de overeenkomst",
+        [("nlu_fallback", 0.4), ("faq", 0.38)],
+        [("medezeggenschap_goedkeuring", 0.45), ("medezeggenschap_wetten", 0.40)],
+    )
+    [message] = await _run(dispatcher, domain, parse)
+    assert message["text"] == messages.DID_YOU_MEAN
+    knowledge = load_knowledge()
+    assert message["buttons"] == [
+        {"title": knowledge.get("medezeggenschap_goedkeuring").title,
+         "payload": question_payload("medezeggenschap_goedkeuring")},
+        {"title": knowledge.get("medezeggenschap_wetten").title,
+         "payload": question_payload("medezeggenschap_wetten")},
+        {"title": messages.NONE_OF_THESE, "payload": "/none_of_these"},
+    ]
+
+
+async def test_a_picked_question_is_answered(dispatcher, domain):
+    parse = _parse(
+        question_payload("teambevoegdheid"), [("nlu_fallback", 1.0)], [],
+        entities=[{"entity": "question_key", "value": "teambevoegdheid"}],
+    )
+    [message] = await _run(dispatcher, domain, parse)
+    assert message["response"] == "utter_faq/teambevoegdheid"
+
+
+async def test_an_unknown_picked_key_is_not_answered(dispatcher, domain):
+    parse = _parse(
+        "x", [("nlu_fallback", 1.0)], [],
+        entities=[{"entity": "question_key", "value": "../../etc/passwd"}],
+    )
+    [message] = await _run(dispatcher, domain, parse)
+    assert message["response"] == "utter_out_of_scope"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "😀😀", "???", "\u0000\u0007"])
+async def test_a_message_without_words_gets_a_hint(dispatcher, domain, text):
+    parse = _parse(text, [("nlu_fallback", 0.3), ("faq", 0.3)], [("teambevoegdheid", 0.2)])
+    [message] = await _run(dispatcher, domain, parse)
+    assert message["text"] == messages.NO_WORDS
+
+
+async def test_a_message_far_from_any_question_is_declined(dispatcher, domain):
+    parse = _parse(
+        "hoe laat gaat de bus", [("nlu_fallback", 0.35), ("out_of_scope", 0.34), ("faq", 0.1)],
+        [("teambevoegdheid", 0.3)],
+    )
+    [message] = await _run(dispatcher, domain, parse)
+    assert message["response"] == "utter_out_of_scope"
+    assert "utter_out_of_scope" in domain["responses"]

@@ -1,0 +1,101 @@
+"""The knowledge base reproduces the official texts, and the training data covers it."""
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bench.examples import held_out_examples, training_examples
+from bot.knowledge import load_knowledge
+from bot.knowledge.base import FAQ, FAQ_SOURCE, GUIDANCE, GUIDANCE_SOURCE
+from bot.knowledge.responses import render
+from bot.knowledge.text import letters_only, quotes_source
+from bot.settings import PROJECT_ROOT
+
+KNOWLEDGE = load_knowledge()
+FAQ_TEXT = FAQ_SOURCE.read_text(encoding="utf-8")
+GUIDANCE_TEXT = GUIDANCE_SOURCE.read_text(encoding="utf-8")
+
+
+def test_every_faq_entry_of_the_source_is_answered():
+    assert FAQ_TEXT.count("•") == 26
+    assert len(KNOWLEDGE.from_source(FAQ)) == 26
+
+
+def test_guidance_topics_named_by_the_assignment_are_answered():
+    expected = {
+        "waarom_overeenkomst", "verplicht_sinds_2020", "verplichte_onderwerpen",
+        "teambevoegdheid", "vmbo_examens_spreiding", "mbo_examens_bpv",
+        "geintegreerde_route", "klacht_mbo_docent", "medezeggenschap_wetten",
+        "melden_leerroute", "format_overeenkomst",
+    }
+    assert expected <= {entry.key for entry in KNOWLEDGE.from_source(GUIDANCE)}
+
+
+@pytest.mark.parametrize("entry", KNOWLEDGE.from_source(FAQ), ids=lambda e: e.key)
+def test_faq_answers_reproduce_the_source(entry):
+    block = FAQ_TEXT[FAQ_TEXT.index(entry.question[:40]):]
+    for paragraph in entry.paragraphs:
+        assert letters_only(paragraph) in letters_only(block)
+
+
+@pytest.mark.parametrize("entry", KNOWLEDGE.from_source(GUIDANCE), ids=lambda e: e.key)
+def test_guidance_answers_reproduce_the_source(entry):
+    for paragraph in entry.paragraphs:
+        for line in paragraph.splitlines():
+            assert quotes_source(line.lstrip("abcdefghij0123456789. "), GUIDANCE_TEXT), line
+
+
+def test_faithfulness_check_rejects_a_reworded_sentence():
+    original = "De mbo-examinering en BPV zijn mogelijk vanaf het 1e jaar van de route."
+    assert quotes_source(original, GUIDANCE_TEXT)
+    assert not quotes_source(original.replace("1e", "2e"), GUIDANCE_TEXT)
+    assert not quotes_source("Een samenwerkingsovereenkomst is nooit verplicht.", GUIDANCE_TEXT)
+
+
+def test_faithfulness_check_skips_page_furniture_inside_a_sentence():
+    sentence = (
+        "De organisatorische en onderwijskundige inrichting van de doorlopende leerroute, "
+        "waaronder de inzet van personeel en het gebruik van faciliteiten van de aan de "
+        "overeenkomst deelnemende partijen;"
+    )
+    assert quotes_source(sentence, GUIDANCE_TEXT)
+
+
+def test_extraction_line_breaks_are_repaired():
+    for entry in KNOWLEDGE:
+        for paragraph in entry.paragraphs:
+            assert "  " not in paragraph and not paragraph.startswith(" ")
+
+
+def test_committed_responses_match_the_knowledge_base():
+    committed = (PROJECT_ROOT / "data" / "responses" / "faq.yml").read_text(encoding="utf-8")
+    assert committed == render(KNOWLEDGE), "run `make responses`"
+
+
+def test_every_response_carries_its_answer():
+    responses = yaml.safe_load(render(KNOWLEDGE))["responses"]
+    assert set(responses) == {entry.response_name for entry in KNOWLEDGE}
+    for entry in KNOWLEDGE:
+        assert entry.answer in responses[entry.response_name][0]["text"]
+
+
+def test_every_entry_has_at_least_twelve_training_examples():
+    counts = Counter(example.expected_key for example in training_examples())
+    assert {entry.key: counts[entry.key] for entry in KNOWLEDGE if counts[entry.key] < 12} == {}
+    assert set(counts) - {None} == {entry.key for entry in KNOWLEDGE}
+
+
+def test_held_out_set_covers_every_entry_and_out_of_scope():
+    held_out = held_out_examples()
+    counts = Counter(example.expected_key for example in held_out)
+    assert all(counts[entry.key] >= 4 for entry in KNOWLEDGE.from_source(FAQ))
+    assert sum(counts[entry.key] for entry in KNOWLEDGE.from_source(GUIDANCE)) >= 15
+    assert counts[None] >= 25
+
+
+def test_held_out_questions_are_never_training_examples():
+    trained = {letters_only(example.text) for example in training_examples()}
+    leaked = [e.text for e in held_out_examples() if letters_only(e.text) in trained]
+    assert leaked == []

@@ -1,0 +1,48 @@
+"""Unclear questions become nlu_fallback; clear ones and other intents stay as they are."""
+
+from rasa.shared.nlu.training_data.message import Message
+
+from components.question_confidence import QuestionConfidence
+
+
+def _message(intent, confidence, answers, text="moet de mr instemmen met de sok"):
+    ranking = [{"name": intent, "confidence": confidence}]
+    return Message(
+        data={
+            "text": text,
+            "intent": {"name": intent, "confidence": confidence},
+            "intent_ranking": ranking,
+            "response_selector": {
+                "faq": {
+                    "ranking": [
+                        {"intent_response_key": f"faq/{k}", "confidence": c} for k, c in answers
+                    ]
+                }
+            },
+        }
+    )
+
+
+def _process(message):
+    [processed] = QuestionConfidence().process([message])
+    return processed.get("intent")["name"], processed.get("intent_ranking")[0]["name"]
+
+
+def test_a_clear_question_keeps_its_intent():
+    message = _message("faq", 0.97, [("medezeggenschap_goedkeuring", 0.9), ("x", 0.02)])
+    assert _process(message) == ("faq", "faq")
+
+
+def test_a_question_between_two_answers_becomes_fallback():
+    message = _message("faq", 0.97, [("medezeggenschap_goedkeuring", 0.5), ("x", 0.45)])
+    assert _process(message) == ("nlu_fallback", "nlu_fallback")
+
+
+def test_an_emoji_only_message_becomes_fallback():
+    message = _message("faq", 0.9, [("x", 0.9)], text="😀")
+    assert _process(message) == ("nlu_fallback", "nlu_fallback")
+
+
+def test_other_intents_are_left_alone():
+    message = _message("greet", 0.6, [("x", 0.2), ("y", 0.19)], text="hallo")
+    assert _process(message) == ("greet", "greet")

@@ -1,0 +1,44 @@
+"""The domain, the rules and the actions agree with each other."""
+
+import re
+from pathlib import Path
+
+import yaml
+
+from actions.clarify_question import ActionClarifyQuestion
+from bot.settings import PROJECT_ROOT
+
+DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
+
+
+def _rule_steps():
+    for path in (PROJECT_ROOT / "data").rglob("*.yml"):
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for block in document.get("rules", []) + document.get("stories", []):
+            yield from block.get("steps", [])
+
+
+def test_every_custom_action_is_declared():
+    assert ActionClarifyQuestion().name() in DOMAIN["actions"]
+
+
+def test_every_response_the_actions_use_exists():
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (PROJECT_ROOT / "actions").glob("*.py"))
+    used = set(re.findall(r'response="(utter_[a-z_]+)"', source))
+    assert used and used <= set(DOMAIN["responses"])
+
+
+def test_button_payloads_name_known_intents():
+    intents = set(DOMAIN["intents"]) | {"nlu_fallback"}
+    for name, variants in DOMAIN["responses"].items():
+        for variant in variants:
+            for button in variant.get("buttons", []):
+                intent = re.match(r"/(\w+)", button["payload"]).group(1)
+                assert intent in intents, (name, button)
+
+
+def test_user_facing_texts_address_the_reader_formally():
+    informal = re.compile(r"\b(je|jij|jou|jouw)\b", re.IGNORECASE)
+    for name, variants in DOMAIN["responses"].items():
+        for variant in variants:
+            assert not informal.search(variant["text"]), name
