@@ -1,0 +1,1 @@
+"""The guided interview through the official format: steps, answers, review and editing."""

@@ -1,0 +1,44 @@
+"""Dutch dates: reading what users type and writing them the Dutch way."""
+
+import re
+from datetime import date
+from typing import Optional
+
+MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)
+_NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_WRITTEN = re.compile(r"^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$")
+
+
+def _month_number(word: str) -> Optional[int]:
+    for number, name in enumerate(MONTHS, start=1):
+        if len(word) >= 3 and name.startswith(word):
+            return number
+    return None
+
+
+def parse_dutch_date(text: str) -> Optional[date]:
+    """A date from "1 september 2025", "1 sept 2025", "01-09-2025", "1/9/2025" or "2025-09-01"."""
+    cleaned = " ".join(text.lower().strip().rstrip(".").split())
+    try:
+        if match := _NUMERIC.match(cleaned):
+            day, month, year = (int(part) for part in match.groups())
+            return date(year, month, day)
+        if match := _ISO.match(cleaned):
+            year, month, day = (int(part) for part in match.groups())
+            return date(year, month, day)
+        if match := _WRITTEN.match(cleaned):
+            month = _month_number(match.group(2))
+            if month is not None:
+                return date(int(match.group(3)), month, int(match.group(1)))
+    except ValueError:
+        return None
+    return None
+
+
+def format_dutch_date(value: date) -> str:
+    """The date as Dutch text: "1 september 2025"."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"

@@ -1,0 +1,48 @@
+"""Which steps a user means when asking to change an answer ("wijzig artikel 5")."""
+
+import re
+import unicodedata
+from typing import Any, List, Mapping, Optional
+
+from bot.interview.catalogue import PARTIES, SIGNATORIES_KEY, SIGNATORY_KEY, Catalogue, load_catalogue
+
+_CLAUSE_NUMBER = re.compile(r"\b(10|[1-9])\s*([abc])?\b")
+
+
+def _folded(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.lower())
+    return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).split())
+
+
+def steps_meant(reference: str, answers: Mapping[str, Any], catalogue: Optional[Catalogue] = None) -> List[str]:
+    """The step keys a reference names, among the steps that are asked; empty if unclear."""
+    catalogue = catalogue or load_catalogue()
+    asked = [step for step in catalogue.applicable(answers)]
+    text = _folded(reference)
+    number = _CLAUSE_NUMBER.search(text)
+    if number:
+        wanted = number.group(1) + (number.group(2) or "")
+        exact = [s.key for s in asked if s.clause == wanted]
+        if exact:
+            return exact
+        return [s.key for s in asked if s.clause and re.fullmatch(rf"{number.group(1)}[abc]?", s.clause)]
+    by_alias = [
+        s.key for s in asked
+        if any(re.search(rf"\b{re.escape(_folded(alias))}\b", text) for alias in s.aliases)
+        or _folded(s.title) in text
+    ]
+    return by_alias
+
+
+def keys_to_clear(keys: List[str], catalogue: Optional[Catalogue] = None) -> List[str]:
+    """The slots to clear to ask these steps again, with the answers that depend on them."""
+    catalogue = catalogue or load_catalogue()
+    cleared = list(keys)
+    for step in catalogue.steps:
+        if any(slot in keys for slot in step.when) and step.key not in cleared:
+            cleared.append(step.key)
+    if SIGNATORY_KEY in cleared or any(
+        key in catalogue and catalogue.get(key).kind == PARTIES for key in cleared
+    ) or "same_authority" in cleared:
+        cleared += [key for key in (SIGNATORY_KEY, SIGNATORIES_KEY) if key not in cleared]
+    return cleared

@@ -1,0 +1,98 @@
+"""Where an interview stands: the steps still to ask, progress, parties and short commands."""
+
+import re
+from typing import Any, Dict, List, Mapping, Optional, Tuple
+
+from bot.interview.catalogue import (
+    PARTIES, SIGNATORIES_KEY, SIGNATORY_KEY, YES_NO, Catalogue, Step, load_catalogue,
+)
+
+USE_EXAMPLE, SKIP, DONT_KNOW = "use_example", "skip_clause", "dont_know_yet"
+COMMAND_INTENTS = (USE_EXAMPLE, SKIP, DONT_KNOW)
+COMMAND_CONFIDENCE = 0.8
+COMMAND_MAX_WORDS = 8
+_QUESTION_START = re.compile(
+    r"^(wat|wie|waar|wanneer|waarom|hoe|welke?|moet|moeten|mag|mogen|kan|kunnen)\b",
+    re.IGNORECASE,
+)
+
+
+def parties(answers: Mapping[str, Any]) -> List[Tuple[str, str]]:
+    """(side, name) of every party named so far: "vmbo", "mbo", or "bevoegd gezag"."""
+    if answers.get("same_authority") is True:
+        return [("bevoegd gezag", name) for name in answers.get("authority_name") or []]
+    return [("vmbo", name) for name in answers.get("vmbo_parties") or []] + [
+        ("mbo", name) for name in answers.get("mbo_parties") or []
+    ]
+
+
+def signatories(answers: Mapping[str, Any]) -> List[Dict[str, str]]:
+    """The signatories given so far, one per party in party order."""
+    return list(answers.get(SIGNATORIES_KEY) or [])
+
+
+def next_signatory_party(answers: Mapping[str, Any]) -> Optional[str]:
+    """The party whose signatory is asked next, or ``None`` when every party has one."""
+    named = parties(answers)
+    given = len(signatories(answers))
+    return named[given][1] if given < len(named) else None
+
+
+def required_keys(answers: Mapping[str, Any], catalogue: Optional[Catalogue] = None) -> List[str]:
+    """Every step that is asked given the answers, in order; the signatory step while needed."""
+    catalogue = catalogue or load_catalogue()
+    keys = [step.key for step in catalogue.applicable(answers) if step.key != SIGNATORY_KEY]
+    parties_known = all(answers.get(key) is not None for key in keys if catalogue.get(key).kind == PARTIES)
+    if not parties_known or next_signatory_party(answers) is not None:
+        keys.append(SIGNATORY_KEY)
+    return keys
+
+
+def missing_keys(answers: Mapping[str, Any], catalogue: Optional[Catalogue] = None) -> List[str]:
+    """The steps still to answer, in order."""
+    return [key for key in required_keys(answers, catalogue) if answers.get(key) is None]
+
+
+def progress(answers: Mapping[str, Any], key: str, catalogue: Optional[Catalogue] = None) -> Tuple[int, int]:
+    """(number of this question, total questions) for showing "Vraag 5 van 21".
+
+    Unanswered yes/no questions count as "nee" and unnamed parties as one per side, so the
+    total is an estimate until those are answered.
+    """
+    catalogue = catalogue or load_catalogue()
+    assumed = dict(answers)
+    for step in catalogue.steps:
+        if step.kind == YES_NO and assumed.get(step.key) not in (True, False):
+            assumed[step.key] = False
+    steps = [s.key for s in catalogue.applicable(assumed) if s.key != SIGNATORY_KEY]
+    party_count = len(parties(assumed)) or (1 if assumed.get("same_authority") else 2)
+    total = len(steps) + party_count
+    if key == SIGNATORY_KEY:
+        return len(steps) + len(signatories(answers)) + 1, total
+    return (steps.index(key) + 1 if key in steps else len(steps)), total
+
+
+def command_in(intent: Optional[str], confidence: float, text: str) -> Optional[str]:
+    """The interview command a message gives (use the example, skip, not known yet), if any.
+
+    Only short messages count as commands, so that a real answer that happens to resemble
+    one ("dat weten we nog niet precies, maar ...") is kept as an answer.
+    """
+    if intent not in COMMAND_INTENTS:
+        return None
+    if text.startswith("/"):
+        return intent
+    if confidence >= COMMAND_CONFIDENCE and len(text.split()) <= COMMAND_MAX_WORDS:
+        return intent
+    return None
+
+
+def looks_like_question(text: str) -> bool:
+    """Whether a message asks something rather than answers the interview question."""
+    stripped = text.strip()
+    return stripped.endswith("?") or bool(_QUESTION_START.match(stripped))
+
+
+def step_for(key: str, catalogue: Optional[Catalogue] = None) -> Step:
+    """The catalogue step for a slot key."""
+    return (catalogue or load_catalogue()).get(key)

@@ -1,0 +1,117 @@
+"""The review of all answers, and the completeness check against the legal topics a-j."""
+
+from dataclasses import dataclass
+from typing import Any, Dict, List, Mapping, Optional
+
+from bot.interview.answers import NOT_APPLICABLE, PLACEHOLDER, is_marker
+from bot.interview.catalogue import (
+    CHOICE, LEGAL_TOPICS, SIGNATORY_KEY, YES_NO, Catalogue, Step, load_catalogue,
+)
+from bot.interview.flow import parties, signatories
+from bot.text_markup import escape_markdown
+
+TOPIC_NAMES = {
+    "a": "profiel en opleidingsdomein of kwalificatie",
+    "b": "betrokkenheid van het bedrijfsleven",
+    "c": "vormgeving van de leiding",
+    "d": "inlichtingen en verantwoording door de leiding",
+    "e": "organisatorische en onderwijskundige inrichting",
+    "f": "inhoud van de overstapoptie",
+    "g": "overdracht van bekostiging",
+    "h": "aanvullende afspraken over medezeggenschap",
+    "i": "geschilbeslechting",
+    "j": "toetreding, opzegging en wijziging",
+}
+COVERED, OPEN, MISSING, NOT_USED = "ingevuld", "nog in te vullen", "ontbreekt", "niet van toepassing"
+
+
+@dataclass(frozen=True)
+class TopicStatus:
+    """How far one legal topic is covered by the answers."""
+
+    topic: str
+    name: str
+    status: str
+    steps: List[str]
+
+
+def display_answer(step: Step, value: Any) -> str:
+    """An answer as plain text for people (not yet escaped for Markdown)."""
+    if value is None:
+        return "(nog niet beantwoord)"
+    if isinstance(value, list):
+        return "; ".join(str(item) for item in value)
+    if step.kind == YES_NO and isinstance(value, bool):
+        return "Ja" if value else "Nee"
+    if step.kind == CHOICE:
+        return next((c.title for c in step.choices if c.value == value), str(value))
+    return str(value)
+
+
+def completeness(answers: Mapping[str, Any], catalogue: Optional[Catalogue] = None) -> List[TopicStatus]:
+    """The status of each legal topic a-j, judged on the clause steps that are asked."""
+    catalogue = catalogue or load_catalogue()
+    asked = catalogue.applicable(answers)
+    statuses = []
+    for topic in LEGAL_TOPICS:
+        steps = [step for step in asked if step.topic == topic]
+        values = [answers.get(step.key) for step in steps]
+        if not steps or any(value is None for value in values):
+            status = MISSING
+        elif any(value == PLACEHOLDER or value == [PLACEHOLDER] for value in values):
+            status = OPEN
+        elif all(value == NOT_APPLICABLE for value in values):
+            status = NOT_USED
+        else:
+            status = COVERED
+        statuses.append(TopicStatus(topic, TOPIC_NAMES[topic], status, [s.key for s in steps]))
+    return statuses
+
+
+def completeness_text(answers: Mapping[str, Any]) -> str:
+    """The completeness check as a message."""
+    statuses = completeness(answers)
+    lines = [f"- {s.topic}. {s.name}: {s.status}" for s in statuses]
+    gaps = [s for s in statuses if s.status in (OPEN, MISSING)]
+    if gaps:
+        summary = (
+            f"Nog niet alle wettelijk verplichte onderwerpen zijn ingevuld: "
+            f"{', '.join(s.topic for s in gaps)}."
+        )
+    else:
+        summary = "Alle wettelijk verplichte onderwerpen (a tot en met j) zijn ingevuld."
+    return "**Volledigheid (onderwerpen a-j uit de wet)**\n\n" + "\n".join(lines) + f"\n\n{summary}"
+
+
+def review_text(answers: Mapping[str, Any], catalogue: Optional[Catalogue] = None) -> str:
+    """Every answer by clause number and title, user text escaped for Markdown."""
+    catalogue = catalogue or load_catalogue()
+    lines = []
+    for step in catalogue.applicable(answers):
+        if step.key == SIGNATORY_KEY:
+            continue
+        answer = escape_markdown(display_answer(step, answers.get(step.key)))
+        lines.append(f"- **{step.label}**: {answer}")
+    for (side, party), signatory in zip(parties(answers), signatories(answers)):
+        who = escape_markdown(f"{signatory['name']}, {signatory['position']}")
+        lines.append(f"- **Ondertekening namens {escape_markdown(party)}**: {who}")
+    return "**Uw antwoorden**\n\n" + "\n".join(lines)
+
+
+def open_steps(answers: Mapping[str, Any], catalogue: Optional[Catalogue] = None) -> List[Step]:
+    """Steps answered with a placeholder, to offer for completion."""
+    catalogue = catalogue or load_catalogue()
+    return [
+        step for step in catalogue.applicable(answers)
+        if step.key != SIGNATORY_KEY and is_marker(answers.get(step.key))
+        and answers.get(step.key) != NOT_APPLICABLE
+    ]
+
+
+def answers_summary(answers: Mapping[str, Any]) -> Dict[str, Any]:
+    """The answers the draft step needs, keyed by step (signatories included)."""
+    catalogue = load_catalogue()
+    summary = {step.key: answers.get(step.key) for step in catalogue.applicable(answers)}
+    summary.pop(SIGNATORY_KEY, None)
+    summary["signatories"] = signatories(answers)
+    return summary

@@ -1,0 +1,78 @@
+"""The order of steps for each situation, progress, signatories and short commands."""
+
+import pytest
+
+from bot.interview.flow import (
+    DONT_KNOW, SKIP, USE_EXAMPLE, command_in, looks_like_question, missing_keys,
+    next_signatory_party, progress, required_keys,
+)
+
+AGREEMENT = {"same_authority": False}
+INTERNAL = {"same_authority": True}
+
+
+def test_an_agreement_asks_both_sides_and_no_single_authority():
+    keys = required_keys(AGREEMENT)
+    assert "vmbo_parties" in keys and "mbo_parties" in keys and "authority_name" not in keys
+
+
+def test_an_interne_regeling_asks_one_authority():
+    keys = required_keys(INTERNAL)
+    assert "authority_name" in keys and "vmbo_parties" not in keys
+
+
+def test_funding_details_only_when_funding_is_transferred():
+    assert "clause_6_funding_amount" not in required_keys({**AGREEMENT, "clause_6_funding_transfer": False})
+    keys = required_keys({**AGREEMENT, "clause_6_funding_transfer": True})
+    assert keys.index("clause_6_funding_amount") == keys.index("clause_6_funding_transfer") + 1
+
+
+def test_a_signatory_is_asked_for_each_party_in_turn():
+    answers = {**AGREEMENT, "vmbo_parties": ["A", "B"], "mbo_parties": ["C"], "signatories": []}
+    assert next_signatory_party(answers) == "A"
+    answers["signatories"] = [{"name": "x", "position": "y"}] * 2
+    assert next_signatory_party(answers) == "C"
+    answers["signatories"] = [{"name": "x", "position": "y"}] * 3
+    assert next_signatory_party(answers) is None
+    assert "signatory" not in required_keys(answers)
+
+
+def test_missing_keys_start_with_the_situation():
+    assert missing_keys({})[0] == "same_authority"
+
+
+def test_progress_counts_questions_including_signatories():
+    answers = {**AGREEMENT, "vmbo_parties": ["A"], "mbo_parties": ["B"]}
+    assert progress(answers, "same_authority") == (1, 21)
+    assert progress(answers, "clause_1_programme") == (5, 21)
+    assert progress({**answers, "signatories": [{"name": "x", "position": "y"}]}, "signatory") == (21, 21)
+    with_funding = {**answers, "clause_6_funding_transfer": True}
+    assert progress(with_funding, "clause_10_termination")[1] == 23
+
+
+@pytest.mark.parametrize(
+    "intent, confidence, text, command",
+    [
+        ("skip_clause", 1.0, "/skip_clause", SKIP),
+        ("dont_know_yet", 0.95, "weet ik nog niet", DONT_KNOW),
+        ("use_example", 0.9, "neem het voorbeeld over", USE_EXAMPLE),
+        ("dont_know_yet", 0.95, "dat weten we nog niet precies maar we denken aan een stuurgroep met twee directeuren", None),
+        ("dont_know_yet", 0.5, "weet niet", None),
+        ("faq", 0.99, "overslaan", None),
+    ],
+)
+def test_short_commands_are_recognised_but_answers_are_not_taken_for_commands(intent, confidence, text, command):
+    assert command_in(intent, confidence, text) == command
+
+
+@pytest.mark.parametrize(
+    "text, question",
+    [
+        ("Moet de MR de overeenkomst goedkeuren?", True),
+        ("wat is teambevoegdheid", True),
+        ("De leiding bestaat uit twee directeuren.", False),
+        ("Wordt georganiseerd door de stuurgroep", False),
+    ],
+)
+def test_questions_in_between_are_told_from_answers(text, question):
+    assert looks_like_question(text) is question
