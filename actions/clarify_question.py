@@ -6,7 +6,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import messages
-from bot.answering import CLARIFY, NO_WORDS, decide_parse
+from bot.answering import ANSWER, CLARIFY, NO_WORDS, Decision, decide_parse
 from bot.knowledge import load_knowledge
 
 QUESTION_KEY_ENTITY = "question_key"
@@ -19,8 +19,20 @@ def question_payload(key: str) -> str:
     return f'/{CLARIFY_INTENT}{{"{QUESTION_KEY_ENTITY}":"{key}"}}'
 
 
+def question_buttons(decision: Decision) -> List[Dict[str, str]]:
+    """A button per candidate question, then "Geen van deze"."""
+    knowledge = load_knowledge()
+    buttons = [
+        {"title": knowledge.get(key).title, "payload": question_payload(key)}
+        for key in decision.candidates
+        if key in knowledge
+    ]
+    buttons.append({"title": messages.NONE_OF_THESE, "payload": NONE_OF_THESE_PAYLOAD})
+    return buttons
+
+
 class ActionClarifyQuestion(Action):
-    """Answers a picked question, offers "Bedoelt u ...?" buttons, or says it cannot help."""
+    """Answers a picked or clear question, offers "Bedoelt u ...?" buttons, or declines."""
 
     def name(self) -> Text:
         return "action_clarify_question"
@@ -34,14 +46,10 @@ class ActionClarifyQuestion(Action):
             dispatcher.utter_message(response=knowledge.get(picked).response_name)
             return []
         decision = decide_parse(tracker.latest_message or {})
-        if decision.kind == CLARIFY:
-            buttons = [
-                {"title": knowledge.get(key).title, "payload": question_payload(key)}
-                for key in decision.candidates
-                if key in knowledge
-            ]
-            buttons.append({"title": messages.NONE_OF_THESE, "payload": NONE_OF_THESE_PAYLOAD})
-            dispatcher.utter_message(text=messages.DID_YOU_MEAN, buttons=buttons)
+        if decision.kind == ANSWER and decision.key in knowledge:
+            dispatcher.utter_message(response=knowledge.get(decision.key).response_name)
+        elif decision.kind == CLARIFY:
+            dispatcher.utter_message(text=messages.DID_YOU_MEAN, buttons=question_buttons(decision))
         elif decision.kind == NO_WORDS:
             dispatcher.utter_message(text=messages.NO_WORDS)
         else:

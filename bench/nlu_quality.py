@@ -15,7 +15,9 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from bench.bm25_baseline import Bm25Search
 from bench.examples import OUT_OF_SCOPE, Example, held_out_examples, training_examples
-from bot.answering import CLARIFY, QUESTION_INTENT, answer_ranking, decide_parse
+from bot.answering import (
+    ANSWER, CLARIFY, FALLBACK_INTENT, QUESTION_INTENT, answer_ranking, decide_parse,
+)
 from bot.knowledge import load_knowledge
 from bot.settings import PROJECT_ROOT, Settings
 
@@ -41,7 +43,11 @@ def _outcome(parse: Dict[str, Any]) -> Tuple[Optional[str], List[str]]:
     if intent == QUESTION_INTENT:
         ranking = answer_ranking(parse)
         return (ranking[0][0] if ranking else None), []
+    if intent != FALLBACK_INTENT:
+        return None, []
     decision = decide_parse(parse)
+    if decision.kind == ANSWER:
+        return decision.key, []
     return None, (decision.candidates if decision.kind == CLARIFY else [])
 
 

@@ -11,6 +11,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 from bot.user_text import has_words
 
 QUESTION_INTENT = "faq"
+FALLBACK_INTENT = "nlu_fallback"
 # The answer selector spreads its confidence over some 40 answers (uniform would be 0.025):
 # answer outright when the best answer has ten times that and leads the next by 0.10.
 ANSWER_CONFIDENCE = 0.25
@@ -18,8 +19,10 @@ AMBIGUITY_MARGIN = 0.10
 # Offer as a choice only answers with some support, at most three.
 CANDIDATE_CONFIDENCE = 0.10
 MAX_CANDIDATES = 3
-# Below this confidence that the message is a question at all, decline instead of offering.
-QUESTION_INTENT_FLOOR = 0.30
+# Offer choices only when the message is at least a little like a question (a single topic
+# word often is); decline when it is clearly out of scope or nothing fits.
+QUESTION_INTENT_FLOOR = 0.05
+OUT_OF_SCOPE_INTENT = "out_of_scope"
 
 ANSWER = "answer"
 CLARIFY = "clarify"
@@ -47,8 +50,10 @@ def decide(text: str, intent_ranking: Ranking, answer_ranking: Ranking) -> Decis
     if not has_words(text):
         return Decision(NO_WORDS)
     question_confidence = dict(intent_ranking).get(QUESTION_INTENT, 0.0)
-    top_intent = intent_ranking[0][0] if intent_ranking else None
-    if not answer_ranking or question_confidence < QUESTION_INTENT_FLOOR:
+    # The fallback marks an unsure intent; the best real intent still tells what was meant.
+    real_intents = [name for name, _ in intent_ranking if name != FALLBACK_INTENT]
+    top_intent = real_intents[0] if real_intents else None
+    if not answer_ranking or top_intent == OUT_OF_SCOPE_INTENT:
         return Decision(OUT_OF_SCOPE)
     best_key, best = answer_ranking[0]
     runner_up = answer_ranking[1][1] if len(answer_ranking) > 1 else 0.0
@@ -59,7 +64,9 @@ def decide(text: str, intent_ranking: Ranking, answer_ranking: Ranking) -> Decis
         key for key, confidence in answer_ranking[:MAX_CANDIDATES]
         if confidence >= CANDIDATE_CONFIDENCE
     ]
-    return Decision(CLARIFY, candidates=candidates or [best_key])
+    if not candidates or question_confidence < QUESTION_INTENT_FLOOR:
+        return Decision(OUT_OF_SCOPE)
+    return Decision(CLARIFY, candidates=candidates)
 
 
 def intent_ranking(parse_data: Dict[str, Any]) -> List[Tuple[str, float]]:

@@ -81,3 +81,13 @@ async def test_a_message_far_from_any_question_is_declined(dispatcher, domain):
     [message] = await _run(dispatcher, domain, parse)
     assert message["response"] == "utter_out_of_scope"
     assert "utter_out_of_scope" in domain["responses"]
+
+
+async def test_an_unsure_intent_with_a_clear_answer_is_answered(dispatcher, domain):
+    parse = _parse(
+        "een lange vraag over de teambevoegdheid van ons docententeam",
+        [("nlu_fallback", 0.4), ("faq", 0.38), ("start_interview", 0.3)],
+        [("teambevoegdheid", 0.8), ("klacht_mbo_docent", 0.05)],
+    )
+    [message] = await _run(dispatcher, domain, parse)
+    assert message["response"] == "utter_faq/teambevoegdheid"

@@ -37,7 +37,7 @@ def test_a_picked_question_is_answered_by_the_action_server(assistant):
 
 
 def test_a_vague_question_offers_choices_or_declines(assistant):
-    replies = assistant.send("vague-user", "overeenkomst")
+    replies = assistant.send("vague-user", "medezeggenschap")
     text = _texts(replies)
     if messages.DID_YOU_MEAN in text:
         payloads = [b["payload"] for r in replies for b in r.get("buttons", [])]
