@@ -61,7 +61,7 @@ class DutchTokenizer(Tokenizer):
         self._choice = choice
         self._max_chars = int(config.get("max_chars", 2000))
         self._nlp = load_pipeline(choice)
-        logger.info("Reading Dutch with %s.", choice.describe())
+        logger.info("Language: %s.", choice.describe())
 
     @classmethod
     def create(
