@@ -18,7 +18,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 .PHONY: help install train run shell test test-unit validate test-stories test-integration \
-	responses bench-nlu lock clean FORCE
+	responses demo bench-nlu lock clean FORCE
 
 help: ## Show the targets and what they do
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-17s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -48,6 +48,9 @@ run: train ## Install and train what is missing, then serve the bot (REST and so
 
 shell: train ## Chat with the bot in the terminal (starts the action server too)
 	$(PY) scripts/serve.py --shell
+
+demo: ## Run an example interview against the running bot (start it first with `make run`)
+	$(PY) scripts/demo_interview.py
 
 responses: install ## Regenerate data/responses/faq.yml from bot/sources and bot/knowledge
 	$(PY) -m bot.knowledge.responses data/responses/faq.yml

@@ -6,3 +6,25 @@ NO_WORDS = (
     "Ik heb in uw bericht geen vraag gevonden. Typt u uw vraag in een paar woorden, "
     "bijvoorbeeld: Moet de medezeggenschap de overeenkomst goedkeuren?"
 )
+NO_EXAMPLE = "Bij deze vraag heb ik geen voorbeeldformulering. Wilt u de vraag in eigen woorden beantwoorden?"
+CANNOT_SKIP = (
+    "Deze vraag is verplicht: de wet vraagt afspraken over dit onderwerp. Weet u het antwoord nog "
+    "niet, antwoordt u dan 'weet ik nog niet'; dan komt er een open plek in het concept."
+)
+REVIEW_OPTIONS = (
+    "Klopt alles? Kies dan 'Bevestigen'. Wilt u iets wijzigen, typ dan bijvoorbeeld "
+    "'wijzig artikel 5' of 'pas de overstapoptie aan'."
+)
+WHICH_CLAUSE = (
+    "Welk antwoord wilt u wijzigen? Noem het artikelnummer of de titel, bijvoorbeeld "
+    "'wijzig artikel 5' of 'pas de partijen aan'."
+)
+NOT_FINISHED = (
+    "Het invullen is nog niet klaar, dus bevestigen kan nog niet. Typ 'verder' om verder te gaan "
+    "waar u was gebleven."
+)
+CONFIRMED = (
+    "Dank u. Uw antwoorden zijn vastgelegd als basis voor het concept. Open plekken blijven "
+    "zichtbaar als [nog in te vullen], zodat u ze later kunt aanvullen."
+)
+RESET = "Alle antwoorden zijn gewist. We beginnen opnieuw."

@@ -125,6 +125,8 @@ def _check_parties(text: str, other_parties: Sequence[str]) -> Checked:
 
 def _check_text(step: Step, text: str) -> Checked:
     words = re.findall(r"\w+", text)
+    if not step.clause:
+        return Checked(text) if len(text) >= 2 else Checked(message="Dat antwoord is te kort.")
     if len(words) < MIN_ANSWER_WORDS:
         return Checked(
             message="Dat antwoord is te kort voor dit artikel. Wilt u het in een of twee zinnen "

@@ -61,3 +61,8 @@ def test_party_names_may_not_repeat_the_other_side():
 def test_control_characters_are_removed_and_text_is_kept_literally():
     text = "Het <b>bestuur</b> & {{ 7*7 }}\u0000 beslist\u202e samen."
     assert clean_answer(text) == "Het <b>bestuur</b> & {{ 7*7 }} beslist samen."
+
+
+def test_a_place_may_be_one_word_but_a_clause_may_not():
+    assert check_answer(STEP("signing_place"), "Zwolle").value == "Zwolle"
+    assert not check_answer(STEP("clause_8_disputes"), "mediation").ok

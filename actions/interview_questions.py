@@ -1,0 +1,134 @@
+"""Asking the interview's questions, and explaining them or giving an example on request.
+
+There is one ``action_ask_<step>`` per step of the catalogue; each shows the progress
+("Vraag 5 van 21"), the clause, the question and the buttons that fit the step.
+"""
+
+from abc import ABC, abstractmethod
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot import messages
+from bot.interview.catalogue import (
+    CHOICE, DATE, PARTIES, SIGNATORY_KEY, TEXT, YES_NO, Step, load_catalogue,
+)
+from bot.interview.flow import next_signatory_party, progress
+from bot.knowledge.responses import SOURCE_LABELS
+from bot.text_markup import escape_markdown
+
+EXPLAIN = {"title": "Uitleg", "payload": "/explain_clause"}
+EXAMPLE = {"title": "Voorbeeld", "payload": "/ask_example"}
+SKIP = {"title": "Overslaan", "payload": "/skip_clause"}
+DONT_KNOW = {"title": "Weet ik nog niet", "payload": "/dont_know_yet"}
+USE_EXAMPLE = {"title": "Voorbeeld overnemen", "payload": "/use_example"}
+
+
+def step_buttons(step: Step) -> List[Dict[str, str]]:
+    """The buttons shown with a step's question."""
+    if step.kind == YES_NO:
+        buttons = [{"title": "Ja", "payload": "ja"}, {"title": "Nee", "payload": "nee"}]
+    elif step.kind == CHOICE:
+        buttons = [{"title": c.title, "payload": c.title} for c in step.choices]
+    else:
+        buttons = []
+    if step.explanation:
+        buttons.append(EXPLAIN)
+    if step.example and step.kind == TEXT:
+        buttons.append(EXAMPLE)
+    if step.optional:
+        buttons.append(SKIP)
+    elif step.kind in (TEXT, DATE, PARTIES, YES_NO) or step.key == SIGNATORY_KEY:
+        buttons.append(DONT_KNOW)
+    return buttons
+
+
+def question_text(step: Step, slots: Dict[str, Any]) -> str:
+    """Progress, clause and question, as Markdown."""
+    number, total = progress(slots, step.key)
+    question = step.question
+    if step.key == SIGNATORY_KEY:
+        party = next_signatory_party(slots) or ""
+        question = question.format(party=escape_markdown(party))
+    return f"Vraag {number} van {total} · **{step.label}**\n\n{question}"
+
+
+def requested_step(tracker: Tracker) -> Optional[Step]:
+    """The step the interview is asking now, if any."""
+    key = tracker.get_slot("requested_slot")
+    catalogue = load_catalogue()
+    return catalogue.get(key) if key in catalogue else None
+
+
+class AskStepAction(Action, ABC):
+    """Asks one step of the interview."""
+
+    @property
+    @abstractmethod
+    def step_key(self) -> str:
+        """The catalogue key of the step this action asks."""
+
+    def name(self) -> Text:
+        return f"action_ask_{self.step_key}"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        step = load_catalogue().get(self.step_key)
+        dispatcher.utter_message(text=question_text(step, tracker.slots), buttons=step_buttons(step))
+        return []
+
+
+def _ask_action(key: str) -> type:
+    return type(f"ActionAsk_{key}", (AskStepAction,), {"step_key": key})
+
+
+ASK_ACTIONS = [_ask_action(key) for key in load_catalogue().keys]
+
+
+class StepHelpAction(Action, ABC):
+    """Helps with the question being asked; says so when no question is open."""
+
+    @abstractmethod
+    def help_for(self, step: Step) -> Dict[str, Any]:
+        """The message (``text`` and optional ``buttons``) that helps with this step."""
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        step = requested_step(tracker)
+        if step is None:
+            dispatcher.utter_message(response="utter_no_open_question")
+        else:
+            dispatcher.utter_message(**self.help_for(step))
+        return []
+
+
+class ActionExplainClause(StepHelpAction):
+    """Explains the question being asked, with the guidance's own text."""
+
+    def name(self) -> Text:
+        return "action_explain_clause"
+
+    def help_for(self, step: Step) -> Dict[str, Any]:
+        if not step.explanation:
+            return {"text": f"Bij **{step.label}** is geen nadere uitleg nodig: {step.question}"}
+        source = SOURCE_LABELS.get(step.explanation_source, step.explanation_source)
+        return {"text": f"**Uitleg bij {step.label}**\n\n{step.explanation}\n\n_Bron: {source}_"}
+
+
+class ActionShowExample(StepHelpAction):
+    """Shows an example wording for the question being asked, to adopt with one click."""
+
+    def name(self) -> Text:
+        return "action_show_example"
+
+    def help_for(self, step: Step) -> Dict[str, Any]:
+        if not step.example:
+            return {"text": messages.NO_EXAMPLE}
+        return {
+            "text": f"**Voorbeeldformulering bij {step.label}**\n\n{step.example}\n\n"
+            "U kunt deze tekst overnemen en later in Word aanpassen, of zelf een antwoord typen.",
+            "buttons": [USE_EXAMPLE],
+        }

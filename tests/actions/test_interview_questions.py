@@ -1,0 +1,60 @@
+"""Asking the questions: progress, clause, buttons; explanation and example on request."""
+
+from actions.interview_questions import (
+    ASK_ACTIONS, ActionExplainClause, ActionShowExample, step_buttons,
+)
+from bot import messages
+from bot.interview.catalogue import load_catalogue
+from tests.conftest import make_tracker
+
+STEP = load_catalogue().get
+
+
+def _ask(key):
+    return next(action for action in ASK_ACTIONS if action().name() == f"action_ask_{key}")()
+
+
+async def test_a_question_shows_progress_clause_and_buttons(dispatcher, domain):
+    slots = {"same_authority": False, "vmbo_parties": ["A"], "mbo_parties": ["B"]}
+    await _ask("clause_5_transfer_option").run(dispatcher, make_tracker({}, slots=slots), domain)
+    [message] = dispatcher.messages
+    assert message["text"].startswith("Vraag 12 van 21 · **Artikel 5 - Overstapoptie**")
+    assert STEP("clause_5_transfer_option").question in message["text"]
+    titles = [b["title"] for b in message["buttons"]]
+    assert titles == ["Uitleg", "Voorbeeld", "Weet ik nog niet"]
+
+
+def test_the_optional_clause_can_be_skipped_and_yes_no_has_both_answers():
+    assert "Overslaan" in [b["title"] for b in step_buttons(STEP("clause_7_codetermination"))]
+    assert [b["payload"] for b in step_buttons(STEP("same_authority"))][:2] == ["ja", "nee"]
+
+
+async def test_the_signatory_question_names_the_party_escaped(dispatcher, domain):
+    slots = {"same_authority": False, "vmbo_parties": ["Stichting *Noord*"], "mbo_parties": ["ROC"],
+             "signatories": []}
+    await _ask("signatory").run(dispatcher, make_tracker({}, slots=slots), domain)
+    assert "namens Stichting \\*Noord\\*?" in dispatcher.messages[0]["text"]
+
+
+async def test_explanation_quotes_the_guidance_for_the_open_question(dispatcher, domain):
+    tracker = make_tracker({}, slots={"requested_slot": "clause_4c_staff"})
+    await ActionExplainClause().run(dispatcher, tracker, domain)
+    assert "teambevoegdheid" in dispatcher.messages[0]["text"]
+    assert "_Bron: Bouwsteen samenwerkingsovereenkomst_" in dispatcher.messages[0]["text"]
+
+
+async def test_example_can_be_adopted_with_one_click(dispatcher, domain):
+    tracker = make_tracker({}, slots={"requested_slot": "clause_8_disputes"})
+    await ActionShowExample().run(dispatcher, tracker, domain)
+    assert STEP("clause_8_disputes").example in dispatcher.messages[0]["text"]
+    assert dispatcher.messages[0]["buttons"] == [{"title": "Voorbeeld overnemen", "payload": "/use_example"}]
+
+
+async def test_help_without_an_open_question_says_so(dispatcher, domain):
+    await ActionShowExample().run(dispatcher, make_tracker({}, slots={}), domain)
+    assert dispatcher.messages[0]["response"] == "utter_no_open_question"
+
+
+async def test_a_step_without_example_says_so(dispatcher, domain):
+    await ActionShowExample().run(dispatcher, make_tracker({}, slots={"requested_slot": "same_authority"}), domain)
+    assert dispatcher.messages[0]["text"] == messages.NO_EXAMPLE

@@ -1,0 +1,59 @@
+"""Review, change, confirm and start over, with real trackers and the real domain."""
+
+from actions.interview_review import (
+    ActionConfirmInterview, ActionEditClause, ActionResetInterview, ActionShowReview, edit_payload,
+)
+from bot import messages
+from bot.interview.answers import PLACEHOLDER
+from tests.bot.test_interview_review import complete_answers
+from tests.conftest import make_tracker
+
+
+def _slots(events):
+    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+
+
+async def test_review_lists_answers_completeness_and_offers_open_places(dispatcher, domain):
+    answers = complete_answers(clause_8_disputes=PLACEHOLDER)
+    await ActionShowReview().run(dispatcher, make_tracker({"text": "x"}, slots=answers), domain)
+    review, check, options = dispatcher.messages
+    assert "Artikel 8 - Geschilbeslechting**: \\[nog in te vullen\\]" in review["text"]
+    assert "i. geschilbeslechting: nog in te vullen" in check["text"]
+    payloads = [b["payload"] for b in options["buttons"]]
+    assert payloads == ["/confirm_review", edit_payload("clause_8_disputes")]
+
+
+async def test_a_change_request_clears_the_named_answer(dispatcher, domain):
+    tracker = make_tracker({"text": "wijzig artikel 5", "entities": []}, slots=complete_answers())
+    events = await ActionEditClause().run(dispatcher, tracker, domain)
+    assert _slots(events) == {"clause_5_transfer_option": None, "interview_confirmed": False}
+
+
+async def test_a_button_names_the_step_directly(dispatcher, domain):
+    message = {"text": edit_payload("signing_date"),
+               "entities": [{"entity": "clause", "value": "signing_date"}]}
+    events = await ActionEditClause().run(dispatcher, make_tracker(message, slots=complete_answers()), domain)
+    assert _slots(events)["signing_date"] is None
+
+
+async def test_an_unclear_change_request_asks_which(dispatcher, domain):
+    tracker = make_tracker({"text": "ik wil iets wijzigen", "entities": []}, slots=complete_answers())
+    assert await ActionEditClause().run(dispatcher, tracker, domain) == []
+    assert dispatcher.messages[0]["text"] == messages.WHICH_CLAUSE
+
+
+async def test_confirming_a_complete_interview_hands_it_on(dispatcher, domain):
+    events = await ActionConfirmInterview().run(dispatcher, make_tracker({}, slots=complete_answers()), domain)
+    assert _slots(events) == {"interview_confirmed": True}
+
+
+async def test_an_unfinished_interview_cannot_be_confirmed(dispatcher, domain):
+    answers = complete_answers(clause_9_joining=None)
+    events = await ActionConfirmInterview().run(dispatcher, make_tracker({}, slots=answers), domain)
+    assert events == [] and dispatcher.messages[0]["text"] == messages.NOT_FINISHED
+
+
+async def test_starting_over_clears_every_answer(dispatcher, domain):
+    events = await ActionResetInterview().run(dispatcher, make_tracker({}, slots=complete_answers()), domain)
+    cleared = _slots(events)
+    assert cleared["clause_1_programme"] is None and cleared["signatories"] == []
