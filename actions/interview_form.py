@@ -18,7 +18,7 @@ from bot.answering import ANSWER, CLARIFY, decide_parse
 from bot.interview.answers import NOT_APPLICABLE, PLACEHOLDER, check_answer
 from bot.interview.catalogue import PARTIES, SIGNATORIES_KEY, SIGNATORY_KEY, Step, load_catalogue
 from bot.interview.flow import (
-    DONT_KNOW, SKIP, USE_EXAMPLE, command_in, looks_like_question, parties, required_keys,
+    DONT_KNOW, SKIP, USE_EXAMPLE, command_in, looks_like_question, required_keys,
 )
 from bot.knowledge import load_knowledge
 from bot import messages

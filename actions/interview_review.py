@@ -63,8 +63,9 @@ class ActionEditClause(Action):
             return []
         labels = list(dict.fromkeys(catalogue.get(key).label for key in keys))
         dispatcher.utter_message(text=f"U past aan: {', '.join(labels)}.")
-        events = [SlotSet(key, None) for key in keys_to_clear(keys) if key != SIGNATORIES_KEY]
-        if SIGNATORIES_KEY in keys_to_clear(keys):
+        cleared = keys_to_clear(keys)
+        events = [SlotSet(key, None) for key in cleared if key != SIGNATORIES_KEY]
+        if SIGNATORIES_KEY in cleared:
             events.append(SlotSet(SIGNATORIES_KEY, []))
         return events + [SlotSet(CONFIRMED_SLOT, False)]
 

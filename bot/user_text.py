@@ -20,6 +20,12 @@ def clean_for_reading(text: str, max_chars: int = MAX_CHARS_READ) -> str:
     return text[:max_chars]
 
 
+def fold(text: str) -> str:
+    """Lower case with accents removed, for comparing what people type ("één" == "een")."""
+    decomposed = unicodedata.normalize("NFKD", (text or "").lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def has_words(text: str) -> bool:
     """Whether the text holds at least one letter or digit (not only emoji or punctuation)."""
     return any(ch.isalnum() for ch in text or "")

@@ -1,7 +1,6 @@
 """The domain, the rules and the actions agree with each other."""
 
 import re
-from pathlib import Path
 
 import yaml
 

@@ -12,6 +12,7 @@ from bot.interview.catalogue import (
     CHOICE, DATE, PARTIES, SIGNATORY, TEXT, YES_NO, Step,
 )
 from bot.interview.dates import format_dutch_date, parse_dutch_date
+from bot.user_text import fold
 
 PLACEHOLDER = "[nog in te vullen]"
 NOT_APPLICABLE = "[niet van toepassing]"
@@ -68,8 +69,7 @@ def check_answer(step: Step, text: str, other_parties: Sequence[str] = ()) -> Ch
 
 
 def _folded(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).strip(" .!?")
+    return fold(text).strip(" .!?")
 
 
 def _check_yes_no(step: Step, text: str) -> Checked:

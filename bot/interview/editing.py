@@ -1,17 +1,16 @@
 """Which steps a user means when asking to change an answer ("wijzig artikel 5")."""
 
 import re
-import unicodedata
 from typing import Any, List, Mapping, Optional
 
 from bot.interview.catalogue import PARTIES, SIGNATORIES_KEY, SIGNATORY_KEY, Catalogue, load_catalogue
+from bot.user_text import fold
 
 _CLAUSE_NUMBER = re.compile(r"\b(10|[1-9])\s*([abc])?\b")
 
 
 def _folded(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.lower())
-    return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).split())
+    return " ".join(fold(text).split())
 
 
 def steps_meant(reference: str, answers: Mapping[str, Any], catalogue: Optional[Catalogue] = None) -> List[str]:

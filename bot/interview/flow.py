@@ -4,7 +4,7 @@ import re
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from bot.interview.catalogue import (
-    PARTIES, SIGNATORIES_KEY, SIGNATORY_KEY, YES_NO, Catalogue, Step, load_catalogue,
+    PARTIES, SIGNATORIES_KEY, SIGNATORY_KEY, YES_NO, Catalogue, load_catalogue,
 )
 
 USE_EXAMPLE, SKIP, DONT_KNOW = "use_example", "skip_clause", "dont_know_yet"
@@ -92,7 +92,3 @@ def looks_like_question(text: str) -> bool:
     stripped = text.strip()
     return stripped.endswith("?") or bool(_QUESTION_START.match(stripped))
 
-
-def step_for(key: str, catalogue: Optional[Catalogue] = None) -> Step:
-    """The catalogue step for a slot key."""
-    return (catalogue or load_catalogue()).get(key)

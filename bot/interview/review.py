@@ -1,7 +1,7 @@
 """The review of all answers, and the completeness check against the legal topics a-j."""
 
 from dataclasses import dataclass
-from typing import Any, Dict, List, Mapping, Optional
+from typing import Any, List, Mapping, Optional
 
 from bot.interview.answers import NOT_APPLICABLE, PLACEHOLDER, is_marker
 from bot.interview.catalogue import (
@@ -107,11 +107,3 @@ def open_steps(answers: Mapping[str, Any], catalogue: Optional[Catalogue] = None
         and answers.get(step.key) != NOT_APPLICABLE
     ]
 
-
-def answers_summary(answers: Mapping[str, Any]) -> Dict[str, Any]:
-    """The answers the draft step needs, keyed by step (signatories included)."""
-    catalogue = load_catalogue()
-    summary = {step.key: answers.get(step.key) for step in catalogue.applicable(answers)}
-    summary.pop(SIGNATORY_KEY, None)
-    summary["signatories"] = signatories(answers)
-    return summary

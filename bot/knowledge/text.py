@@ -1,7 +1,8 @@
 """Text helpers: repairing extracted text and checking that an answer quotes its source."""
 
 import re
-import unicodedata
+
+from bot.user_text import fold
 
 _NOT_ALPHANUMERIC = re.compile(r"[^0-9a-z]+")
 
@@ -12,9 +13,7 @@ def letters_only(text: str) -> str:
     This erases what PDF extraction damages (line breaks, hyphenation, spacing, quote styles),
     so that two texts compare on their words alone.
     """
-    folded = unicodedata.normalize("NFKD", text.lower())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return _NOT_ALPHANUMERIC.sub("", folded)
+    return _NOT_ALPHANUMERIC.sub("", fold(text))
 
 
 def join_lines(text: str) -> str:

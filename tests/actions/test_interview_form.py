@@ -1,7 +1,6 @@
 """The interview form's validation with real trackers and the real domain."""
 
 import pytest
-from rasa_sdk.events import SlotSet
 
 from actions.interview_form import ValidateInterviewForm
 from bot import messages

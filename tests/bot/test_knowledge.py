@@ -1,7 +1,6 @@
 """The knowledge base reproduces the official texts, and the training data covers it."""
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 import yaml

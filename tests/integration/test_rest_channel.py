@@ -1,6 +1,5 @@
 """Conversations through the real Rasa server and action server over the REST channel."""
 
-import json
 
 import pytest
 
