@@ -30,6 +30,8 @@ class Settings:
     allowed_origins: Tuple[str, ...] = field(
         default=("http://localhost:5005", "http://127.0.0.1:5005")
     )
+    public_url: str = ""
+    draft_retention_days: int = 30
 
     @classmethod
     def from_environment(cls, environ: Optional[Mapping[str, str]] = None) -> "Settings":
@@ -46,7 +48,21 @@ class Settings:
             tracker_db_dialect=env.get("TRACKER_DB_DIALECT") or defaults.tracker_db_dialect,
             tracker_db=env.get("TRACKER_DB") or str(state_dir / "conversations.db"),
             allowed_origins=_split(env.get("ALLOWED_ORIGINS", "")) or defaults.allowed_origins,
+            public_url=env.get("ASSISTANT_PUBLIC_URL", "").rstrip("/"),
+            draft_retention_days=int(
+                env.get("DRAFT_RETENTION_DAYS") or defaults.draft_retention_days
+            ),
         )
+
+    @property
+    def bot_url(self) -> str:
+        """The address users reach the bot at (for download links); localhost by default."""
+        return self.public_url or f"http://localhost:{self.rasa_port}"
+
+    @property
+    def drafts_dir(self) -> Path:
+        """Where draft documents wait to be downloaded."""
+        return self.state_dir / "drafts"
 
     @property
     def action_server_url(self) -> str:

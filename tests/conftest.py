@@ -10,6 +10,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.settings import PROJECT_ROOT
 
 
+@pytest.fixture(autouse=True)
+def state_dir(tmp_path, monkeypatch):
+    """Each test keeps what it stores (drafts, conversations) in its own folder."""
+    folder = tmp_path / "state"
+    monkeypatch.setenv("ASSISTANT_STATE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def domain() -> Dict[str, Any]:
     """The assistant's real domain, as the action server receives it."""

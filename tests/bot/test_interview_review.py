@@ -44,7 +44,7 @@ def test_review_lists_every_clause_and_escapes_user_text():
     for step in load_catalogue().clauses():
         if step.applies(complete_answers()):
             assert step.label in text
-    assert "\\*\\*vet\\*\\* \\<script\\>" in text and "\\[a\\]\\(b\\)" in text
+    assert "\\*\\*vet\\*\\* \\<script\\>" in text and "\\[a\\](b)" in text
     assert "Ondertekening namens Stichting VO Noord" in text
 
 

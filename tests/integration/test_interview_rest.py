@@ -61,16 +61,16 @@ def test_a_complete_interview_keeps_every_answer(assistant):
 
     assert "Uw antwoorden" in review and "1 september 2025" in review
     for key, answer in ANSWERS.items():
-        assert answer.replace("-", "\\-").replace(".", "\\.") in review, key
-    assert "ROC Noord & Co \\<b\\>" in review
+        assert answer in review, key
+    assert "ROC Noord \\& Co \\<b\\>" in review
     assert "i. geschilbeslechting: nog in te vullen" in review
     assert "h. aanvullende afspraken over medezeggenschap: niet van toepassing" in review
 
     asked_again = _say(assistant, sender, "wijzig artikel 5")
     assert STEP("clause_5_transfer_option").question in asked_again
     review = _say(assistant, sender, "Deelnemers kunnen terug naar het reguliere vmbo-programma.")
-    assert "terug naar het reguliere vmbo\\-programma\\." in review
-    assert ANSWERS["clause_9_joining"].replace(".", "\\.") in review
+    assert "terug naar het reguliere vmbo-programma." in review
+    assert ANSWERS["clause_9_joining"] in review
     assert "vastgelegd" in _say(assistant, sender, "/confirm_review")
 
 

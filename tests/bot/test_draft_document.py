@@ -1,0 +1,169 @@
+"""The draft's text: the official format, its variants, and every answer in its own clause."""
+
+import re
+from datetime import date
+
+import pytest
+
+from bot.draft.document import (
+    ANSWER_TEXT, CLAUSE, OPEN, PARTY, POINT, TITLE, build_draft, format_answer_keys,
+    load_format, open_places,
+)
+from bot.draft.example import EXAMPLE_DATE, example_answers
+from bot.interview.answers import NOT_APPLICABLE, PLACEHOLDER
+from bot.interview.catalogue import TEXT, load_catalogue
+from bot.settings import PROJECT_ROOT
+
+SOURCE = (PROJECT_ROOT / "bot" / "sources" / "bouwsteen.txt").read_text(encoding="utf-8")
+
+
+def letters(text: str) -> str:
+    return re.sub(r"[^a-zà-ÿ]", "", text.lower())
+
+
+def clause_texts(draft):
+    """{clause number: [every paragraph's text under that clause heading]}."""
+    clauses, current = {}, None
+    for block in draft.blocks:
+        if block.kind == CLAUSE:
+            current = block.label.rstrip(".")
+            clauses[current] = []
+        elif block.kind in ("heading",):
+            current = None
+        elif current is not None:
+            clauses[current].append(block.text)
+    return clauses
+
+
+def test_every_place_in_the_format_has_a_catalogue_key_and_every_key_a_place():
+    keys = format_answer_keys()
+    assert len(keys) == len(set(keys)), "a key has two places in the format"
+    assert set(keys) == set(load_catalogue().keys)
+
+
+def test_the_format_wording_is_the_source_text():
+    source = letters(SOURCE)
+    layout = load_format()
+    for clause in layout["agreements"]["clauses"]:
+        assert letters(clause["title"]) in source, clause["title"]
+        for part in clause["parts"]:
+            if "text" in part and not part.get("own"):
+                text = part["text"]
+                text = text.get("doorlopende_leerroute", text) if isinstance(text, dict) else text
+                wording = text.replace("{signers}", "ondergetekenden")
+                assert letters(wording) in source, wording
+    for point in layout["purpose"]["points"][1:]:
+        wording = point["agreement"] if isinstance(point, dict) else point
+        assert letters(wording) in source, wording
+
+
+def test_every_answer_appears_in_its_own_clause():
+    answers = example_answers()
+    clauses = clause_texts(build_draft(answers, EXAMPLE_DATE))
+    assert list(clauses) == [str(n) for n in range(1, 11)]
+    for step in load_catalogue().clauses():
+        if step.kind == TEXT:
+            number = step.clause.rstrip("abc")
+            assert answers[step.key] in clauses[number], step.key
+
+
+def test_the_agreement_names_every_party_and_every_signatory():
+    answers = example_answers()
+    draft = build_draft(answers, EXAMPLE_DATE)
+    text = draft.plain_text()
+    party_blocks = [b.text for b in draft.blocks if b.kind == PARTY]
+    for name in answers["vmbo_parties"] + answers["mbo_parties"]:
+        assert name in party_blocks and f"Namens {name}" in party_blocks
+    for person in answers["signatories"]:
+        assert f"Naam: {person['name']}" in text and f"Functie: {person['position']}" in text
+    assert "verklaren te zijn overeengekomen:" in text
+    assert "Aldus overeengekomen en ondertekend te Utrecht op 1 februari 2027." in text
+    assert draft.title == "Samenwerkingsovereenkomst doorlopende leerroute vmbo-mbo"
+    assert draft.footer == "Concept, gemaakt op 23 november 2026"
+    assert "Alle wettelijk verplichte onderwerpen (a tot en met j) zijn ingevuld." in text
+
+
+def test_one_competent_authority_gives_an_internal_regulation():
+    answers = {**example_answers(), "same_authority": True, "vmbo_parties": None,
+               "mbo_parties": None, "authority_name": ["Stichting AOC Groen"],
+               "signatories": [{"name": "P. Smit", "position": "bestuurder"}]}
+    draft = build_draft(answers, EXAMPLE_DATE)
+    text = draft.plain_text()
+    assert draft.title == "Interne regeling doorlopende leerroute vmbo-mbo"
+    assert "legt in deze interne regeling het volgende vast:" in text
+    assert "Op grond van deze interne regeling wordt gezamenlijk" in text
+    assert "Ondergetekende beschrijft" in text and "Ondergetekende meldt" in text
+    assert "Ondergetekenden" not in text
+    assert "Aldus vastgesteld te Utrecht op 1 februari 2027." in text
+    assert "Namens Stichting AOC Groen" in text and "Naam: P. Smit" in text
+    assert "Stichting Scholengroep De Brug" not in text
+
+
+def test_an_integrated_programme_is_named_as_such():
+    answers = {**example_answers(), "route_type": "geintegreerd_onderwijsprogramma"}
+    draft = build_draft(answers, EXAMPLE_DATE)
+    points = [b.text for b in draft.blocks if b.kind == POINT]
+    assert draft.title == "Samenwerkingsovereenkomst geïntegreerd onderwijsprogramma vmbo-mbo"
+    assert "wordt gezamenlijk een geïntegreerd onderwijsprogramma verzorgd" in points[0]
+    assert "als geïntegreerd onderwijsprogramma aangeboden:" in clause_texts(draft)["1"][0]
+
+
+def test_without_funding_transfer_clause_6_says_so_and_asks_nothing_more():
+    answers = {**example_answers(), "clause_6_funding_transfer": False,
+               "clause_6_funding_amount": None, "clause_6_funding_purpose": None}
+    clause_6 = clause_texts(build_draft(answers, EXAMPLE_DATE))["6"]
+    assert "Nee, er wordt geen bekostiging overgedragen." in clause_6
+    assert not any("Omvang" in text or "Bestemming" in text for text in clause_6)
+    assert any("bijlage" in text for text in clause_6[-1:])
+
+
+def test_funding_transfer_details_come_with_the_annex_note():
+    clause_6 = clause_texts(build_draft(example_answers(), EXAMPLE_DATE))["6"]
+    assert "Ja, er wordt bekostiging overgedragen." in clause_6
+    assert example_answers()["clause_6_funding_amount"] in clause_6
+    assert clause_6[-1].startswith("De financiële afspraken kunnen worden uitgewerkt")
+
+
+def test_a_skipped_clause_7_is_marked_not_applicable():
+    answers = {**example_answers(), "clause_7_codetermination": NOT_APPLICABLE}
+    clause_7 = clause_texts(build_draft(answers, EXAMPLE_DATE))["7"]
+    assert clause_7[-1] == NOT_APPLICABLE
+    assert "h. aanvullende afspraken over medezeggenschap: niet van toepassing" in (
+        build_draft(answers, EXAMPLE_DATE).plain_text()
+    )
+
+
+def test_open_places_are_marked_and_reported_in_the_completeness_check():
+    answers = {**example_answers(), "clause_8_disputes": PLACEHOLDER, "signatories": []}
+    draft = build_draft(answers, EXAMPLE_DATE)
+    assert clause_texts(draft)["8"][-1] == PLACEHOLDER
+    assert len(open_places(draft)) == 1 + 2 * 3  # clause 8, and name and position per party
+    text = draft.plain_text()
+    assert "i. geschilbeslechting: nog in te vullen" in text
+    assert "Nog niet ingevuld: i." in text
+
+
+def test_multi_paragraph_answers_keep_their_paragraphs():
+    answers = {**example_answers(), "clause_2_business": "Eerste alinea.\n\nTweede alinea."}
+    assert clause_texts(build_draft(answers, EXAMPLE_DATE))["2"][1:] == ["Eerste alinea.", "Tweede alinea."]
+
+
+def test_rendering_is_deterministic():
+    first = build_draft(example_answers(), EXAMPLE_DATE)
+    assert first == build_draft(example_answers(), EXAMPLE_DATE)
+    assert build_draft(example_answers(), date(2027, 1, 2)).footer == "Concept, gemaakt op 2 januari 2027"
+
+
+@pytest.mark.parametrize("unsafe", ["\u0000", "\u0007", "\u001b", "\ud800", "\u202e", "\ufffe"])
+def test_characters_no_document_can_hold_are_dropped(unsafe):
+    answers = {**example_answers(), "clause_2_business": f"Vóór{unsafe} de leerbedrijven."}
+    draft = build_draft(answers, EXAMPLE_DATE)
+    assert "Vóór de leerbedrijven." in clause_texts(draft)["2"]
+
+
+def test_only_answers_are_marked_as_user_text():
+    draft = build_draft(example_answers(), EXAMPLE_DATE)
+    assert draft.blocks[0].kind == TITLE and not open_places(draft)
+    answer_spans = [s for b in draft.blocks if b.kind == ANSWER_TEXT for s in b.spans]
+    assert answer_spans and all(span.kind == "answer" for span in answer_spans)
+    assert all(s.kind != OPEN for b in draft.blocks for s in b.spans)

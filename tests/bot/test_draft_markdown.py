@@ -1,0 +1,76 @@
+"""The Markdown version: the golden example, and user text that stays text."""
+
+from io import BytesIO
+
+import docx
+import pytest
+from markdown_it import MarkdownIt
+
+from bot.draft.document import build_draft
+from bot.draft.example import EXAMPLE_DATE, example_answers, write_example
+from bot.draft.markdown import to_markdown
+from bot.draft.word import to_docx
+from bot.settings import PROJECT_ROOT
+
+GOLDEN = PROJECT_ROOT / "tests" / "golden" / "example-draft.md"
+HOSTILE = [
+    "Tom & Jerry <b>vet</b> \"aanhalingstekens\" en 'enkele'",
+    "{{ 7*7 }} en {{ config.items() }}",
+    "{% for x in range(3) %}herhaal{% endfor %}",
+    "<script>alert('x')</script><img src=x onerror=alert(1)>",
+    "# Kop\n- lijst\n1. genummerd\n> citaat\n| tabel | cel |",
+    "[klik hier](javascript:alert(1)) en ![plaatje](http://x/y.png) `code` **vet** _schuin_",
+    "&lt;b&gt; en &amp; en &#60;script&#62;",
+    "\\*geen escape\\* en ~~doorgehaald~~",
+]
+# CommonMark, as a browser widget renders it: raw HTML is not allowed through.
+RENDERER = MarkdownIt("commonmark", {"html": False})
+
+
+def test_the_example_draft_equals_the_golden_file():
+    assert to_markdown(build_draft(example_answers(), EXAMPLE_DATE)) == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_the_example_command_writes_both_files(tmp_path):
+    paths = write_example(tmp_path)
+    assert paths["md"].read_text(encoding="utf-8") == GOLDEN.read_text(encoding="utf-8")
+    assert docx.Document(str(paths["docx"])).paragraphs[0].text.startswith("Samenwerkingsovereenkomst")
+
+
+def _with(text):
+    return {**example_answers(), "clause_2_business": text, "vmbo_parties": [text.split("\n")[0]],
+            "signing_place": text.split("\n")[0]}
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_user_text_shows_literally_in_markdown(hostile):
+    markdown = to_markdown(build_draft(_with(hostile), EXAMPLE_DATE))
+    html = RENDERER.render(markdown)
+    assert "<script" not in html and "<img" not in html and "<b>" not in html
+    assert 'href="javascript' not in html and "<code>" not in html
+    rendered_text = RENDERER.parse(markdown)
+    shown = "".join(
+        child.content for token in rendered_text if token.children for child in token.children
+        if child.type == "text"
+    )
+    for line in hostile.split("\n"):
+        assert line in shown, line
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_user_text_shows_literally_in_word(hostile):
+    document = docx.Document(BytesIO(to_docx(build_draft(_with(hostile), EXAMPLE_DATE))))
+    texts = [p.text for p in document.paragraphs]
+    for line in hostile.split("\n"):
+        assert line in texts, line
+    first = hostile.split("\n")[0]
+    assert f"Namens {first}" in texts
+    assert f"Aldus overeengekomen en ondertekend te {first} op 1 februari 2027." in texts
+
+
+def test_a_very_long_answer_is_kept_whole():
+    long_answer = ("Een lange zin met <tekens> & {{ sjablonen }}. " * 90).strip()
+    answers = {**example_answers(), "clause_8_disputes": long_answer}
+    document = docx.Document(BytesIO(to_docx(build_draft(answers, EXAMPLE_DATE))))
+    assert long_answer in [p.text for p in document.paragraphs]
+    assert len(long_answer) > 4000 - 400

@@ -1,0 +1,57 @@
+"""Handing over a draft: fingerprints, file names, links and the chat summary."""
+
+from datetime import date
+from io import BytesIO
+
+import docx
+
+from bot.draft.example import example_answers
+from bot.draft.service import (
+    answers_of, download_name, fingerprint, links_for, store_draft, summary_text,
+)
+from bot.draft.store import DraftStore
+from bot.interview.answers import PLACEHOLDER
+
+
+def test_the_fingerprint_follows_the_answers_only():
+    answers = example_answers()
+    assert fingerprint(answers) == fingerprint({**answers, "requested_slot": "x", "draft": {}})
+    assert fingerprint(answers) != fingerprint({**answers, "clause_5_transfer_option": "Anders."})
+    assert set(answers_of({"clause_1_programme": "x", "other": 1})) >= {"clause_1_programme"}
+    assert "other" not in answers_of({"other": 1})
+
+
+def test_download_names_hold_no_user_text():
+    assert download_name(example_answers(), date(2026, 11, 23)) == (
+        "concept-samenwerkingsovereenkomst-2026-11-23"
+    )
+    assert download_name({"same_authority": True}, date(2026, 1, 2)) == "concept-interne-regeling-2026-01-02"
+
+
+def test_a_stored_draft_holds_the_answers(tmp_path):
+    store = DraftStore(tmp_path)
+    token = store_draft(example_answers(), "gesprek-1", store, date(2026, 11, 23))
+    document = docx.Document(BytesIO(store.find(token, "docx").path.read_bytes()))
+    assert example_answers()["clause_9_joining"] in [p.text for p in document.paragraphs]
+    markdown = store.find(token, "md").path.read_text(encoding="utf-8")
+    assert markdown.startswith("# Samenwerkingsovereenkomst doorlopende leerroute vmbo-mbo")
+
+
+def test_the_summary_links_both_files_and_names_what_is_open():
+    links = links_for("T" * 32, "https://bot.school.nl/")
+    assert links.docx == f"https://bot.school.nl/drafts/{'T' * 32}/docx"
+    assert links.markdown.endswith("/md")
+    answers = {**example_answers(), "clause_8_disputes": PLACEHOLDER,
+               "vmbo_parties": ["Stichting *Noord* & Co"]}
+    text = summary_text(answers, links)
+    assert f"({links.docx})" in text and f"({links.markdown})" in text
+    assert "samenwerkingsovereenkomst tussen Stichting \\*Noord\\* \\& Co" in text
+    assert "9 van de 10 wettelijk verplichte onderwerpen zijn ingevuld; nog open: i." in text
+    assert links.payload() == {"draft": {"token": "T" * 32, "docx": links.docx, "markdown": links.markdown}}
+
+
+def test_a_complete_internal_regulation_summary():
+    answers = {**example_answers(), "same_authority": True, "authority_name": ["AOC Groen"]}
+    text = summary_text(answers, links_for("T" * 32, "http://localhost:5005"))
+    assert "interne regeling van AOC Groen" in text
+    assert "Alle wettelijk verplichte onderwerpen (a tot en met j) zijn ingevuld." in text

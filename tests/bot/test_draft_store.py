@@ -1,0 +1,74 @@
+"""Stored drafts: unguessable tokens, nothing outside the drafts folder, deletion on request."""
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from bot.draft.store import DraftStore, conversation_key, is_token
+
+FILES = {"docx": b"PK-word", "md": "# Concept".encode("utf-8")}
+NOW = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def store(tmp_path):
+    return DraftStore(tmp_path / "drafts")
+
+
+def test_a_saved_draft_is_found_by_its_token(store):
+    token = store.save("gesprek-1", FILES, "concept-samenwerkingsovereenkomst-2026-11-23")
+    assert is_token(token) and len(token) == 32  # 24 random bytes: 192 bits
+    found = store.find(token, "docx")
+    assert found.path.read_bytes() == b"PK-word"
+    assert found.download_name == "concept-samenwerkingsovereenkomst-2026-11-23.docx"
+    assert found.disposition == "attachment"
+    preview = store.find(token, "md")
+    assert preview.media_type.startswith("text/plain") and preview.disposition == "inline"
+
+
+def test_tokens_are_never_reused(store):
+    tokens = {store.save("gesprek-1", FILES, "concept") for _ in range(50)}
+    assert len(tokens) == 50 and store.tokens() == sorted(tokens)
+
+
+@pytest.mark.parametrize("token", [
+    "", "..", "../../etc/passwd", "%2e%2e%2fetc", "A" * 31, "A" * 33, "A" * 31 + "/",
+    "A" * 31 + ".", "A" * 30 + "\x00A", "Ａ" * 32,
+])
+def test_anything_but_a_token_is_refused(store, token):
+    store.save("gesprek-1", FILES, "concept")
+    assert store.find(token, "docx") is None
+
+
+def test_unknown_tokens_and_formats_find_nothing(store, tmp_path):
+    token = store.save("gesprek-1", FILES, "concept")
+    assert store.find("B" * 32, "docx") is None
+    (tmp_path / "drafts" / token / "draft.exe").write_bytes(b"x")
+    for extension in ("exe", "json", "../md", ""):
+        assert store.find(token, extension) is None
+
+
+def test_a_conversation_and_all_its_drafts_can_be_deleted(store):
+    mine = [store.save("gesprek-1", FILES, "concept") for _ in range(2)]
+    other = store.save("gesprek-2", FILES, "concept")
+    assert store.delete_conversation("gesprek-1") == 2
+    assert all(store.find(token, "docx") is None for token in mine)
+    assert store.find(other, "docx") is not None
+
+
+def test_old_drafts_expire(store):
+    old = store.save("gesprek-1", FILES, "concept", now=NOW - timedelta(days=31))
+    recent = store.save("gesprek-1", FILES, "concept", now=NOW - timedelta(days=29))
+    assert store.delete_older_than(30, now=NOW) == 1
+    assert store.find(old, "docx") is None and store.find(recent, "docx") is not None
+
+
+def test_stored_metadata_does_not_name_the_conversation(store, tmp_path):
+    token = store.save("school-x-gebruiker-42", FILES, "concept")
+    meta = (tmp_path / "drafts" / token / "draft.json").read_text(encoding="utf-8")
+    assert "school-x" not in meta and conversation_key("school-x-gebruiker-42") in meta
+
+
+def test_unknown_formats_cannot_be_saved(store):
+    with pytest.raises(ValueError):
+        store.save("gesprek-1", {"html": b"<p>"}, "concept")

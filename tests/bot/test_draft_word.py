@@ -1,0 +1,99 @@
+"""The Word file, read back with python-docx: structure, every answer in place, metadata."""
+
+from io import BytesIO
+
+import docx
+from docx.enum.text import WD_COLOR_INDEX
+
+from bot.draft.document import build_draft
+from bot.draft.example import EXAMPLE_DATE, example_answers
+from bot.draft.word import ANSWER_STYLE, to_docx
+from bot.interview.answers import PLACEHOLDER
+from bot.interview.catalogue import TEXT, load_catalogue
+
+
+def read_back(answers):
+    return docx.Document(BytesIO(to_docx(build_draft(answers, EXAMPLE_DATE))))
+
+
+def paragraphs_by_clause(document):
+    """{clause heading text: [paragraphs under it]} for the "Afspraken" clauses."""
+    clauses, current = {}, None
+    for paragraph in document.paragraphs:
+        style = paragraph.style.name
+        if style == "Heading 2":
+            current = paragraph.text
+            clauses[current] = []
+        elif style.startswith("Heading") or style == "Title":
+            current = None
+        elif current is not None:
+            clauses[current].append(paragraph)
+    return clauses
+
+
+def test_headings_and_numbered_clauses_are_word_structure():
+    document = read_back(example_answers())
+    styles = [(p.style.name, p.text) for p in document.paragraphs]
+    assert styles[0] == ("Title", "Samenwerkingsovereenkomst doorlopende leerroute vmbo-mbo")
+    assert [t for s, t in styles if s == "Heading 1"] == [
+        "Doel en wijze van samenwerking", "Afspraken", "Ondertekening",
+        "Volledigheidscontrole (onderwerpen a tot en met j)",
+    ]
+    clause_headings = [t for s, t in styles if s == "Heading 2"]
+    assert [h.split(".")[0] for h in clause_headings] == [str(n) for n in range(1, 11)]
+    assert clause_headings[4] == "5. Overstapoptie"
+
+
+def test_every_answer_is_in_its_clause_in_the_answer_style():
+    answers = example_answers()
+    clauses = paragraphs_by_clause(read_back(answers))
+    for step in load_catalogue().clauses():
+        if step.kind != TEXT:
+            continue
+        heading = next(h for h in clauses if h.startswith(f"{step.clause.rstrip('abc')}. "))
+        matching = [p for p in clauses[heading] if p.text == answers[step.key]]
+        assert matching and matching[0].style.name == ANSWER_STYLE, step.key
+
+
+def test_fixed_texts_parties_and_signatures_are_present():
+    answers = example_answers()
+    text = "\n".join(p.text for p in read_back(answers).paragraphs)
+    assert "verklaren te zijn overeengekomen:" in text
+    assert "Het bedrijfsleven wordt betrokken bij de invulling van deze doorlopende leerroute." in text
+    assert "In de financiële overeenkomst, die als bijlage bij deze overeenkomst kan worden" in text
+    assert "Voor de doorlopende leerroutes geldt de WMS" in text
+    for name in answers["vmbo_parties"] + answers["mbo_parties"]:
+        assert f"Namens {name}" in text
+    assert "Naam: M. El Idrissi" in text and "Functie: bestuurder" in text
+
+
+def test_no_markdown_leaks_into_word():
+    for paragraph in read_back(example_answers()).paragraphs:
+        assert "**" not in paragraph.text and not paragraph.text.startswith(("#", "> ", "- "))
+        assert "\\" not in paragraph.text
+
+
+def test_header_footer_page_number_and_language():
+    document = read_back(example_answers())
+    section = document.sections[0]
+    assert section.header.paragraphs[0].text == (
+        "Concept - Samenwerkingsovereenkomst doorlopende leerroute vmbo-mbo"
+    )
+    footer = section.footer.paragraphs[0]
+    assert footer.text.startswith("Concept, gemaakt op 23 november 2026 - pagina")
+    assert 'w:instr="PAGE"' in footer._p.xml
+    assert document.core_properties.language == "nl-NL"
+    assert document.core_properties.title == "Samenwerkingsovereenkomst doorlopende leerroute vmbo-mbo"
+    assert round(section.page_width.mm) == 210
+
+
+def test_open_places_are_highlighted():
+    answers = {**example_answers(), "clause_9_joining": PLACEHOLDER}
+    runs = [r for p in read_back(answers).paragraphs for r in p.runs if r.text == PLACEHOLDER]
+    assert len(runs) == 1
+    assert runs[0].bold and runs[0].font.highlight_color == WD_COLOR_INDEX.YELLOW
+
+
+def test_the_same_answers_give_the_same_text():
+    first = [p.text for p in read_back(example_answers()).paragraphs]
+    assert first == [p.text for p in read_back(example_answers()).paragraphs]
