@@ -18,7 +18,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 .PHONY: help install train run shell test test-unit validate test-stories test-integration \
-	responses demo bench-nlu lock clean FORCE
+	responses demo draft-example bench-nlu lock clean FORCE
 
 help: ## Show the targets and what they do
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-17s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -51,6 +51,9 @@ shell: train ## Chat with the bot in the terminal (starts the action server too)
 
 demo: ## Run an example interview against the running bot (start it first with `make run`)
 	$(PY) scripts/demo_interview.py
+
+draft-example: install ## Write the example draft (Word and Markdown) to results/example
+	$(PY) -m bot.draft.example results/example
 
 responses: install ## Regenerate data/responses/faq.yml from bot/sources and bot/knowledge
 	$(PY) -m bot.knowledge.responses data/responses/faq.yml

@@ -6,13 +6,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.draft_delivery import CONFIRMED_SLOT, deliver_draft
 from bot import messages
 from bot.interview.catalogue import SIGNATORIES_KEY, load_catalogue
 from bot.interview.editing import keys_to_clear, steps_meant
 from bot.interview.flow import missing_keys
 from bot.interview.review import completeness_text, open_steps, review_text
 
-CONFIRMED_SLOT = "interview_confirmed"
 CLAUSE_ENTITY = "clause"
 CONFIRM = {"title": "Bevestigen", "payload": "/confirm_review"}
 
@@ -84,8 +84,7 @@ class ActionConfirmInterview(Action):
             dispatcher.utter_message(text=messages.NOT_FINISHED)
             return []
         dispatcher.utter_message(text=messages.CONFIRMED)
-        dispatcher.utter_message(text=completeness_text(answers))
-        return [SlotSet(CONFIRMED_SLOT, True)]
+        return [SlotSet(CONFIRMED_SLOT, True)] + deliver_draft(dispatcher, tracker)
 
 
 class ActionResetInterview(Action):

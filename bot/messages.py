@@ -27,4 +27,8 @@ CONFIRMED = (
     "Dank u. Uw antwoorden zijn vastgelegd als basis voor het concept. Open plekken blijven "
     "zichtbaar als [nog in te vullen], zodat u ze later kunt aanvullen."
 )
+NO_DRAFT_YET = (
+    "Een concept maak ik zodra alle vragen zijn beantwoord en u het overzicht hebt bevestigd. "
+    "Wilt u verder met invullen, of uw antwoorden nu bevestigen?"
+)
 RESET = "Alle antwoorden zijn gewist. We beginnen opnieuw."

@@ -44,7 +44,10 @@ async def test_an_unclear_change_request_asks_which(dispatcher, domain):
 
 async def test_confirming_a_complete_interview_hands_it_on(dispatcher, domain):
     events = await ActionConfirmInterview().run(dispatcher, make_tracker({}, slots=complete_answers()), domain)
-    assert _slots(events) == {"interview_confirmed": True}
+    slots = _slots(events)
+    assert slots["interview_confirmed"] is True and set(slots["draft"]) == {"token", "answers"}
+    assert dispatcher.messages[0]["text"] == messages.CONFIRMED
+    assert f"/drafts/{slots['draft']['token']}/docx" in dispatcher.messages[1]["text"]
 
 
 async def test_an_unfinished_interview_cannot_be_confirmed(dispatcher, domain):

@@ -99,6 +99,15 @@ class RunningAssistant:
         except urllib.error.HTTPError as error:
             return error.code, error.read()
 
+    def get(self, path: str) -> tuple:
+        """GET a path on the Rasa server: (status, headers (any case), body)."""
+        request = urllib.request.Request(f"http://127.0.0.1:{self.rasa_port}{path}")
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                return response.status, response.headers, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers, error.read()
+
     def send(self, sender: str, text: str) -> List[Dict[str, Any]]:
         """Send one message through the REST channel; the bot's replies."""
         status, body = self.post(json.dumps({"sender": sender, "message": text}).encode())

@@ -1,0 +1,1 @@
+"""Web routes the Rasa server serves beside its chat channels (listed in credentials.yml)."""
