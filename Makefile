@@ -12,13 +12,15 @@ PIPELINE_MARKER := $(STATE)/nlp-pipeline
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml') \
 	components/dutch_tokenizer.py bot/language.py bot/user_text.py
 
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
 export PYTHONPATH := $(CURDIR)
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 .PHONY: help install train run shell test test-unit validate test-stories test-integration \
-	responses demo draft-example bench-nlu lock clean FORCE
+	responses demo draft-example browser bench-nlu lock clean FORCE
 
 help: ## Show the targets and what they do
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-17s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -75,8 +77,14 @@ test-stories: train ## Conversation tests (tests/test_stories.yml), failing on a
 	$(RASA) test core --stories tests/test_stories.yml --model $(MODEL) \
 		--fail-on-prediction-errors --out $(STATE)/results/stories
 
-test-integration: train ## Held-out NLU check and end-to-end tests against the running servers
+test-integration: train browser ## Held-out NLU check, end-to-end tests against the running servers, the widget in Chromium
 	$(PY) -m pytest -m integration
+
+browser: ## Install what the widget's browser tests need: Chromium (Debian's package) and axe-core (npm)
+	@command -v chromium >/dev/null || $(SUDO) apt-get install -y -q chromium \
+		|| { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
+	@test -f tests/browser/node_modules/axe-core/axe.min.js \
+		|| npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 
 bench-nlu: train ## Held-out NLU quality of the assistant and of a BM25 search over the FAQ text
 	$(PY) -m bench.nlu_quality

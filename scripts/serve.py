@@ -114,6 +114,7 @@ def main(argv: List[str]) -> int:
         processes.append(_start(rasa_server_command(settings), env))
         if _wait_until_up(f"http://127.0.0.1:{settings.rasa_port}/", processes[-1]):
             print(f"The assistant is ready: {settings.rest_webhook_url}", flush=True)
+            print(f"Demo intranet page with the chat widget: {settings.bot_url}/widget/demo", flush=True)
         while stopping is None and all(p.poll() is None for p in processes):
             time.sleep(0.3)
         return 0 if stopping is not None else 1

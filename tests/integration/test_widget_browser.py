@@ -1,0 +1,233 @@
+"""The chat widget on the demo intranet page, in a real headless Chromium (Debian's package),
+driven by Playwright, against the real Rasa and action servers.
+
+The browser is required: without it these tests fail with how to install it (`make browser`).
+Screenshots are written to results/screenshots/.
+"""
+
+import os
+import re
+from io import BytesIO
+from pathlib import Path
+from urllib.parse import urlparse
+
+import docx
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+
+from bot.interview.catalogue import load_catalogue
+from bot.knowledge import load_knowledge
+from bot.settings import PROJECT_ROOT
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+AXE = PROJECT_ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = PROJECT_ROOT / "results" / "screenshots"
+STEP = load_catalogue().get
+MR_ANSWER = load_knowledge().get("medezeggenschap_goedkeuring").answer
+HOSTILE = "<img src=x onerror=alert(1)> & {{ 7*7 }}"
+INTERVIEW = [
+    "nee", "Doorlopende leerroute vmbo-mbo", "Stichting VO <b>Noord</b>", "ROC Zuid",
+    "Profiel Techniek met het opleidingsdomein Techniek en procesindustrie.",
+    "/use_example", "/use_example", "/use_example", "/use_example", "/use_example",
+    "/use_example", "/use_example", "nee", "/skip_clause", "weet ik nog niet", "/use_example",
+    "/use_example", "Deventer", "1 september 2026", "K. Jansen, bestuurder",
+    "L. de Boer, voorzitter college van bestuur",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert CHROMIUM.exists(), f"no Chromium at {CHROMIUM}: install it with `make browser`"
+    assert AXE.exists(), "axe-core is missing: install it with `make browser`"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, assistant):
+    context = browser.new_context(viewport={"width": 1280, "height": 860}, bypass_csp=True,
+                                  accept_downloads=True, locale="nl-NL")
+    page = context.new_page()
+    page.dialogs, page.requested = [], []
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.accept()))
+    page.on("request", lambda request: page.requested.append(request.url))
+    page.goto(demo_url(assistant))
+    yield page
+    context.close()
+
+
+def demo_url(assistant, path="/widget/demo"):
+    # The links the bot sends use localhost, so the demo page is opened on the same origin.
+    return f"http://localhost:{assistant.rasa_port}{path}"
+
+
+def shot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+
+
+def open_widget(page: Page) -> None:
+    page.get_by_role("button", name="Stel uw vraag").click()
+    expect(page.locator(".msg.bot").first).to_contain_text("Goedendag", timeout=30000)
+
+
+def say(page: Page, text: str) -> None:
+    before = page.locator(".msg.bot").count()
+    page.get_by_label("Uw bericht").fill(text)
+    page.get_by_label("Uw bericht").press("Enter")
+    expect(page.locator(".msg.bot")).not_to_have_count(before, timeout=30000)
+    expect(page.get_by_role("button", name="Verstuur")).to_be_enabled(timeout=30000)
+
+
+def stored_conversation_id(page: Page) -> str:
+    return page.evaluate("JSON.parse(localStorage.getItem(Object.keys(localStorage)[0])).id")
+
+
+def test_closed_then_open_with_a_welcome_and_buttons(page, assistant):
+    launcher = page.get_by_role("button", name="Stel uw vraag")
+    expect(launcher).to_have_attribute("aria-expanded", "false")
+    shot(page, "widget-closed")
+    open_widget(page)
+    expect(page.get_by_role("dialog", name="Assistent samenwerkingsovereenkomst")).to_be_visible()
+    expect(page.get_by_role("button", name="De overeenkomst opstellen")).to_be_visible()
+    expect(page.get_by_label("Uw bericht")).to_be_focused()
+    hosts = {urlparse(url).netloc for url in page.requested}
+    assert hosts == {f"localhost:{assistant.rasa_port}"}, hosts
+
+
+def test_a_question_gets_its_answer_and_a_quick_reply_starts_the_interview(page):
+    open_widget(page)
+    say(page, "Moet de MR de samenwerkingsovereenkomst goedkeuren?")
+    first_sentence = MR_ANSWER.split(".")[0]
+    expect(page.locator(".log")).to_contain_text(first_sentence)
+    expect(page.locator(".log em").last).to_have_text("Bron: FAQ samenwerkingsovereenkomst")
+    page.get_by_role("button", name="De overeenkomst opstellen").first.click()
+    expect(page.locator(".log")).to_contain_text(STEP("same_authority").question, timeout=30000)
+    expect(page.locator(".msg.user").last).to_have_text(re.compile("U: De overeenkomst opstellen"))
+    expect(page.locator("time").last).to_have_text(re.compile(r"^\d\d:\d\d$"))
+    shot(page, "widget-open-conversation")
+
+
+def test_user_and_bot_text_never_becomes_markup(page):
+    open_widget(page)
+    say(page, HOSTILE)
+    expect(page.locator(".msg.user").last).to_contain_text(HOSTILE)
+    assert page.locator(".log img").count() == 0 and page.dialogs == []
+    say(page, "/start_interview")
+    say(page, "nee")
+    say(page, "Doorlopende leerroute vmbo-mbo")
+    say(page, "Stichting <b>Noord</b> & Co")
+    say(page, "/stop_interview")
+    assert page.locator(".log b").count() == 0 and page.dialogs == []
+
+
+def test_an_interview_to_the_draft_download(page, tmp_path):
+    open_widget(page)
+    page.get_by_role("button", name="De overeenkomst opstellen").first.click()
+    expect(page.locator(".log")).to_contain_text(STEP("same_authority").question, timeout=30000)
+    for answer in INTERVIEW:
+        say(page, answer)
+    expect(page.locator(".log")).to_contain_text("Uw antwoorden")
+    expect(page.locator(".log")).to_contain_text("Stichting VO <b>Noord</b>")
+    page.get_by_role("button", name="Bevestigen").last.click()
+    download_button = page.get_by_role("link", name="Download concept (Word)")
+    expect(download_button).to_be_visible(timeout=30000)
+    with page.expect_download() as download_info:
+        download_button.click()
+    download = download_info.value
+    assert re.match(r"concept-samenwerkingsovereenkomst-\d{4}-\d\d-\d\d\.docx", download.suggested_filename)
+    texts = [p.text for p in docx.Document(download.path()).paragraphs]
+    assert "Stichting VO <b>Noord</b>" in texts and "Naam: L. de Boer" in texts
+    expect(page.get_by_role("status")).to_contain_text("gedownload")
+    shot(page, "widget-draft-ready")
+
+
+def test_the_conversation_survives_a_reload_and_another_page(page, assistant):
+    open_widget(page)
+    say(page, "Wat is een doorlopende leerroute?")
+    conversation = stored_conversation_id(page)
+    messages = page.locator(".msg").count()
+    page.reload()
+    expect(page.locator(".msg")).to_have_count(messages)
+    assert stored_conversation_id(page) == conversation
+    page.goto(demo_url(assistant, "/widget/demo/nieuws"))
+    expect(page.locator(".msg")).to_have_count(messages)
+    say(page, "Dank u wel")
+    assert stored_conversation_id(page) == conversation
+    page.get_by_role("button", name="Nieuw gesprek").click()
+    assert page.dialogs and "nieuw gesprek" in page.dialogs[-1]
+    expect(page.locator(".msg")).to_have_count(1, timeout=30000)
+    assert stored_conversation_id(page) != conversation
+
+
+def test_an_unreachable_bot_shows_an_error_and_retry_works(page):
+    open_widget(page)
+    page.route("**/webhooks/rest/webhook", lambda route: route.abort())
+    page.get_by_label("Uw bericht").fill("Wat is teambevoegdheid?")
+    page.get_by_label("Uw bericht").press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("niet bereikbaar", timeout=30000)
+    page.unroute("**/webhooks/rest/webhook")
+    page.get_by_role("button", name="Opnieuw proberen").click()
+    expect(page.locator(".msg.bot")).not_to_have_count(1, timeout=30000)
+    expect(page.locator(".log")).to_contain_text(re.compile("teambevoegdheid", re.IGNORECASE))
+    assert page.locator(".msg.user").count() == 1
+
+
+def test_a_failed_download_says_so_with_a_retry(page, assistant):
+    open_widget(page)
+    page.evaluate("""(url) => {
+        const key = Object.keys(localStorage)[0];
+        const state = JSON.parse(localStorage.getItem(key));
+        state.messages.push({from: 'bot', text: 'Uw concept', buttons: [], time: new Date().toISOString(),
+                             draft: {docx: url + '/drafts/' + 'A'.repeat(32) + '/docx', markdown: url}});
+        localStorage.setItem(key, JSON.stringify(state));
+    }""", f"http://localhost:{assistant.rasa_port}")
+    page.reload()
+    page.get_by_role("link", name="Download concept (Word)").click()
+    expect(page.get_by_role("status")).to_contain_text("niet gelukt")
+    expect(page.get_by_role("button", name="Opnieuw proberen")).to_be_visible()
+
+
+def test_keyboard_only(page):
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Stel uw vraag")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Uw bericht")).to_be_focused()
+    expect(page.locator(".msg.bot").first).to_be_visible(timeout=30000)
+    page.keyboard.type("Wat is teambevoegdheid?")
+    page.keyboard.press("Enter")
+    expect(page.locator(".msg.bot")).not_to_have_count(1, timeout=30000)
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("button", name="Stel uw vraag")).to_be_focused()
+    expect(page.get_by_role("dialog")).to_be_hidden()
+
+
+def test_no_serious_accessibility_violations(page):
+    open_widget(page)
+    say(page, "Wat is een doorlopende leerroute?")
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate("axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})")
+    serious = [(v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in results["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert serious == []
+    assert len(results["passes"]) > 10
+
+
+@pytest.mark.parametrize("width,height,name", [(375, 667, "widget-phone"), (640, 430, "widget-zoom-200")])
+def test_small_screens_and_200_percent_zoom(browser, assistant, width, height, name):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(demo_url(assistant))
+    open_widget(page)
+    say(page, "Wat is teambevoegdheid?")
+    box = page.locator(".panel").bounding_box()
+    assert box["x"] >= 0 and box["y"] >= 0
+    assert box["x"] + box["width"] <= width + 1 and box["y"] + box["height"] <= height + 1
+    expect(page.get_by_role("button", name="Verstuur")).to_be_in_viewport()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    shot(page, name)
+    context.close()

@@ -1,0 +1,447 @@
+/*
+ * Chat widget for the assistant samenwerkingsovereenkomst doorlopende leerroute vmbo-mbo.
+ *
+ * Embed with one tag; everything is served by the bot itself:
+ *   <script src="https://<bot-host>/widget/widget.js" data-title="..." data-color="#00586b"
+ *           data-mode="floating|inline" data-bot-url="https://<bot-host>"></script>
+ *
+ * Messages are rendered from a small, safe subset of Markdown into DOM nodes (text nodes only,
+ * links only to http(s)); no message is ever inserted as HTML.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  if (!script || window.__sokWidgetLoaded) return;
+  window.__sokWidgetLoaded = true;
+
+  var DEFAULT_COLOR = "#00586b";
+  var SLOW_AFTER_MS = 8000;
+  var GIVE_UP_AFTER_MS = 45000;
+  var MAX_STORED = 300;
+  var TEXT = {
+    launcher: "Stel uw vraag",
+    close: "Sluit de chat",
+    newChat: "Nieuw gesprek",
+    newChatConfirm: "Wilt u een nieuw gesprek beginnen? Het huidige gesprek verdwijnt uit dit venster.",
+    log: "Gesprek met de assistent",
+    label: "Uw bericht",
+    placeholder: "Typ uw bericht…",
+    send: "Verstuur",
+    you: "U",
+    bot: "Assistent",
+    typing: "De assistent is aan het typen…",
+    slow: "Dit duurt langer dan normaal. Een moment geduld alstublieft…",
+    unreachable: "De assistent is nu niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.",
+    timeout: "De assistent reageert niet op tijd. Probeer het opnieuw.",
+    serverError: "Er ging iets mis bij de assistent. Probeer het opnieuw.",
+    retry: "Opnieuw proberen",
+    download: "Download concept (Word)",
+    preview: "Bekijk de tekst",
+    downloading: "Het concept wordt gedownload…",
+    downloadFailed: "Het downloaden is niet gelukt. Vraag zo nodig om een nieuwe link.",
+    downloaded: "Het concept is gedownload.",
+    empty: "Typ eerst een bericht."
+  };
+
+  // ---- configuration from the script tag -------------------------------------------------
+  var data = script.dataset || {};
+  var botUrl = (data.botUrl || new URL(script.src, location.href).origin).replace(/\/+$/, "");
+  var title = (data.title || "Assistent samenwerkingsovereenkomst").slice(0, 80);
+  var color = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(data.color || "") ? data.color : DEFAULT_COLOR;
+  var mode = data.mode === "inline" ? "inline" : "floating";
+  var storageKey = "sok-widget:" + botUrl;
+
+  // ---- colours: text on the accent, and the accent as text, always readable ---------------
+  function luminance(hex) {
+    var h = hex.length === 4 ? "#" + hex[1] + hex[1] + hex[2] + hex[2] + hex[3] + hex[3] : hex;
+    var rgb = [1, 3, 5].map(function (i) {
+      var c = parseInt(h.substr(i, 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+  }
+  var whiteContrast = 1.05 / (luminance(color) + 0.05);
+  var onAccent = whiteContrast >= 4.5 ? "#ffffff" : "#111111";
+  var accentText = whiteContrast >= 4.5 ? color : "#1a1a1a";
+
+  // ---- stored conversation: same id and history across reloads and pages -----------------
+  function newId() {
+    var bytes = new Uint8Array(16);
+    (window.crypto || window.msCrypto).getRandomValues(bytes);
+    return "w-" + Array.prototype.map.call(bytes, function (b) {
+      return ("0" + b.toString(16)).slice(-2);
+    }).join("");
+  }
+  function load() {
+    try {
+      var saved = JSON.parse(localStorage.getItem(storageKey) || "null");
+      if (saved && typeof saved.id === "string" && Array.isArray(saved.messages)) return saved;
+    } catch (e) { /* storage unavailable or damaged: start afresh */ }
+    return { id: newId(), messages: [], open: false };
+  }
+  var state = load();
+  function save() {
+    state.messages = state.messages.slice(-MAX_STORED);
+    try { localStorage.setItem(storageKey, JSON.stringify(state)); } catch (e) { /* full or off */ }
+  }
+
+  // ---- DOM helpers ----------------------------------------------------------------------
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  // ---- safe Markdown: paragraphs, lists, quotes, bold, italic, http(s) links --------------
+  var ESCAPABLE = /[!-\/:-@\[-`{-~]/;
+  function findClose(text, marker, from) {
+    for (var j = from; j < text.length; j++) {
+      if (text[j] === "\\") { j++; continue; }
+      if (text.substr(j, marker.length) === marker) {
+        if (marker === "*" && text[j + 1] === "*") { j++; continue; }
+        return j;
+      }
+    }
+    return -1;
+  }
+  var LINK = /^\[((?:\\.|[^\]\\])*)\]\((https?:\/\/[^\s()]+)\)/;
+  function inline(text, parent) {
+    var buffer = "";
+    function flush() {
+      if (buffer) { parent.appendChild(document.createTextNode(buffer)); buffer = ""; }
+    }
+    for (var i = 0; i < text.length;) {
+      var c = text[i];
+      if (c === "\\" && ESCAPABLE.test(text[i + 1] || "")) { buffer += text[i + 1]; i += 2; continue; }
+      if (text.substr(i, 2) === "**") {
+        var endBold = findClose(text, "**", i + 2);
+        if (endBold > i + 2) {
+          flush();
+          inline(text.slice(i + 2, endBold), parent.appendChild(el("strong")));
+          i = endBold + 2;
+          continue;
+        }
+      }
+      if (c === "*" || (c === "_" && !/[0-9A-Za-z]/.test(text[i - 1] || ""))) {
+        var endEm = findClose(text, c, i + 1);
+        if (endEm > i + 1) {
+          flush();
+          inline(text.slice(i + 1, endEm), parent.appendChild(el("em")));
+          i = endEm + 1;
+          continue;
+        }
+      }
+      if (c === "[") {
+        var link = LINK.exec(text.slice(i));
+        if (link) {
+          flush();
+          var a = el("a", { href: link[2], target: "_blank", rel: "noopener noreferrer" });
+          inline(link[1], a);
+          parent.appendChild(a);
+          i += link[0].length;
+          continue;
+        }
+      }
+      buffer += c;
+      i++;
+    }
+    flush();
+  }
+  function markdown(text, parent) {
+    String(text).split(/\n{2,}/).forEach(function (block) {
+      var lines = block.split("\n");
+      var list = null;
+      if (lines.every(function (l) { return /^\s*[-*] /.test(l); })) list = "ul";
+      if (lines.every(function (l) { return /^\s*\d+\. /.test(l); })) list = "ol";
+      if (list) {
+        var items = parent.appendChild(el(list));
+        lines.forEach(function (l) { inline(l.replace(/^\s*(?:[-*]|\d+\.) /, ""), items.appendChild(el("li"))); });
+        return;
+      }
+      if (lines.every(function (l) { return /^> ?/.test(l); })) {
+        var quote = parent.appendChild(el("blockquote"));
+        inline(lines.map(function (l) { return l.replace(/^> ?/, ""); }).join(" "), quote);
+        return;
+      }
+      var p = parent.appendChild(el("p"));
+      lines.forEach(function (line, index) {
+        if (index) p.appendChild(el("br"));
+        var heading = /^#{1,6} (.*)$/.exec(line);
+        inline(heading ? heading[1] : line, heading ? p.appendChild(el("strong")) : p);
+      });
+    });
+  }
+
+  // ---- the widget -----------------------------------------------------------------------
+  var host = el("div", { "class": "sok-widget-host", "data-mode": mode });
+  var root = host.attachShadow ? host.attachShadow({ mode: "open" }) : host;
+  if (root !== host && window.CSSStyleSheet && "adoptedStyleSheets" in root) {
+    // A constructed style sheet also works under an intranet's strict Content-Security-Policy.
+    var sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS());
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    root.appendChild(el("style", {}, CSS()));
+  }
+  var frame = root.appendChild(el("div", { "class": "sok " + mode, lang: "nl" }));
+  frame.style.setProperty("--accent", color);
+  frame.style.setProperty("--on-accent", onAccent);
+  frame.style.setProperty("--accent-text", accentText);
+
+  var launcher = null;
+  if (mode === "floating") {
+    launcher = frame.appendChild(el("button", {
+      type: "button", "class": "launcher", "aria-expanded": "false", "aria-controls": "sok-panel"
+    }, TEXT.launcher));
+  }
+  var panel = frame.appendChild(el("section", {
+    id: "sok-panel", "class": "panel", "aria-labelledby": "sok-title",
+    role: mode === "floating" ? "dialog" : "region"
+  }));
+  var header = panel.appendChild(el("div", { "class": "header" }));
+  header.appendChild(el("h2", { id: "sok-title" }, title));
+  var newButton = header.appendChild(el("button", { type: "button", "class": "new" }, TEXT.newChat));
+  var closeButton = null;
+  if (mode === "floating") {
+    closeButton = header.appendChild(el("button", { type: "button", "class": "close", "aria-label": TEXT.close }, "×"));
+  }
+  var log = panel.appendChild(el("div", {
+    "class": "log", role: "log", "aria-live": "polite", "aria-label": TEXT.log, tabindex: "0"
+  }));
+  var status = panel.appendChild(el("div", { "class": "status", role: "status", "aria-live": "polite" }));
+  var form = panel.appendChild(el("form", { "class": "composer" }));
+  form.appendChild(el("label", { "for": "sok-input", "class": "sr-only" }, TEXT.label));
+  var input = form.appendChild(el("textarea", {
+    id: "sok-input", rows: "1", maxlength: "4000", placeholder: TEXT.placeholder, autocomplete: "off"
+  }));
+  var sendButton = form.appendChild(el("button", { type: "submit" }, TEXT.send));
+
+  function timeText(iso) {
+    try {
+      return new Date(iso).toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit" });
+    } catch (e) { return ""; }
+  }
+
+  function renderMessage(message) {
+    var item = el("div", { "class": "msg " + message.from });
+    item.appendChild(el("span", { "class": "sr-only" }, (message.from === "user" ? TEXT.you : TEXT.bot) + ": "));
+    var bubble = item.appendChild(el("div", { "class": "bubble" }));
+    if (message.from === "user") bubble.textContent = message.text;
+    else if (message.text) markdown(message.text, bubble);
+    if (message.buttons && message.buttons.length) {
+      var quick = item.appendChild(el("div", { "class": "quick" }));
+      message.buttons.forEach(function (button) {
+        var b = quick.appendChild(el("button", { type: "button" }, button.title));
+        b.addEventListener("click", function () { send(button.payload, button.title); });
+      });
+    }
+    if (message.draft) item.appendChild(renderDraft(message.draft));
+    if (!bubble.childNodes.length) bubble.remove();
+    item.appendChild(el("time", { datetime: message.time }, timeText(message.time)));
+    return item;
+  }
+
+  function renderDraft(draft) {
+    var box = el("div", { "class": "draft" });
+    var download = box.appendChild(el("a", { href: draft.docx, "class": "download", download: "" }, TEXT.download));
+    download.addEventListener("click", function (event) {
+      event.preventDefault();
+      downloadDraft(draft.docx);
+    });
+    box.appendChild(el("a", { href: draft.markdown, target: "_blank", rel: "noopener noreferrer" }, TEXT.preview));
+    return box;
+  }
+
+  function downloadDraft(url) {
+    showStatus(TEXT.downloading);
+    fetch(url, { credentials: "omit" }).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      var disposition = response.headers.get("Content-Disposition") || "";
+      var name = (/filename="([^"]+)"/.exec(disposition) || [])[1] || "concept.docx";
+      return response.blob().then(function (blob) {
+        var objectUrl = URL.createObjectURL(blob);
+        var a = el("a", { href: objectUrl, download: name });
+        root.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(function () { URL.revokeObjectURL(objectUrl); }, 10000);
+        showStatus(TEXT.downloaded);
+      });
+    }).catch(function () {
+      showError(TEXT.downloadFailed, function () { downloadDraft(url); });
+    });
+  }
+
+  function append(message, store) {
+    log.appendChild(renderMessage(message));
+    log.scrollTop = log.scrollHeight;
+    if (store) { state.messages.push(message); save(); }
+  }
+
+  function showStatus(text, typing) {
+    status.textContent = "";
+    if (!text) return;
+    var line = status.appendChild(el("span", { "class": typing ? "typing" : "" }, text));
+    if (typing) line.appendChild(el("span", { "class": "dots", "aria-hidden": "true" }));
+  }
+
+  function showError(text, retry) {
+    status.textContent = "";
+    status.appendChild(el("span", { "class": "error" }, text + " "));
+    var again = status.appendChild(el("button", { type: "button", "class": "retry" }, TEXT.retry));
+    again.addEventListener("click", function () { showStatus(""); retry(); });
+  }
+
+  var busy = false;
+  function setBusy(value) {
+    busy = value;
+    sendButton.disabled = value;
+    log.setAttribute("aria-busy", value ? "true" : "false");
+  }
+
+  function send(text, shown, isRetry) {
+    if (busy) return;
+    if (shown !== null && !isRetry) {
+      append({ from: "user", text: shown || text, time: new Date().toISOString() }, true);
+    }
+    setBusy(true);
+    showStatus(TEXT.typing, true);
+    var controller = window.AbortController ? new AbortController() : null;
+    var timedOut = false;
+    var slow = setTimeout(function () { showStatus(TEXT.slow, true); }, SLOW_AFTER_MS);
+    var giveUp = setTimeout(function () { timedOut = true; if (controller) controller.abort(); }, GIVE_UP_AFTER_MS);
+    fetch(botUrl + "/webhooks/rest/webhook", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ sender: state.id, message: text }),
+      credentials: "omit",
+      signal: controller ? controller.signal : undefined
+    }).then(function (response) {
+      if (!response.ok) throw new Error(response.status >= 500 ? "server" : "client");
+      return response.json();
+    }).then(function (replies) {
+      showStatus("");
+      var now = new Date().toISOString();
+      (replies || []).forEach(function (reply) {
+        var draft = reply.custom && reply.custom.draft;
+        if (!reply.text && !draft && !(reply.buttons && reply.buttons.length)) return;
+        append({ from: "bot", text: reply.text || "", buttons: reply.buttons || [], draft: draft || null, time: now }, true);
+      });
+    }).catch(function (error) {
+      var message = timedOut ? TEXT.timeout : (error && error.message === "server" ? TEXT.serverError : TEXT.unreachable);
+      showError(message, function () { send(text, shown, true); });
+    }).then(function () {
+      clearTimeout(slow);
+      clearTimeout(giveUp);
+      setBusy(false);
+    });
+  }
+
+  function greet() {
+    if (!state.messages.length) send("/greet", null);
+  }
+
+  function setOpen(open, focus) {
+    if (mode !== "floating") return;
+    state.open = open;
+    save();
+    panel.hidden = !open;
+    launcher.setAttribute("aria-expanded", open ? "true" : "false");
+    launcher.hidden = open;
+    if (open) {
+      greet();
+      if (focus) input.focus();
+    } else if (focus) {
+      launcher.focus();
+    }
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = input.value.trim();
+    if (!text) { showStatus(TEXT.empty); input.focus(); return; }
+    if (busy) return;
+    input.value = "";
+    send(text);
+  });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event("submit", { cancelable: true }));
+    }
+  });
+  newButton.addEventListener("click", function () {
+    if (state.messages.length && !window.confirm(TEXT.newChatConfirm)) return;
+    state = { id: newId(), messages: [], open: state.open };
+    save();
+    log.textContent = "";
+    showStatus("");
+    greet();
+    input.focus();
+  });
+  if (launcher) launcher.addEventListener("click", function () { setOpen(true, true); });
+  if (closeButton) closeButton.addEventListener("click", function () { setOpen(false, true); });
+  panel.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && mode === "floating") setOpen(false, true);
+  });
+
+  state.messages.forEach(function (message) { append(message, false); });
+  if (mode === "inline") {
+    var target = data.target ? document.querySelector(data.target) : null;
+    if (target) target.appendChild(host);
+    else script.parentNode.insertBefore(host, script.nextSibling);
+    greet();
+  } else {
+    document.body.appendChild(host);
+    panel.hidden = !state.open;
+    launcher.hidden = !!state.open;
+    launcher.setAttribute("aria-expanded", state.open ? "true" : "false");
+    if (state.open) greet();
+  }
+
+  function CSS() {
+    return [
+      ":host{all:initial}",
+      ".sok{font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#1a1a1a}",
+      ".sok *{box-sizing:border-box}",
+      ".sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}",
+      "button,textarea{font:inherit}",
+      ":focus-visible{outline:3px solid #1d70b8;outline-offset:2px}",
+      ".header :focus-visible,.launcher:focus-visible{outline-color:#ffdd00;box-shadow:0 0 0 6px #0b0c0c}",
+      ".launcher{position:fixed;right:1.25rem;bottom:1.25rem;z-index:2147483000;background:var(--accent);color:var(--on-accent);border:0;border-radius:2rem;padding:.75rem 1.25rem;font-weight:600;cursor:pointer;box-shadow:0 2px 10px rgba(0,0,0,.3)}",
+      ".launcher[hidden],.panel[hidden]{display:none}",
+      ".panel{display:flex;flex-direction:column;background:#fff;border:1px solid #767676;overflow:hidden}",
+      ".floating .panel{position:fixed;right:1.25rem;bottom:1.25rem;z-index:2147483001;width:min(26rem,calc(100vw - 2.5rem));height:min(38rem,calc(100vh - 2.5rem));border-radius:.75rem;box-shadow:0 6px 24px rgba(0,0,0,.25)}",
+      ".inline .panel{width:100%;height:36rem;max-height:85vh;border-radius:.5rem}",
+      ".header{display:flex;align-items:center;gap:.5rem;padding:.5rem .75rem;background:var(--accent);color:var(--on-accent)}",
+      ".header h2{flex:1 1 auto;min-width:0;margin:0;font-size:1rem;line-height:1.3;hyphens:auto;overflow-wrap:anywhere}",
+      ".header button{flex:none;background:transparent;color:inherit;border:1px solid currentColor;border-radius:.375rem;padding:.25rem .5rem;font-size:.8125rem;line-height:1.2;cursor:pointer;white-space:nowrap}",
+      ".header .close{font-size:1.25rem;line-height:1;padding:.15rem .55rem}",
+      ".log{flex:1;overflow-y:auto;padding:.75rem;background:#f5f6f7}",
+      ".msg{display:flex;flex-direction:column;align-items:flex-start;max-width:92%;margin:.5rem 0}",
+      ".msg.user{margin-left:auto;align-items:flex-end}",
+      ".bubble{padding:.5rem .75rem;border-radius:.75rem;background:#fff;border:1px solid #c9ced3;overflow-wrap:anywhere}",
+      ".user .bubble{background:var(--accent);color:var(--on-accent);border-color:transparent;white-space:pre-wrap}",
+      ".bubble p{margin:0 0 .5rem}.bubble p:last-child{margin-bottom:0}",
+      ".bubble ul,.bubble ol{margin:.25rem 0 .5rem;padding-left:1.25rem}",
+      ".bubble blockquote{margin:.25rem 0 .5rem;padding-left:.6rem;border-left:3px solid #767676}",
+      ".bubble a{color:#0b57a4}",
+      "time{font-size:.75rem;color:#595959;margin-top:.15rem}",
+      ".quick,.draft{display:flex;flex-wrap:wrap;gap:.4rem;margin-top:.4rem}",
+      ".quick button,.draft a,.status .retry{font-size:.9rem;background:#fff;color:var(--accent-text);border:1px solid var(--accent-text);border-radius:1rem;padding:.3rem .8rem;cursor:pointer;text-decoration:none}",
+      ".draft a.download{background:var(--accent);color:var(--on-accent);border-color:var(--accent);font-weight:600}",
+      ".status{min-height:1.75rem;padding:.25rem .75rem;font-size:.875rem;color:#3b3b3b}",
+      ".status .error{color:#a4000f}",
+      ".dots::after{content:'';display:inline-block;width:1.2em;text-align:left;animation:sokdots 1.2s steps(4,end) infinite}",
+      "@keyframes sokdots{0%{content:''}25%{content:'.'}50%{content:'..'}75%{content:'...'}}",
+      "@media (prefers-reduced-motion:reduce){.dots::after{animation:none;content:'...'}}",
+      ".composer{display:flex;gap:.5rem;padding:.5rem .75rem .75rem;border-top:1px solid #c9ced3;background:#fff}",
+      ".composer textarea{flex:1;resize:none;min-height:2.75rem;max-height:8rem;padding:.55rem;border:1px solid #767676;border-radius:.375rem;color:#1a1a1a}",
+      ".composer button{background:var(--accent);color:var(--on-accent);border:0;border-radius:.375rem;padding:.5rem .9rem;font-weight:600;cursor:pointer}",
+      ".composer button:disabled{opacity:.75;cursor:wait}",
+      "@media (max-width:30rem){.floating .panel{right:0;bottom:0;width:100vw;height:100vh;border-radius:0}}"
+    ].join("\n");
+  }
+})();
