@@ -9,11 +9,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.draft_delivery import CONFIRMED_SLOT, deliver_draft
 from bot import messages
 from bot.interview.catalogue import SIGNATORIES_KEY, load_catalogue
-from bot.interview.editing import keys_to_clear, steps_meant
+from bot.interview.editing import is_edit_request, keys_to_clear, steps_meant
 from bot.interview.flow import missing_keys
 from bot.interview.review import completeness_text, open_steps, review_text
 
 CLAUSE_ENTITY = "clause"
+REQUESTED_SLOT = "requested_slot"
 CONFIRM = {"title": "Bevestigen", "payload": "/confirm_review"}
 
 
@@ -54,10 +55,15 @@ class ActionEditClause(Action):
         catalogue = load_catalogue()
         reference = next(tracker.get_latest_entity_values(CLAUSE_ENTITY), None)
         answers = tracker.slots
+        text = tracker.latest_message.get("text") or ""
+        requested = tracker.get_slot(REQUESTED_SLOT)
+        if tracker.active_loop.get("name") and requested and not is_edit_request(text):
+            # An answer that mentions a clause: the form checks it like any other answer.
+            return [SlotSet(requested, text)]
         if reference in catalogue:
             keys = [reference]
         else:
-            keys = steps_meant(reference or tracker.latest_message.get("text") or "", answers)
+            keys = steps_meant(reference or text, answers)
         if not keys:
             dispatcher.utter_message(text=messages.WHICH_CLAUSE)
             return []

@@ -7,10 +7,21 @@ from bot.interview.catalogue import PARTIES, SIGNATORIES_KEY, SIGNATORY_KEY, Cat
 from bot.user_text import fold
 
 _CLAUSE_NUMBER = re.compile(r"\b(10|[1-9])\s*([abc])?\b")
+# Words that ask for a change. Without one, a message that mentions a clause ("op de locaties
+# van ...") is an answer, not a change request.
+_EDIT_CUE = re.compile(
+    r"\b(wijzig\w*|aan te passen|aanpass\w*|pas\b.*\baan|verander\w*|klopt\b.*\bniet|"
+    r"anders|herzie\w*|verkeerd|fout|corrigeer\w*|correctie|verbeter\w*|terug naar|bewerk\w*)\b"
+)
 
 
 def _folded(text: str) -> str:
     return " ".join(fold(text).split())
+
+
+def is_edit_request(text: str) -> bool:
+    """Whether a message asks to change an answer, rather than giving one."""
+    return text.startswith("/edit_clause") or bool(_EDIT_CUE.search(_folded(text)))
 
 
 def steps_meant(reference: str, answers: Mapping[str, Any], catalogue: Optional[Catalogue] = None) -> List[str]:

@@ -60,3 +60,20 @@ async def test_starting_over_clears_every_answer(dispatcher, domain):
     events = await ActionResetInterview().run(dispatcher, make_tracker({}, slots=complete_answers()), domain)
     cleared = _slots(events)
     assert cleared["clause_1_programme"] is None and cleared["signatories"] == []
+
+
+async def test_an_answer_that_mentions_a_clause_is_kept_as_the_answer(dispatcher, domain):
+    message = {"text": "Op de locaties van beide scholen.", "entities": [{"entity": "clause", "value": "locaties"}]}
+    answers = complete_answers(clause_4a_locations=None)
+    tracker = make_tracker(message, slots={**answers, "requested_slot": "clause_4a_locations"},
+                           active_loop={"name": "interview_form"})
+    events = await ActionEditClause().run(dispatcher, tracker, domain)
+    assert _slots(events) == {"clause_4a_locations": "Op de locaties van beide scholen."}
+
+
+async def test_a_change_request_during_the_interview_still_changes(dispatcher, domain):
+    message = {"text": "ik wil de locaties aanpassen", "entities": [{"entity": "clause", "value": "locaties"}]}
+    tracker = make_tracker(message, slots={**complete_answers(), "requested_slot": "clause_8_disputes"},
+                           active_loop={"name": "interview_form"})
+    events = await ActionEditClause().run(dispatcher, tracker, domain)
+    assert _slots(events)["clause_4a_locations"] is None

@@ -76,3 +76,15 @@ def test_short_commands_are_recognised_but_answers_are_not_taken_for_commands(in
 )
 def test_questions_in_between_are_told_from_answers(text, question):
     assert looks_like_question(text) is question
+
+
+def test_change_requests_are_told_from_answers_that_mention_a_clause():
+    from bot.interview.editing import is_edit_request
+
+    for request in ["wijzig artikel 5", "pas de overstapoptie aan", "artikel 10 moet anders",
+                    "het antwoord bij geschilbeslechting klopt niet", "ik wil terug naar artikel 8",
+                    '/edit_clause{"clause":"clause_2_business"}', "bij faciliteiten heb ik iets verkeerd ingevuld"]:
+        assert is_edit_request(request), request
+    for answer in ["Op de locaties van beide scholen.", "De leiding berust bij een stuurgroep.",
+                   "Het personeel blijft in dienst van de eigen school."]:
+        assert not is_edit_request(answer), answer
