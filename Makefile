@@ -20,7 +20,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 .PHONY: help install train run shell test test-unit validate test-stories test-integration \
-	responses demo draft-example browser bench-nlu lock clean FORCE
+	responses demo draft-example browser forget expire-drafts bench-nlu lock clean FORCE
 
 help: ## Show the targets and what they do
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-17s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -56,6 +56,13 @@ demo: ## Run an example interview against the running bot (start it first with `
 
 draft-example: install ## Write the example draft (Word and Markdown) to results/example
 	$(PY) -m bot.draft.example results/example
+
+forget: install ## Delete a conversation and its drafts on request: make forget CONVERSATION=<id>
+	@test -n "$(CONVERSATION)" || { echo "Name the conversation: make forget CONVERSATION=<id>"; exit 2; }
+	$(PY) -m bot.privacy forget "$(CONVERSATION)"
+
+expire-drafts: install ## Delete drafts older than DRAFT_RETENTION_DAYS (run daily, e.g. from cron)
+	$(PY) -m bot.privacy expire
 
 responses: install ## Regenerate data/responses/faq.yml from bot/sources and bot/knowledge
 	$(PY) -m bot.knowledge.responses data/responses/faq.yml

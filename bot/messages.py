@@ -32,3 +32,7 @@ NO_DRAFT_YET = (
     "Wilt u verder met invullen, of uw antwoorden nu bevestigen?"
 )
 RESET = "Alle antwoorden zijn gewist. We beginnen opnieuw."
+FAILURE = (
+    "Er ging iets mis bij het verwerken van uw bericht. Uw eerdere antwoorden zijn bewaard. "
+    "Probeert u het opnieuw?"
+)

@@ -1,19 +1,31 @@
 """Every setting the assistant reads from the environment, in one place.
 
 Defaults run the whole assistant on one machine with no other service: conversations in a
-SQLite file under ``.state/``. ``.env.example`` lists the variables.
+SQLite file under ``.state/``. Setting the tracker database to PostgreSQL and a Redis lock
+store lets several Rasa servers share the conversations. ``.env.example`` lists the variables.
+Secrets (the database password, the HTTP API token) are only ever read from the environment.
 """
 
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, Mapping, Optional, Tuple
+from typing import Any, Dict, Mapping, Optional, Tuple
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Rasa expands ${...} in endpoints.yml from the environment, so the password is never written.
+PASSWORD_REFERENCE = "${TRACKER_DB_PASSWORD}"
 
 
 def _split(value: str) -> Tuple[str, ...]:
     return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    value = env.get(name) or ""
+    try:
+        return int(value) if value else default
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number, not {value!r}") from None
 
 
 @dataclass(frozen=True)
@@ -23,15 +35,25 @@ class Settings:
     host: str = "127.0.0.1"
     rasa_port: int = 5005
     action_port: int = 5055
+    action_host: str = "127.0.0.1"
     state_dir: Path = PROJECT_ROOT / ".state"
     model_path: Path = PROJECT_ROOT / "models" / "assistant.tar.gz"
     tracker_db_dialect: str = "sqlite"
     tracker_db: str = ""
+    tracker_db_host: str = ""
+    tracker_db_port: int = 0
+    tracker_db_user: str = ""
+    tracker_db_has_password: bool = False
+    lock_store_host: str = ""
+    lock_store_port: int = 6379
+    lock_store_db: int = 1
+    api_token: str = field(default="", repr=False)
     allowed_origins: Tuple[str, ...] = field(
         default=("http://localhost:5005", "http://127.0.0.1:5005")
     )
     public_url: str = ""
     draft_retention_days: int = 30
+    max_request_bytes: int = 65536
 
     @classmethod
     def from_environment(cls, environ: Optional[Mapping[str, str]] = None) -> "Settings":
@@ -41,17 +63,25 @@ class Settings:
         state_dir = Path(env.get("ASSISTANT_STATE_DIR") or defaults.state_dir)
         return cls(
             host=env.get("ASSISTANT_HOST") or defaults.host,
-            rasa_port=int(env.get("RASA_PORT") or defaults.rasa_port),
-            action_port=int(env.get("ACTION_PORT") or defaults.action_port),
+            rasa_port=_int(env, "RASA_PORT", defaults.rasa_port),
+            action_port=_int(env, "ACTION_PORT", defaults.action_port),
+            action_host=env.get("ACTION_HOST") or defaults.action_host,
             state_dir=state_dir,
             model_path=Path(env.get("ASSISTANT_MODEL") or defaults.model_path),
             tracker_db_dialect=env.get("TRACKER_DB_DIALECT") or defaults.tracker_db_dialect,
             tracker_db=env.get("TRACKER_DB") or str(state_dir / "conversations.db"),
+            tracker_db_host=env.get("TRACKER_DB_HOST", ""),
+            tracker_db_port=_int(env, "TRACKER_DB_PORT", 0),
+            tracker_db_user=env.get("TRACKER_DB_USER", ""),
+            tracker_db_has_password=bool(env.get("TRACKER_DB_PASSWORD")),
+            lock_store_host=env.get("LOCK_STORE_REDIS_HOST", ""),
+            lock_store_port=_int(env, "LOCK_STORE_REDIS_PORT", defaults.lock_store_port),
+            lock_store_db=_int(env, "LOCK_STORE_REDIS_DB", defaults.lock_store_db),
+            api_token=env.get("RASA_API_TOKEN", ""),
             allowed_origins=_split(env.get("ALLOWED_ORIGINS", "")) or defaults.allowed_origins,
             public_url=env.get("ASSISTANT_PUBLIC_URL", "").rstrip("/"),
-            draft_retention_days=int(
-                env.get("DRAFT_RETENTION_DAYS") or defaults.draft_retention_days
-            ),
+            draft_retention_days=_int(env, "DRAFT_RETENTION_DAYS", defaults.draft_retention_days),
+            max_request_bytes=_int(env, "MAX_REQUEST_BYTES", defaults.max_request_bytes),
         )
 
     @property
@@ -61,23 +91,43 @@ class Settings:
 
     @property
     def drafts_dir(self) -> Path:
-        """Where draft documents wait to be downloaded."""
+        """Where draft documents wait to be downloaded (shared by every server of one site)."""
         return self.state_dir / "drafts"
 
     @property
     def action_server_url(self) -> str:
-        """Where the Rasa server reaches the action server."""
-        return f"http://127.0.0.1:{self.action_port}/webhook"
+        """Where the Rasa server reaches its action server."""
+        return f"http://{self.action_host}:{self.action_port}/webhook"
 
     @property
     def rest_webhook_url(self) -> str:
         """The REST channel's address."""
         return f"http://localhost:{self.rasa_port}/webhooks/rest/webhook"
 
-    def endpoint_environment(self) -> Dict[str, str]:
-        """The variables that ``endpoints.yml`` expands."""
-        return {
-            "ACTION_SERVER_URL": self.action_server_url,
-            "TRACKER_DB_DIALECT": self.tracker_db_dialect,
-            "TRACKER_DB": self.tracker_db,
+    def tracker_store(self) -> Dict[str, Any]:
+        """Where conversations are stored: SQLite by default, or a database server."""
+        store: Dict[str, Any] = {
+            "type": "SQL", "dialect": self.tracker_db_dialect, "db": self.tracker_db,
         }
+        if self.tracker_db_host:
+            store["url"] = self.tracker_db_host
+        if self.tracker_db_port:
+            store["port"] = self.tracker_db_port
+        if self.tracker_db_user:
+            store["username"] = self.tracker_db_user
+        if self.tracker_db_has_password:
+            store["password"] = PASSWORD_REFERENCE
+        return store
+
+    def endpoints(self) -> Dict[str, Any]:
+        """The Rasa server's endpoints: action server, tracker store and, if set, lock store."""
+        endpoints: Dict[str, Any] = {
+            "action_endpoint": {"url": self.action_server_url},
+            "tracker_store": self.tracker_store(),
+        }
+        if self.lock_store_host:
+            endpoints["lock_store"] = {
+                "type": "redis", "url": self.lock_store_host, "port": self.lock_store_port,
+                "db": self.lock_store_db, "key_prefix": "assistant",
+            }
+        return endpoints

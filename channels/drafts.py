@@ -31,7 +31,8 @@ class DraftDownloadInput(InputChannel):
         return "/drafts"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        store = DraftStore(Settings.from_environment().drafts_dir)
+        settings = Settings.from_environment()
+        store = DraftStore(settings.drafts_dir, settings.draft_retention_days)
         downloads = Blueprint("draft_downloads", __name__)
 
         @downloads.route("/<token>/<extension>", methods=["GET", "HEAD"])

@@ -15,6 +15,8 @@ import urllib.request
 from pathlib import Path
 from typing import Dict, List, Optional
 
+import yaml
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.language import available_pipeline  # noqa: E402
@@ -26,7 +28,6 @@ RASA = str(Path(sys.executable).with_name("rasa"))
 
 def _environment(settings: Settings) -> Dict[str, str]:
     env = dict(os.environ)
-    env.update(settings.endpoint_environment())
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -39,17 +40,37 @@ def action_server_command(settings: Settings) -> List[str]:
     return [RASA, "run", "actions", "--actions", "actions", "--port", str(settings.action_port)]
 
 
-def rasa_server_command(settings: Settings) -> List[str]:
-    """The command that runs the Rasa server with its channels."""
-    return [
+def write_endpoints(settings: Settings) -> Path:
+    """Write the endpoints the settings choose to the state folder; returns its path."""
+    path = settings.state_dir / f"endpoints-{settings.rasa_port}.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(settings.endpoints(), sort_keys=False), encoding="utf-8")
+    return path
+
+
+def rasa_server_command(settings: Settings, endpoints: Path) -> List[str]:
+    """The command that runs the Rasa server with its channels.
+
+    The HTTP API (trackers, model, conversations) is off unless RASA_API_TOKEN is set; then it
+    answers only requests that carry that token. The chat channels are always public.
+    """
+    command = [
         RASA, "run",
         "--model", str(settings.model_path),
-        "--endpoints", "endpoints.yml",
+        "--endpoints", str(endpoints),
         "--credentials", "credentials.yml",
         "--interface", settings.host,
         "--port", str(settings.rasa_port),
         "--cors", *settings.allowed_origins,
     ]
+    if settings.api_token:
+        command += ["--enable-api", "--auth-token", settings.api_token]
+    return command
+
+
+def rasa_server_environment(settings: Settings, env: Dict[str, str]) -> Dict[str, str]:
+    """The Rasa server's environment: requests larger than the limit are refused (413)."""
+    return {**env, "SANIC_REQUEST_MAX_SIZE": str(settings.max_request_bytes)}
 
 
 def _start(command: List[str], env: Dict[str, str]) -> subprocess.Popen:
@@ -107,11 +128,13 @@ def main(argv: List[str]) -> int:
     signal.signal(signal.SIGTERM, request_stop)
     signal.signal(signal.SIGINT, request_stop)
     try:
+        endpoints = write_endpoints(settings)
         processes.append(_start(action_server_command(settings), env))
         if "--shell" in argv:
-            shell = ["--model", str(settings.model_path), "--endpoints", "endpoints.yml"]
+            shell = ["--model", str(settings.model_path), "--endpoints", str(endpoints)]
             return subprocess.call([RASA, "shell", *shell], cwd=PROJECT_ROOT, env=env)
-        processes.append(_start(rasa_server_command(settings), env))
+        command = rasa_server_command(settings, endpoints)
+        processes.append(_start(command, rasa_server_environment(settings, env)))
         if _wait_until_up(f"http://127.0.0.1:{settings.rasa_port}/", processes[-1]):
             print(f"The assistant is ready: {settings.rest_webhook_url}", flush=True)
             print(f"Demo intranet page with the chat widget: {settings.bot_url}/widget/demo", flush=True)

@@ -62,10 +62,15 @@ def is_token(token: str) -> bool:
 
 
 class DraftStore:
-    """Drafts on disk under ``root``: saved, found by token, deleted by conversation or age."""
+    """Drafts on disk under ``root``: saved, found by token, deleted by conversation or age.
 
-    def __init__(self, root: Path) -> None:
+    With ``retention_days``, a draft older than that is no longer found, even before it is
+    deleted.
+    """
+
+    def __init__(self, root: Path, retention_days: Optional[float] = None) -> None:
         self.root = Path(root)
+        self.retention_days = retention_days
 
     def save(
         self, conversation_id: str, files: Mapping[str, bytes], name: str,
@@ -94,7 +99,7 @@ class DraftStore:
         folder = self.root / token
         path = folder / f"draft.{draft_format.extension}"
         meta = self._meta(folder)
-        if meta is None or not path.is_file():
+        if meta is None or not path.is_file() or self._expired(meta):
             return None
         return StoredFile(
             path, f"{meta['name']}.{draft_format.extension}", draft_format.media_type,
@@ -120,6 +125,12 @@ class DraftStore:
         if not self.root.is_dir():
             return []
         return sorted(p.name for p in self.root.iterdir() if is_token(p.name) and p.is_dir())
+
+    def _expired(self, meta: Mapping[str, str], now: Optional[datetime] = None) -> bool:
+        if self.retention_days is None:
+            return False
+        limit = (now or datetime.now(timezone.utc)) - timedelta(days=self.retention_days)
+        return datetime.fromisoformat(meta["created"]) < limit
 
     def _meta(self, folder: Path) -> Optional[Dict[str, str]]:
         try:

@@ -72,3 +72,11 @@ def test_stored_metadata_does_not_name_the_conversation(store, tmp_path):
 def test_unknown_formats_cannot_be_saved(store):
     with pytest.raises(ValueError):
         store.save("gesprek-1", {"html": b"<p>"}, "concept")
+
+
+def test_an_expired_draft_is_not_found_even_before_it_is_deleted(tmp_path):
+    keeping = DraftStore(tmp_path / "drafts", retention_days=30)
+    old = keeping.save("gesprek-1", FILES, "concept", now=datetime.now(timezone.utc) - timedelta(days=31))
+    fresh = keeping.save("gesprek-1", FILES, "concept")
+    assert keeping.find(old, "docx") is None and keeping.find(fresh, "docx") is not None
+    assert DraftStore(tmp_path / "drafts").find(old, "docx") is not None

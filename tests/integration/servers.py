@@ -26,8 +26,12 @@ def free_port() -> int:
 class RunningAssistant:
     """The assistant as ``make run`` starts it, on free ports with its own state folder."""
 
-    def __init__(self, state_dir: Path, rasa_port: Optional[int] = None) -> None:
+    def __init__(
+        self, state_dir: Path, rasa_port: Optional[int] = None,
+        env: Optional[Dict[str, str]] = None,
+    ) -> None:
         self.state_dir = state_dir
+        self.extra_env = dict(env or {})
         self.rasa_port = rasa_port or free_port()
         self.action_port = free_port()
         self.process: Optional[subprocess.Popen] = None
@@ -46,6 +50,7 @@ class RunningAssistant:
             ASSISTANT_STATE_DIR=str(self.state_dir),
             PYTHONUNBUFFERED="1",
         )
+        env.update(self.extra_env)
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
             [sys.executable, "scripts/serve.py"], cwd=PROJECT_ROOT, env=env,
@@ -89,28 +94,42 @@ class RunningAssistant:
             return self.process.wait(timeout=60)
         return self.process.returncode if self.process else 0
 
-    def post(self, body: bytes, content_type: str = "application/json") -> tuple:
+    def kill(self) -> None:
+        """Kill the supervisor and both servers at once (SIGKILL), as a crash or power cut would."""
+        pids = self.children() + [self.process.pid]
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        self.process.wait(timeout=30)
+        deadline = time.monotonic() + 30
+        while any(pid_alive(pid) for pid in pids) and time.monotonic() < deadline:
+            time.sleep(0.2)
+
+    def post(self, body: bytes, content_type: str = "application/json", timeout: float = 60) -> tuple:
         request = urllib.request.Request(
             self.webhook, data=body, headers={"Content-Type": content_type}, method="POST"
         )
         try:
-            with urllib.request.urlopen(request, timeout=60) as response:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
                 return response.status, response.read()
         except urllib.error.HTTPError as error:
             return error.code, error.read()
 
-    def get(self, path: str) -> tuple:
+    def get(self, path: str, headers: Optional[Dict[str, str]] = None) -> tuple:
         """GET a path on the Rasa server: (status, headers (any case), body)."""
-        request = urllib.request.Request(f"http://127.0.0.1:{self.rasa_port}{path}")
+        request = urllib.request.Request(f"http://127.0.0.1:{self.rasa_port}{path}", headers=headers or {})
         try:
             with urllib.request.urlopen(request, timeout=60) as response:
                 return response.status, response.headers, response.read()
         except urllib.error.HTTPError as error:
             return error.code, error.headers, error.read()
 
-    def send(self, sender: str, text: str) -> List[Dict[str, Any]]:
+    def send(self, sender: str, text: str, timeout: float = 60) -> List[Dict[str, Any]]:
         """Send one message through the REST channel; the bot's replies."""
-        status, body = self.post(json.dumps({"sender": sender, "message": text}).encode())
+        body_out = json.dumps({"sender": sender, "message": text}).encode()
+        status, body = self.post(body_out, timeout=timeout)
         assert status == 200, (status, body[:300])
         return json.loads(body)
 

@@ -1,0 +1,47 @@
+"""Settings from the environment: embedded defaults, scale-out, and secrets kept out of files."""
+
+import pytest
+
+from bot.settings import PASSWORD_REFERENCE, Settings
+
+
+def test_the_defaults_need_no_other_service(tmp_path):
+    settings = Settings.from_environment({"ASSISTANT_STATE_DIR": str(tmp_path)})
+    endpoints = settings.endpoints()
+    assert endpoints["tracker_store"] == {
+        "type": "SQL", "dialect": "sqlite", "db": str(tmp_path / "conversations.db"),
+    }
+    assert "lock_store" not in endpoints
+    assert endpoints["action_endpoint"]["url"] == "http://127.0.0.1:5055/webhook"
+    assert settings.allowed_origins == ("http://localhost:5005", "http://127.0.0.1:5005")
+    assert settings.api_token == "" and settings.draft_retention_days == 30
+
+
+def test_postgresql_and_redis_are_chosen_by_environment_variables():
+    settings = Settings.from_environment({
+        "TRACKER_DB_DIALECT": "postgresql", "TRACKER_DB": "assistant",
+        "TRACKER_DB_HOST": "db.intern", "TRACKER_DB_PORT": "5432", "TRACKER_DB_USER": "rasa",
+        "TRACKER_DB_PASSWORD": "s3cret", "LOCK_STORE_REDIS_HOST": "redis.intern",
+        "ACTION_HOST": "10.0.0.5", "ALLOWED_ORIGINS": "https://intranet.school.nl, https://x.nl",
+    })
+    endpoints = settings.endpoints()
+    assert endpoints["tracker_store"] == {
+        "type": "SQL", "dialect": "postgresql", "db": "assistant", "url": "db.intern",
+        "port": 5432, "username": "rasa", "password": PASSWORD_REFERENCE,
+    }
+    assert endpoints["lock_store"] == {
+        "type": "redis", "url": "redis.intern", "port": 6379, "db": 1, "key_prefix": "assistant",
+    }
+    assert endpoints["action_endpoint"]["url"] == "http://10.0.0.5:5055/webhook"
+    assert settings.allowed_origins == ("https://intranet.school.nl", "https://x.nl")
+    assert "s3cret" not in repr(endpoints) and "s3cret" not in repr(settings)
+
+
+def test_the_api_token_is_never_shown():
+    settings = Settings.from_environment({"RASA_API_TOKEN": "heel-geheim"})
+    assert settings.api_token == "heel-geheim" and "heel-geheim" not in repr(settings)
+
+
+def test_a_malformed_number_is_a_clear_error():
+    with pytest.raises(ValueError, match="RASA_PORT must be a whole number"):
+        Settings.from_environment({"RASA_PORT": "vijf"})
