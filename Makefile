@@ -10,7 +10,7 @@ MODEL := models/assistant.tar.gz
 PIPELINE_MARKER := $(STATE)/nlp-pipeline
 # What shapes the trained model (answer thresholds in bot/answering.py apply at run time).
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml') \
-	components/dutch_tokenizer.py bot/language.py bot/user_text.py
+	$(wildcard components/*.py) bot/language.py bot/user_text.py
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -1,6 +1,6 @@
 """Send a question on to clarification when the choice of answer is weak or ambiguous.
 
-Runs after the ResponseSelector. Where the message is a question (intent ``faq``) but
+Runs after the answer selector. Where the message is a question (intent ``faq``) but
 ``bot.answering.decide`` would not answer it outright, the intent becomes ``nlu_fallback``,
 exactly as Rasa's FallbackClassifier does, and the dialogue offers the closest questions.
 """

@@ -1,0 +1,73 @@
+"""What the linear classifiers share: their features, the model fit, and its plain-JSON storage.
+
+Features are the message's sentence features from the pipeline's featurizers (word, word-pair
+and character n-gram counts), log-scaled and of unit length, so that long messages and frequent
+character n-grams do not outweigh the rest. The model is a multinomial logistic regression,
+stored as plain numbers: loading a model never runs code.
+"""
+
+import json
+from typing import Any, Dict, List, Optional, Sequence
+
+import numpy as np
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from scipy.sparse import csr_matrix, hstack, vstack
+from sklearn.linear_model import LogisticRegression
+from sklearn.preprocessing import normalize
+
+MODEL_FILE = "linear_model.json"
+
+
+def _row(message: Message, width: Optional[int]) -> csr_matrix:
+    sparse = message.get_sparse_features(TEXT)[1]
+    dense = message.get_dense_features(TEXT)[1]
+    row = hstack([
+        csr_matrix(sparse.features if sparse else np.zeros((1, 0))),
+        csr_matrix(dense.features if dense else np.zeros((1, 0))),
+    ]).tocsr()
+    if width is not None and row.shape[1] != width:
+        return csr_matrix((1, width))  # a message without features (no words) is all zeros
+    return row
+
+
+def scaled_features(messages: Sequence[Message], width: Optional[int] = None) -> csr_matrix:
+    """One row per message: its sentence features, log-scaled and of unit length."""
+    matrix = vstack([_row(message, width) for message in messages]).tocsr().astype(np.float64)
+    matrix.data = np.log1p(np.abs(matrix.data)) * np.sign(matrix.data)
+    return normalize(matrix)
+
+
+def fit(messages: Sequence[Message], labels: List[str], c: float, max_iter: int) -> Dict[str, Any]:
+    """Fit the model; returns its classes, coefficients and intercepts."""
+    classifier = LogisticRegression(C=c, max_iter=max_iter, class_weight="balanced", random_state=7)
+    classifier.fit(scaled_features(messages), labels)
+    return {"classes": [str(label) for label in classifier.classes_],
+            "coef": classifier.coef_.tolist(), "intercept": classifier.intercept_.tolist()}
+
+
+def probabilities(model: Dict[str, Any], messages: Sequence[Message]) -> np.ndarray:
+    """One row of class probabilities per message (columns in the order of ``classes``)."""
+    coef = np.asarray(model["coef"])
+    scores = np.asarray(scaled_features(messages, coef.shape[1]) @ coef.T) + np.asarray(model["intercept"])
+    if len(model["classes"]) == 2 and coef.shape[0] == 1:  # binary: one score for the second class
+        scores = np.hstack([np.zeros_like(scores), scores])
+    scores -= scores.max(axis=1, keepdims=True)
+    exp = np.exp(scores)
+    return exp / exp.sum(axis=1, keepdims=True)
+
+
+def save(storage: ModelStorage, resource: Resource, model: Dict[str, Any]) -> None:
+    with storage.write_to(resource) as directory:
+        (directory / MODEL_FILE).write_text(json.dumps(model), encoding="utf-8")
+
+
+def load(storage: ModelStorage, resource: Resource) -> Optional[Dict[str, Any]]:
+    """The stored model, or None where there is none (the component was never trained)."""
+    try:
+        with storage.read_from(resource) as directory:
+            return json.loads((directory / MODEL_FILE).read_text(encoding="utf-8"))
+    except (ValueError, FileNotFoundError):
+        return None

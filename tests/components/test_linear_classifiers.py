@@ -1,0 +1,134 @@
+"""The linear classifiers: trained on real features, saved, loaded, and read by bot.answering."""
+
+import pytest
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import CountVectorsFeaturizer
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.answering import answer_ranking
+from components.answer_selector import LinearAnswerSelector
+from components.dutch_tokenizer import DutchTokenizer
+from components.intent_classifier import LinearIntentClassifier
+
+EXAMPLES = {
+    "faq/medezeggenschap": ["moet de mr instemmen", "heeft de medezeggenschapsraad instemmingsrecht",
+                            "welke rol heeft de mr bij de overeenkomst", "instemming van de mr nodig"],
+    "faq/bekostiging": ["hoe gaat de bekostiging", "krijgt het mbo geld voor de leerlingen",
+                        "wie ontvangt de bekostiging", "overdracht van middelen tussen scholen"],
+    "faq/examens": ["wie neemt de examens af", "hoe gaat het vmbo examen",
+                    "wie is verantwoordelijk voor het examen", "examinering in de route"],
+}
+RESPONSES = {f"utter_{key}": [{"text": f"Antwoord over {key[4:]}."}] for key in EXAMPLES}
+
+
+@pytest.fixture
+def context():
+    return ExecutionContext(graph_schema=None, model_id="test")
+
+
+@pytest.fixture
+def storage(tmp_path):
+    return LocalModelStorage(tmp_path)
+
+
+def _featurizers(storage, context):
+    tokenizer = DutchTokenizer.create({}, storage, Resource("tokenizer"), context)
+    words = CountVectorsFeaturizer.create(
+        {**CountVectorsFeaturizer.get_default_config()}, storage, Resource("words"), context)
+    chars = CountVectorsFeaturizer.create(
+        {**CountVectorsFeaturizer.get_default_config(), "analyzer": "char_wb", "min_ngram": 2,
+         "max_ngram": 4}, storage, Resource("chars"), context)
+    return tokenizer, words, chars
+
+
+def _training_data():
+    messages = [
+        Message(data={"text": text, "intent": "faq", "intent_response_key": key})
+        for key, texts in EXAMPLES.items() for text in texts
+    ]
+    messages += [Message(data={"text": text, "intent": "greet"})
+                 for text in ("goedemorgen", "hallo", "goedendag", "hoi daar")]
+    return TrainingData(messages, responses=RESPONSES)
+
+
+def _featurize(parts, messages):
+    tokenizer, words, chars = parts
+    tokenizer.process(messages)
+    words.process(messages)
+    chars.process(messages)
+    return messages
+
+
+@pytest.fixture
+def trained(storage, context):
+    parts = _featurizers(storage, context)
+    data = _training_data()
+    parts[0].process_training_data(data)
+    for featurizer in parts[1:]:
+        featurizer.train(data)
+        featurizer.process_training_data(data)
+    resource = Resource("answers")
+    selector = LinearAnswerSelector.create({}, storage, resource, context)
+    selector.train(data)
+    LinearIntentClassifier.create({}, storage, Resource("intents"), context).train(data)
+    return parts, resource
+
+
+def test_a_question_gets_its_answer_in_the_response_selector_format(trained, storage, context):
+    parts, resource = trained
+    selector = LinearAnswerSelector.load({}, storage, resource, context)
+    [message] = selector.process(_featurize(parts, [Message(data={"text": "moet de mr daar mee instemmen?"})]))
+
+    output = message.get("response_selector")
+    assert output["all_retrieval_intents"] == ["faq"]
+    response = output["faq"]["response"]
+    assert response["intent_response_key"] == "faq/medezeggenschap"
+    assert response["utter_action"] == "utter_faq/medezeggenschap"
+    assert response["responses"] == RESPONSES["utter_faq/medezeggenschap"]
+    ranking = answer_ranking(message.data)
+    assert [key for key, _ in ranking][0] == "medezeggenschap"
+    assert sorted(key for key, _ in ranking) == ["bekostiging", "examens", "medezeggenschap"]
+    assert abs(sum(confidence for _, confidence in ranking) - 1.0) < 1e-6
+    assert ranking[0][1] > ranking[1][1]
+
+
+def test_each_topic_ranks_first_for_its_own_words(trained, storage, context):
+    parts, resource = trained
+    selector = LinearAnswerSelector.load({}, storage, resource, context)
+    messages = _featurize(parts, [Message(data={"text": text}) for text in (
+        "wie krijgt het geld", "wie doet het examen")])
+    best = [m.get("response_selector")["faq"]["response"]["intent_response_key"]
+            for m in selector.process(messages)]
+    assert best == ["faq/bekostiging", "faq/examens"]
+
+
+def test_an_untrained_selector_leaves_messages_alone(storage, context):
+    selector = LinearAnswerSelector.load({}, storage, Resource("missing"), context)
+    message = Message(data={"text": "moet de mr instemmen"})
+    assert selector.process([message]) == [message]
+    assert message.get("response_selector") is None
+
+
+def test_intents_sum_the_confidence_of_their_answers(trained, storage, context):
+    parts, _ = trained
+    classifier = LinearIntentClassifier.load({}, storage, Resource("intents"), context)
+    question, greeting = classifier.process(_featurize(parts, [
+        Message(data={"text": "wie neemt het examen af?"}), Message(data={"text": "hallo"})]))
+    assert question.get("intent")["name"] == "faq"
+    assert greeting.get("intent")["name"] == "greet"
+    ranking = question.get("intent_ranking")
+    assert [item["name"] for item in ranking] == ["faq", "greet"]
+    assert abs(sum(item["confidence"] for item in ranking) - 1.0) < 1e-6
+
+
+def test_a_message_without_words_is_classified_without_failing(trained, storage, context):
+    parts, resource = trained
+    classifier = LinearIntentClassifier.load({}, storage, Resource("intents"), context)
+    selector = LinearAnswerSelector.load({}, storage, resource, context)
+    messages = _featurize(parts, [Message(data={"text": ""}), Message(data={"text": "\u0007 😀"})])
+    for message in selector.process(classifier.process(messages)):
+        assert message.get("intent")["confidence"] < 0.9
+        assert message.get("response_selector")["faq"]["ranking"]
