@@ -55,7 +55,7 @@ def rasa_server_command(settings: Settings, endpoints: Path) -> List[str]:
     answers only requests that carry that token. The chat channels are always public.
     """
     command = [
-        RASA, "run",
+        sys.executable, "-m", "channels.server", "run",  # `rasa run`, see channels/server.py
         "--model", str(settings.model_path),
         "--endpoints", str(endpoints),
         "--credentials", "credentials.yml",
