@@ -20,7 +20,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 .PHONY: help install train run shell test test-unit validate test-stories test-integration \
-	responses demo draft-example browser forget expire-drafts bench-nlu lock clean FORCE
+	responses demo draft-example browser forget expire-drafts bench bench-pipelines bench-nlu lock clean FORCE
 
 help: ## Show the targets and what they do
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-17s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -92,6 +92,12 @@ browser: ## Install what the widget's browser tests need: Chromium (Debian's pac
 		|| { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
 	@test -f tests/browser/node_modules/axe-core/axe.min.js \
 		|| npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+
+bench: train ## Benchmark quality, latency, throughput, training and memory against stock Rasa (about 15 min)
+	$(PY) -m bench.run
+
+bench-pipelines: train ## What each pipeline and policy choice costs: linear vs neural classifiers, rules vs default policies
+	$(PY) -m bench.pipelines
 
 bench-nlu: train ## Held-out NLU quality of the assistant and of a BM25 search over the FAQ text
 	$(PY) -m bench.nlu_quality
