@@ -93,7 +93,7 @@ browser: ## Install what the widget's browser tests need: Chromium (Debian's pac
 	@test -f tests/browser/node_modules/axe-core/axe.min.js \
 		|| npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 
-bench: train ## Benchmark quality, latency, throughput, training and memory against stock Rasa (about 15 min)
+bench: train ## Benchmark quality, latency, throughput, training and memory beside stock Rasa (about 6 min)
 	$(PY) -m bench.run
 
 bench-pipelines: train ## What each pipeline and policy choice costs: linear vs neural classifiers, rules vs default policies
