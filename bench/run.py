@@ -214,11 +214,13 @@ def chart(figures: Dict[str, Any], path: Path) -> None:
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(7, 4.2))
-    for key, label in (("assistant_faq", "assistant: FAQ"), ("assistant_interview", "assistant: interview"),
-                       ("stock", "stock rasa init")):
+    for key, label, colour in (("assistant_faq", "assistant: FAQ", "tab:blue"),
+                               ("assistant_interview", "assistant: interview", "tab:green"),
+                               ("stock", "stock rasa init", "tab:grey")):
         users = sorted(figures[key], key=int)
-        ax.plot(users, [figures[key][u]["p95"] for u in users], marker="o", label=f"{label} p95")
-        ax.plot(users, [figures[key][u]["p50"] for u in users], marker=".", linestyle="--", label=f"{label} p50")
+        ax.plot(users, [figures[key][u]["p95"] for u in users], marker="o", color=colour, label=f"{label} p95")
+        ax.plot(users, [figures[key][u]["p50"] for u in users], marker=".", linestyle="--", color=colour,
+                label=f"{label} p50")
     ax.set_xlabel("concurrent conversations")
     ax.set_ylabel("latency per message (ms)")
     ax.set_xscale("log")
