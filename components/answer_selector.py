@@ -10,13 +10,11 @@ README's benchmark).
 from __future__ import annotations
 
 import warnings
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Text
 
 import numpy as np
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -31,7 +29,7 @@ warnings.filterwarnings(
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class LinearAnswerSelector(GraphComponent):
+class LinearAnswerSelector(linear_model.LinearModelComponent):
     """Ranks the answers (``<retrieval intent>/<key>``) of one retrieval intent."""
 
     @staticmethod
@@ -41,19 +39,6 @@ class LinearAnswerSelector(GraphComponent):
         examples, with 30 to 1000 within half a point); ``ranking_length``: answers listed."""
         return {"retrieval_intent": "faq", "C": 300.0, "ranking_length": 10, "max_iter": 3000}
 
-    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                 model: Optional[Dict[str, Any]] = None) -> None:
-        self.config = {**self.get_default_config(), **config}
-        self._storage = model_storage
-        self._resource = resource
-        self._model = model  # classes, coefficients, intercepts, responses, retrieval intents
-
-    @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> LinearAnswerSelector:
-        """An untrained selector."""
-        return cls(config, model_storage, resource)
-
     def train(self, training_data: TrainingData) -> Resource:
         """Fit the model on the examples of the retrieval intent and keep the responses."""
         intent = self.config["retrieval_intent"]
@@ -61,19 +46,11 @@ class LinearAnswerSelector(GraphComponent):
         labels = [e.get_full_intent() for e in examples]
         if len(set(labels)) < 2:
             return self._resource
-        self._model = {
+        return self._keep({
             **linear_model.fit(examples, labels, self.config["C"], self.config["max_iter"]),
             "responses": training_data.responses,
             "retrieval_intents": sorted(training_data.retrieval_intents),
-        }
-        linear_model.save(self._storage, self._resource, self._model)
-        return self._resource
-
-    @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> LinearAnswerSelector:
-        """The trained selector."""
-        return cls(config, model_storage, resource, linear_model.load(model_storage, resource))
+        })
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Add the best answer and the ranking under ``response_selector``."""

@@ -13,13 +13,12 @@ confidence is the sum over its answers.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from functools import lru_cache
+from typing import Any, Dict, List, Text, Tuple
 
 import numpy as np
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -27,8 +26,16 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from components import linear_model
 
 
+@lru_cache(maxsize=4)
+def _intents_and_columns(classes: Tuple[str, ...]) -> Tuple[List[str], np.ndarray]:
+    """The intents (``faq`` for ``faq/<key>``) and, for each class, its intent's index."""
+    intents = sorted({label.split("/")[0] for label in classes})
+    index = {intent: number for number, intent in enumerate(intents)}
+    return intents, np.array([index[label.split("/")[0]] for label in classes])
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class LinearIntentClassifier(GraphComponent):
+class LinearIntentClassifier(linear_model.LinearModelComponent):
     """Sets ``intent`` and ``intent_ranking`` like Rasa's intent classifiers."""
 
     @staticmethod
@@ -37,19 +44,6 @@ class LinearIntentClassifier(GraphComponent):
         cross-validation on the training examples); ``ranking_length``: intents listed."""
         return {"C": 100.0, "ranking_length": 10, "max_iter": 3000}
 
-    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                 model: Optional[Dict[str, Any]] = None) -> None:
-        self.config = {**self.get_default_config(), **config}
-        self._storage = model_storage
-        self._resource = resource
-        self._model = model
-
-    @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> LinearIntentClassifier:
-        """An untrained classifier."""
-        return cls(config, model_storage, resource)
-
     def train(self, training_data: TrainingData) -> Resource:
         """Fit the model on every example that has an intent, answers of a retrieval intent
         each as a class of their own."""
@@ -57,22 +51,13 @@ class LinearIntentClassifier(GraphComponent):
         labels = [str(e.get_full_intent()) for e in examples]
         if len(set(labels)) < 2:
             return self._resource
-        self._model = linear_model.fit(examples, labels, self.config["C"], self.config["max_iter"])
-        linear_model.save(self._storage, self._resource, self._model)
-        return self._resource
-
-    @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> LinearIntentClassifier:
-        """The trained classifier."""
-        return cls(config, model_storage, resource, linear_model.load(model_storage, resource))
+        return self._keep(linear_model.fit(examples, labels, self.config["C"], self.config["max_iter"]))
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Add the most likely intent and the ranking of the intents."""
         if not self._model or not messages:
             return messages
-        intents = sorted({label.split("/")[0] for label in self._model["classes"]})
-        columns = np.array([intents.index(label.split("/")[0]) for label in self._model["classes"]])
+        intents, columns = _intents_and_columns(tuple(self._model["classes"]))
         for message, row in zip(messages, linear_model.probabilities(self._model, messages)):
             per_intent = np.bincount(columns, weights=row, minlength=len(intents))
             order = np.argsort(-per_intent)[: self.config["ranking_length"]]

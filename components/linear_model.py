@@ -7,9 +7,10 @@ stored as plain numbers: loading a model never runs code.
 """
 
 import json
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, Text, Type, TypeVar
 
 import numpy as np
+from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import TEXT
@@ -86,3 +87,39 @@ def load(storage: ModelStorage, resource: Resource) -> Optional[Dict[str, Any]]:
     model["coef"] = np.asarray(model["coef"], dtype=np.float64)
     model["intercept"] = np.asarray(model["intercept"], dtype=np.float64)
     return model
+
+
+Component = TypeVar("Component", bound="LinearModelComponent")
+
+
+class LinearModelComponent(GraphComponent):
+    """What both linear classifiers share as Rasa components: config, creating and loading."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {}
+
+    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+                 model: Optional[Dict[str, Any]] = None) -> None:
+        self.config = {**self.get_default_config(), **config}
+        self._storage = model_storage
+        self._resource = resource
+        self._model = model
+
+    @classmethod
+    def create(cls: Type[Component], config: Dict[Text, Any], model_storage: ModelStorage,
+               resource: Resource, execution_context: ExecutionContext) -> Component:
+        """An untrained component."""
+        return cls(config, model_storage, resource)
+
+    @classmethod
+    def load(cls: Type[Component], config: Dict[Text, Any], model_storage: ModelStorage,
+             resource: Resource, execution_context: ExecutionContext, **kwargs: Any) -> Component:
+        """The trained component (or an untrained one where nothing was stored)."""
+        return cls(config, model_storage, resource, load(model_storage, resource))
+
+    def _keep(self, model: Dict[str, Any]) -> Resource:
+        """Use and store a newly trained model."""
+        self._model = model
+        save(self._storage, self._resource, model)
+        return self._resource
