@@ -7,16 +7,15 @@ answer selector and the fallback components, which do not classify intents, are 
 import json
 import re
 import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Dict
 
 import yaml
 
+from bench import RASA
 from bot.settings import PROJECT_ROOT
 
-RASA = str(Path(sys.executable).with_name("rasa"))
 FOLDS = 5
 NOT_INTENT_CLASSIFIERS = ("AnswerSelector", "FallbackClassifier", "QuestionConfidence")
 _ACCURACY = re.compile(r"test Accuracy:\s*([0-9.]+)\s*\(([0-9.]+)\)")

@@ -8,6 +8,8 @@ import argparse
 import asyncio
 import json
 import logging
+import statistics
+import time
 from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -132,6 +134,25 @@ def parse_all(model_path: Path, texts: Sequence[str]) -> List[Dict[str, Any]]:
         return [await agent.parse_message(text) for text in texts]
 
     return asyncio.run(run())
+
+
+def parse_times_ms(model: Path, texts: Sequence[str]) -> float:
+    """Median time Rasa itself spends parsing one message (in process, no HTTP)."""
+    from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.WARNING)
+    agent = Agent.load(str(model))
+
+    async def run() -> List[float]:
+        times = []
+        for text in texts:
+            started = time.perf_counter()
+            await agent.parse_message(text)
+            times.append((time.perf_counter() - started) * 1000)
+        return times
+
+    return statistics.median(asyncio.run(run())[5:])
 
 
 def table(assistant: Quality, baseline: Quality) -> str:

@@ -9,9 +9,7 @@ time, model size, parse time and held-out quality; writes results/bench/pipeline
 import copy
 import json
 import os
-import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -19,11 +17,11 @@ from typing import Any, Dict, List
 
 import yaml
 
+from bench import RASA
 from bench.examples import held_out_examples
-from bench.nlu_quality import assistant_quality, parse_all
+from bench.nlu_quality import assistant_quality, parse_all, parse_times_ms
 from bot.settings import PROJECT_ROOT
 
-RASA = str(Path(sys.executable).with_name("rasa"))
 RESULTS = PROJECT_ROOT / "results" / "bench"
 NEURAL = {
     "components.intent_classifier.LinearIntentClassifier": {
@@ -78,8 +76,6 @@ def _train(kind: str, config: Dict[str, Any], work: Path, name: str) -> Dict[str
 
 
 def _nlu_figures(model: Path) -> Dict[str, float]:
-    from bench.run import parse_times_ms
-
     examples = held_out_examples()
     quality, _ = assistant_quality(examples, parse_all(model, [e.text for e in examples]))
     questions = [e.text for e in examples if e.expected_key]

@@ -7,20 +7,18 @@ conversations at once, repeated; medians reported). Prints one table and writes
 results/bench/bench.md, bench.json and latency.png.
 """
 
-import asyncio
 import json
-import logging
 import statistics
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
-from typing import Any, Dict, List, Sequence
+from typing import Any, Dict, List
 
 from bench.cross_validation import cross_validate
 from bench.examples import held_out_examples
 from bench.load import as_dict, median_result, run_load
-from bench.nlu_quality import assistant_quality, bm25_quality, fitted_bm25
+from bench.nlu_quality import assistant_quality, bm25_quality, fitted_bm25, parse_all, parse_times_ms
 from bench.servers import server_memory, start_assistant, start_stock
 from bench.training import init_stock, train_assistant
 from bot.draft.document import build_draft
@@ -43,25 +41,6 @@ STOCK_MESSAGES = ["hello there", "I am feeling sad", "yes", "great, thanks", "go
 
 def _faq_questions() -> List[str]:
     return [e.text for e in held_out_examples() if e.expected_key]
-
-
-def parse_times_ms(model: Path, texts: Sequence[str]) -> float:
-    """Median time Rasa itself spends parsing one message (in process, no HTTP)."""
-    from rasa.core.agent import Agent
-    from rasa.utils.log_utils import configure_structlog
-
-    configure_structlog(logging.WARNING)
-    agent = Agent.load(str(model))
-
-    async def run() -> List[float]:
-        times = []
-        for text in texts:
-            started = time.perf_counter()
-            await agent.parse_message(text)
-            times.append((time.perf_counter() - started) * 1000)
-        return times
-
-    return statistics.median(asyncio.run(run())[5:])
 
 
 def render_times_ms(repeats: int = 20) -> Dict[str, float]:
@@ -110,8 +89,6 @@ def measure(work: Path, quick: bool = False) -> Dict[str, Any]:
     _keep(figures)
     examples = held_out_examples()
     model = Settings.from_environment().model_path
-    from bench.nlu_quality import parse_all
-
     quality, _misses = assistant_quality(examples, parse_all(model, [e.text for e in examples]))
     figures["held_out"] = {"assistant": quality.__dict__, "bm25": bm25_quality(examples, fitted_bm25()).__dict__}
     figures["render"] = render_times_ms()

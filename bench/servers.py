@@ -6,15 +6,14 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 from typing import Dict, List, Optional
 
+from bench import RASA
 from bot.settings import PROJECT_ROOT
 
-RASA = str(Path(sys.executable).with_name("rasa"))
 
 
 def free_port() -> int:

@@ -3,16 +3,15 @@
 import os
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Dict
 
 import yaml
 
+from bench import RASA
 from bot.settings import PROJECT_ROOT
 
-RASA = str(Path(sys.executable).with_name("rasa"))
 CHANGED_RESPONSE = "utter_goodbye"
 
 
