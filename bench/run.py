@@ -105,7 +105,7 @@ def measure(work: Path, quick: bool = False) -> Dict[str, Any]:
         _keep(figures)
         figures["assistant_interview"] = loads(server.url, lambda u: INTERVIEW, "interview")
         figures["memory_mb"] = {"rasa_server": server_memory(server, "run --model"),
-                                "action_server": server_memory(server, "run actions")}
+                                "action_server": server_memory(server, "channels.action_server")}
     finally:
         server.stop()
     stock_server = start_stock(Path(stock["project"]), work)

@@ -3,7 +3,8 @@
 Defaults run the whole assistant on one machine with no other service: conversations in a
 SQLite file under ``.state/``. Setting the tracker database to PostgreSQL and a Redis lock
 store lets several Rasa servers share the conversations. ``.env.example`` lists the variables.
-Secrets (the database password, the HTTP API token) are only ever read from the environment.
+Secrets (the database password, the HTTP API token, the action server's token) are only ever
+read from the environment.
 """
 
 import os
@@ -14,6 +15,9 @@ from typing import Any, Dict, Mapping, Optional, Tuple
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Rasa expands ${...} in endpoints.yml from the environment, so the password is never written.
 PASSWORD_REFERENCE = "${TRACKER_DB_PASSWORD}"
+# The secret the Rasa server shows its action server; written to endpoints only as a reference.
+ACTION_TOKEN_VARIABLE = "ACTION_SERVER_TOKEN"
+ACTION_AUTHORIZATION_REFERENCE = "Bearer ${%s}" % ACTION_TOKEN_VARIABLE
 
 
 def _split(value: str) -> Tuple[str, ...]:
@@ -36,6 +40,9 @@ class Settings:
     rasa_port: int = 5005
     action_port: int = 5055
     action_host: str = "127.0.0.1"
+    action_interface: str = "127.0.0.1"
+    action_server_token: str = field(default="", repr=False)
+    action_max_request_bytes: int = 4 * 1024 * 1024
     state_dir: Path = PROJECT_ROOT / ".state"
     model_path: Path = PROJECT_ROOT / "models" / "assistant.tar.gz"
     tracker_db_dialect: str = "sqlite"
@@ -53,6 +60,7 @@ class Settings:
     )
     public_url: str = ""
     draft_retention_days: int = 30
+    drafts_per_conversation: int = 3
     max_request_bytes: int = 65536
 
     @classmethod
@@ -66,6 +74,11 @@ class Settings:
             rasa_port=_int(env, "RASA_PORT", defaults.rasa_port),
             action_port=_int(env, "ACTION_PORT", defaults.action_port),
             action_host=env.get("ACTION_HOST") or defaults.action_host,
+            action_interface=env.get("ACTION_INTERFACE") or defaults.action_interface,
+            action_server_token=env.get(ACTION_TOKEN_VARIABLE, ""),
+            action_max_request_bytes=_int(
+                env, "ACTION_MAX_REQUEST_BYTES", defaults.action_max_request_bytes
+            ),
             state_dir=state_dir,
             model_path=Path(env.get("ASSISTANT_MODEL") or defaults.model_path),
             tracker_db_dialect=env.get("TRACKER_DB_DIALECT") or defaults.tracker_db_dialect,
@@ -81,6 +94,9 @@ class Settings:
             allowed_origins=_split(env.get("ALLOWED_ORIGINS", "")) or defaults.allowed_origins,
             public_url=env.get("ASSISTANT_PUBLIC_URL", "").rstrip("/"),
             draft_retention_days=_int(env, "DRAFT_RETENTION_DAYS", defaults.draft_retention_days),
+            drafts_per_conversation=_int(
+                env, "DRAFTS_PER_CONVERSATION", defaults.drafts_per_conversation
+            ),
             max_request_bytes=_int(env, "MAX_REQUEST_BYTES", defaults.max_request_bytes),
         )
 
@@ -122,7 +138,10 @@ class Settings:
     def endpoints(self) -> Dict[str, Any]:
         """The Rasa server's endpoints: action server, tracker store and, if set, lock store."""
         endpoints: Dict[str, Any] = {
-            "action_endpoint": {"url": self.action_server_url},
+            "action_endpoint": {
+                "url": self.action_server_url,
+                "headers": {"Authorization": ACTION_AUTHORIZATION_REFERENCE},
+            },
             "tracker_store": self.tracker_store(),
         }
         if self.lock_store_host:

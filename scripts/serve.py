@@ -7,6 +7,7 @@ Usage: python scripts/serve.py [--shell]
 """
 
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -20,14 +21,16 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.language import available_pipeline  # noqa: E402
-from bot.settings import PROJECT_ROOT, Settings  # noqa: E402
+from bot.settings import ACTION_TOKEN_VARIABLE, PROJECT_ROOT, Settings  # noqa: E402
 
 STOP_TIMEOUT_SECONDS = 15
 RASA = str(Path(sys.executable).with_name("rasa"))
 
 
 def _environment(settings: Settings) -> Dict[str, str]:
+    """Both servers' environment, with the action server's secret: the one set, or a new one."""
     env = dict(os.environ)
+    env[ACTION_TOKEN_VARIABLE] = settings.action_server_token or secrets.token_urlsafe(32)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -36,8 +39,8 @@ def _environment(settings: Settings) -> Dict[str, str]:
 
 
 def action_server_command(settings: Settings) -> List[str]:
-    """The command that runs the action server."""
-    return [RASA, "run", "actions", "--actions", "actions", "--port", str(settings.action_port)]
+    """The command that runs the action server (rasa-sdk's app, see channels/action_server.py)."""
+    return [sys.executable, "-m", "channels.action_server"]
 
 
 def write_endpoints(settings: Settings) -> Path:

@@ -45,3 +45,23 @@ def test_the_api_token_is_never_shown():
 def test_a_malformed_number_is_a_clear_error():
     with pytest.raises(ValueError, match="RASA_PORT must be a whole number"):
         Settings.from_environment({"RASA_PORT": "vijf"})
+
+
+def test_the_action_server_listens_locally_and_its_secret_is_only_referenced():
+    settings = Settings.from_environment({"ACTION_SERVER_TOKEN": "zeer-geheim"})
+    assert settings.action_interface == "127.0.0.1"
+    assert settings.action_max_request_bytes == 4 * 1024 * 1024
+    assert settings.drafts_per_conversation == 3
+    endpoint = settings.endpoints()["action_endpoint"]
+    assert endpoint["headers"] == {"Authorization": "Bearer ${ACTION_SERVER_TOKEN}"}
+    assert "zeer-geheim" not in repr(settings) and "zeer-geheim" not in repr(settings.endpoints())
+    assert settings.action_server_token == "zeer-geheim"
+
+
+def test_the_action_server_limits_come_from_the_environment():
+    settings = Settings.from_environment({
+        "ACTION_INTERFACE": "10.1.2.3", "ACTION_MAX_REQUEST_BYTES": "1000",
+        "DRAFTS_PER_CONVERSATION": "5",
+    })
+    assert (settings.action_interface, settings.action_max_request_bytes,
+            settings.drafts_per_conversation) == ("10.1.2.3", 1000, 5)

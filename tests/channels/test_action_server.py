@@ -1,0 +1,100 @@
+"""The action server: only its Rasa server may call it, with the secret, and only small bodies."""
+
+import json
+
+import pytest
+
+from bot.settings import Settings
+from channels import action_server
+from channels.action_server import build_app, is_authorised
+from tests.channels.conftest import served
+
+TOKEN = "geheim-token-0123456789"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+LIMIT = 2000
+
+
+def _settings(**overrides) -> Settings:
+    return Settings(action_server_token=TOKEN, action_max_request_bytes=LIMIT, **overrides)
+
+
+def _call(action: str = "action_send_draft") -> bytes:
+    tracker = {"sender_id": "x", "slots": {"interview_confirmed": True}, "latest_message": {},
+               "events": [], "paused": False, "followup_action": None, "active_loop": {},
+               "latest_action_name": None}
+    return json.dumps({"next_action": action, "tracker": tracker, "domain": {},
+                       "version": "3.6.2"}).encode()
+
+
+@pytest.mark.parametrize("header, expected", [
+    (f"Bearer {TOKEN}", True),
+    (None, False), ("", False), (TOKEN, False), (f"Bearer {TOKEN}x", False),
+    (f"Bearer {TOKEN[:-1]}", False), (f"bearer {TOKEN}", False), (f"Bearer {TOKEN}\n", False),
+])
+def test_only_the_exact_bearer_secret_is_accepted(header, expected):
+    assert is_authorised(header, TOKEN) is expected
+
+
+def test_no_secret_configured_accepts_nothing():
+    assert is_authorised("Bearer ", "") is False and is_authorised("Bearer x", "") is False
+
+
+def test_the_app_is_not_built_without_a_secret():
+    with pytest.raises(ValueError, match="ACTION_SERVER_TOKEN"):
+        build_app(Settings())
+
+
+def test_main_refuses_to_start_without_a_secret(monkeypatch, capsys):
+    monkeypatch.delenv("ACTION_SERVER_TOKEN", raising=False)
+    assert action_server.main() == 2
+    assert "ACTION_SERVER_TOKEN" in capsys.readouterr().err
+
+
+def test_main_listens_on_the_configured_interface(monkeypatch):
+    started = {}
+    monkeypatch.setenv("ACTION_SERVER_TOKEN", TOKEN)
+    monkeypatch.setenv("ACTION_PORT", "5999")
+    monkeypatch.delenv("ACTION_INTERFACE", raising=False)
+    monkeypatch.setattr(action_server.Sanic, "test_mode", True)
+    monkeypatch.setattr(action_server.Sanic, "run", lambda self, host, port, **kw: started.update(
+        host=host, port=port, **kw))
+    assert action_server.main() == 0
+    assert started["host"] == "127.0.0.1" and started["port"] == 5999 and started["workers"] == 1
+
+
+async def test_without_the_secret_every_route_but_health_is_refused():
+    async with served(build_app(_settings())) as client:
+        assert (await client.request("GET", "/actions"))[0] == 401
+        assert (await client.request("POST", "/webhook", _call()))[0] == 401
+        wrong = {"Authorization": "Bearer verkeerd"}
+        assert (await client.request("POST", "/webhook", _call(), wrong))[0] == 401
+        assert (await client.request("GET", "/health"))[0] == 200
+
+
+async def test_with_the_secret_actions_are_listed():
+    async with served(build_app(_settings())) as client:
+        status, _headers, body = await client.request("GET", "/actions", headers=AUTH)
+    assert status == 200
+    assert {"name": "action_send_draft"} in json.loads(body)
+
+
+async def test_a_body_over_the_limit_is_refused_with_413():
+    async with served(build_app(_settings())) as client:
+        status, _headers, _body = await client.request(
+            "POST", "/webhook", b"{" + b" " * (LIMIT + 10) + b"}", AUTH)
+        assert status == 413
+        assert (await client.request("GET", "/actions", headers=AUTH))[0] == 200
+
+
+async def test_a_compressed_body_is_refused():
+    async with served(build_app(_settings())) as client:
+        headers = {**AUTH, "Content-Encoding": "deflate"}
+        status, _headers, _body = await client.request("POST", "/webhook", b"x\x9c", headers)
+    assert status == 415
+
+
+async def test_no_browser_origin_is_allowed():
+    async with served(build_app(_settings())) as client:
+        headers = {**AUTH, "Origin": "https://elders.example"}
+        _status, answer_headers, _body = await client.request("GET", "/actions", headers=headers)
+    assert "Access-Control-Allow-Origin" not in answer_headers
