@@ -19,7 +19,9 @@ DRAFT_SLOT = "draft"
 def deliver_draft(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
     """Send the links to the draft of the current answers, making it if it is not stored yet."""
     settings = Settings.from_environment()
-    store = DraftStore(settings.drafts_dir, settings.draft_retention_days)
+    store = DraftStore(
+        settings.drafts_dir, settings.draft_retention_days, settings.drafts_per_conversation
+    )
     store.delete_older_than(settings.draft_retention_days)
     answers = tracker.slots
     current = fingerprint(answers)

@@ -65,12 +65,17 @@ class DraftStore:
     """Drafts on disk under ``root``: saved, found by token, deleted by conversation or age.
 
     With ``retention_days``, a draft older than that is no longer found, even before it is
-    deleted.
+    deleted. With ``per_conversation``, saving a draft deletes that conversation's older drafts
+    beyond the newest ``per_conversation``, so no conversation can fill the disk.
     """
 
-    def __init__(self, root: Path, retention_days: Optional[float] = None) -> None:
+    def __init__(
+        self, root: Path, retention_days: Optional[float] = None,
+        per_conversation: Optional[int] = None,
+    ) -> None:
         self.root = Path(root)
         self.retention_days = retention_days
+        self.per_conversation = per_conversation
 
     def save(
         self, conversation_id: str, files: Mapping[str, bytes], name: str,
@@ -89,6 +94,8 @@ class DraftStore:
         meta = {"conversation": conversation_key(conversation_id), "created": created, "name": name}
         (staging / META_FILE).write_text(json.dumps(meta), encoding="utf-8")
         os.replace(staging, self.root / token)
+        if self.per_conversation is not None:
+            self._keep_newest(meta["conversation"], self.per_conversation)
         return token
 
     def find(self, token: str, extension: str) -> Optional[StoredFile]:
@@ -137,6 +144,16 @@ class DraftStore:
             return json.loads((folder / META_FILE).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
+
+    def _keep_newest(self, key: str, keep: int) -> None:
+        """Delete a conversation's drafts beyond its ``keep`` newest ones."""
+        drafts = []
+        for token in self.tokens():
+            meta = self._meta(self.root / token)
+            if meta is not None and meta.get("conversation") == key:
+                drafts.append((meta["created"], token))
+        for _created, token in sorted(drafts, reverse=True)[max(keep, 1):]:
+            shutil.rmtree(self.root / token, ignore_errors=True)
 
     def _delete(self, matches) -> int:
         deleted = 0

@@ -80,3 +80,16 @@ def test_an_expired_draft_is_not_found_even_before_it_is_deleted(tmp_path):
     fresh = keeping.save("gesprek-1", FILES, "concept")
     assert keeping.find(old, "docx") is None and keeping.find(fresh, "docx") is not None
     assert DraftStore(tmp_path / "drafts").find(old, "docx") is not None
+
+
+def test_a_conversation_keeps_only_its_newest_drafts(tmp_path):
+    store = DraftStore(tmp_path / "drafts", per_conversation=2)
+    made = [store.save("veel", FILES, "c", now=NOW + timedelta(minutes=n)) for n in range(4)]
+    other = store.save("ander", FILES, "c", now=NOW - timedelta(days=1))
+    assert sorted(store.tokens()) == sorted(made[2:] + [other])
+    assert store.find(made[3], "docx") is not None and store.find(made[0], "docx") is None
+
+
+def test_without_a_limit_every_draft_is_kept(store):
+    made = [store.save("veel", FILES, "c", now=NOW + timedelta(minutes=n)) for n in range(4)]
+    assert sorted(store.tokens()) == sorted(made)
