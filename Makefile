@@ -45,7 +45,7 @@ $(MODEL): $(TRAINING_INPUTS) $(PIPELINE_MARKER)
 		$(RASA) train --fixed-model-name assistant --out models
 	@touch $@
 
-run: train ## Install and train what is missing, then serve the bot (REST and socket.io on :5005)
+run: train ## Install and train what is missing, then serve the bot (REST channel and widget on :5005)
 	$(PY) scripts/serve.py
 
 shell: train ## Chat with the bot in the terminal (starts the action server too)
