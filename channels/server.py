@@ -4,12 +4,15 @@ Before handing over to Rasa's command line, it makes one of Rasa's checks cheape
 changing what it checks: Rasa 3.6 validates every action server response against its JSON
 schema with ``jsonschema.validate``, which first validates the schema itself against the JSON
 Schema meta-schema, on every call. That meta-check took some 40% of the Rasa server's CPU in an
-interview. Here the schema is checked once and its validator reused.
+interview. Here the schema is checked once and its validator reused. It also keeps user text out
+of the logs (channels/log_privacy.py).
 """
 
 import sys
 from functools import lru_cache
 from typing import Any, Dict, Text
+
+from channels import log_privacy
 
 
 @lru_cache(maxsize=None)
@@ -49,6 +52,7 @@ def install() -> None:
 
 def main() -> None:
     install()
+    log_privacy.install()
     from rasa.__main__ import main as rasa_main
 
     sys.argv = ["rasa", *sys.argv[1:]]

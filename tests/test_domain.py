@@ -1,5 +1,6 @@
 """The domain, the rules and the actions agree with each other."""
 
+import json
 import re
 
 import yaml
@@ -41,3 +42,24 @@ def test_user_facing_texts_address_the_reader_formally():
     for name, variants in DOMAIN["responses"].items():
         for variant in variants:
             assert not informal.search(variant["text"]), name
+
+
+def _response_strings():
+    for variants in DOMAIN["responses"].values():
+        for variant in variants:
+            yield variant.get("text", "")
+            for button in variant.get("buttons", []):
+                yield button["payload"]
+
+
+def test_rasa_fills_every_response_without_an_error():
+    """Rasa treats {...} as a slot placeholder; a literal brace must be doubled to survive."""
+    from rasa.core.nlg.interpolator import interpolate_text
+
+    for text in _response_strings():
+        filled = interpolate_text(text, {})
+        assert "{{" not in filled and "{0[" not in filled, text
+        if text.startswith("/") and "{" in text:
+            json.loads(filled[filled.index("{"):])  # the entities stay valid JSON
+        placeholders = re.findall(r"(?<!\{)\{([^{}\n]+)\}(?!\})", text)
+        assert placeholders == [], f"response fills unknown slots {placeholders}: {text[:60]}"
