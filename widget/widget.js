@@ -243,14 +243,26 @@
     return item;
   }
 
+  // Draft links are built here from the token, on the bot's own address: whatever else a reply
+  // carries is never followed.
+  var DRAFT_TOKEN = /^[A-Za-z0-9_-]{32}$/;
+  function draftUrls(draft) {
+    var token = draft && draft.token;
+    if (typeof token !== "string" || !DRAFT_TOKEN.test(token)) return null;
+    var base = botUrl + "/drafts/" + token + "/";
+    return { docx: base + "docx", markdown: base + "md" };
+  }
+
   function renderDraft(draft) {
+    var urls = draftUrls(draft);
+    if (!urls) return document.createTextNode("");
     var box = el("div", { "class": "draft" });
-    var download = box.appendChild(el("a", { href: draft.docx, "class": "download", download: "" }, TEXT.download));
+    var download = box.appendChild(el("a", { href: urls.docx, "class": "download", download: "" }, TEXT.download));
     download.addEventListener("click", function (event) {
       event.preventDefault();
-      downloadDraft(draft.docx);
+      downloadDraft(urls.docx);
     });
-    box.appendChild(el("a", { href: draft.markdown, target: "_blank", rel: "noopener noreferrer" }, TEXT.preview));
+    box.appendChild(el("a", { href: urls.markdown, target: "_blank", rel: "noopener noreferrer" }, TEXT.preview));
     return box;
   }
 

@@ -5,6 +5,7 @@ The browser is required: without it these tests fail with how to install it (`ma
 Screenshots are written to results/screenshots/.
 """
 
+import json
 import os
 import re
 from io import BytesIO
@@ -181,13 +182,32 @@ def test_a_failed_download_says_so_with_a_retry(page, assistant):
         const key = Object.keys(localStorage)[0];
         const state = JSON.parse(localStorage.getItem(key));
         state.messages.push({from: 'bot', text: 'Uw concept', buttons: [], time: new Date().toISOString(),
-                             draft: {docx: url + '/drafts/' + 'A'.repeat(32) + '/docx', markdown: url}});
+                             draft: {token: 'A'.repeat(32)}});
         localStorage.setItem(key, JSON.stringify(state));
     }""", f"http://localhost:{assistant.rasa_port}")
     page.reload()
     page.get_by_role("link", name="Download concept (Word)").click()
     expect(page.get_by_role("status")).to_contain_text("niet gelukt")
     expect(page.get_by_role("button", name="Opnieuw proberen")).to_be_visible()
+
+
+def test_draft_links_go_only_to_the_bot_s_own_downloads(page, assistant):
+    """Whatever a reply's payload says, the widget links only to /drafts/<token>/ on the bot."""
+    open_widget(page)
+    hostile = [
+        {"text": "Eerste", "custom": {"draft": {"token": "B" * 32, "docx": "javascript:alert(1)",
+                                                 "markdown": "https://elders.example/x"}}},
+        {"text": "Tweede", "custom": {"draft": {"token": "../../etc/passwd" + "x" * 16}}},
+        {"text": "Derde", "custom": {"draft": {"token": "javascript:alert(1)//" + "y" * 11}}},
+    ]
+    page.route("**/webhooks/rest/webhook", lambda route: route.fulfill(
+        status=200, content_type="application/json", body=json.dumps(hostile)))
+    say(page, "Stuur het concept")
+    expect(page.locator(".log")).to_contain_text("Derde")
+    hrefs = page.locator(".draft a").evaluate_all("links => links.map(a => a.href)")
+    own = f"http://localhost:{assistant.rasa_port}/drafts/{'B' * 32}/"
+    assert hrefs == [own + "docx", own + "md"], hrefs
+    assert page.dialogs == []
 
 
 def test_keyboard_only(page):
