@@ -42,7 +42,7 @@ class Settings:
     action_host: str = "127.0.0.1"
     action_interface: str = "127.0.0.1"
     action_server_token: str = field(default="", repr=False)
-    action_max_request_bytes: int = 4 * 1024 * 1024
+    action_max_request_bytes: int = 16 * 1024 * 1024
     state_dir: Path = PROJECT_ROOT / ".state"
     model_path: Path = PROJECT_ROOT / "models" / "assistant.tar.gz"
     tracker_db_dialect: str = "sqlite"

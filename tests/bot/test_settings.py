@@ -50,7 +50,7 @@ def test_a_malformed_number_is_a_clear_error():
 def test_the_action_server_listens_locally_and_its_secret_is_only_referenced():
     settings = Settings.from_environment({"ACTION_SERVER_TOKEN": "zeer-geheim"})
     assert settings.action_interface == "127.0.0.1"
-    assert settings.action_max_request_bytes == 4 * 1024 * 1024
+    assert settings.action_max_request_bytes == 16 * 1024 * 1024
     assert settings.drafts_per_conversation == 3
     endpoint = settings.endpoints()["action_endpoint"]
     assert endpoint["headers"] == {"Authorization": "Bearer ${ACTION_SERVER_TOKEN}"}
