@@ -8,24 +8,25 @@ from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import messages
 from bot.interview.catalogue import (
     CHOICE, DATE, PARTIES, SIGNATORY_KEY, TEXT, YES_NO, Step, load_catalogue,
 )
-from bot.interview.flow import next_signatory_party, progress
-from bot.knowledge.responses import SOURCE_LABELS
+from bot.interview.flow import next_signatory_party, parties, progress, signatories
+from bot.interview.help import example, explanation
+from bot.interview.moves import history, pending_for, prompt_for
 from bot.text_markup import escape_markdown
 
 EXPLAIN = {"title": "Uitleg", "payload": "/explain_clause"}
 EXAMPLE = {"title": "Voorbeeld", "payload": "/ask_example"}
 SKIP = {"title": "Overslaan", "payload": "/skip_clause"}
 DONT_KNOW = {"title": "Weet ik nog niet", "payload": "/dont_know_yet"}
-USE_EXAMPLE = {"title": "Voorbeeld overnemen", "payload": "/use_example"}
 
 
-def step_buttons(step: Step) -> List[Dict[str, str]]:
+def step_buttons(step: Step, can_go_back: bool = False) -> List[Dict[str, str]]:
     """The buttons shown with a step's question."""
     if step.kind == YES_NO:
         buttons = [{"title": "Ja", "payload": "ja"}, {"title": "Nee", "payload": "nee"}]
@@ -39,19 +40,24 @@ def step_buttons(step: Step) -> List[Dict[str, str]]:
         buttons.append(EXAMPLE)
     if step.optional:
         buttons.append(SKIP)
-    elif step.kind in (TEXT, DATE, PARTIES, YES_NO) or step.key == SIGNATORY_KEY:
+    elif not step.structural and (step.kind in (TEXT, DATE, YES_NO) or step.key == SIGNATORY_KEY):
         buttons.append(DONT_KNOW)
+    if can_go_back:
+        buttons.append(messages.BACK_BUTTON)
     return buttons
 
 
 def question_text(step: Step, slots: Dict[str, Any]) -> str:
     """Progress, clause and question, as Markdown."""
     number, total = progress(slots, step.key)
-    question = step.question
+    question, part = step.question, ""
     if step.key == SIGNATORY_KEY:
         party = next_signatory_party(slots) or ""
         question = question.format(party=escape_markdown(party))
-    return f"Vraag {number} van {total} · **{step.label}**\n\n{question}"
+        count = len(parties(slots))
+        if count > 1:
+            part = f" ({len(signatories(slots)) + 1} van {count})"
+    return f"Vraag {number} van {total} · **{step.label}**{part}\n\n{question}"
 
 
 def requested_step(tracker: Tracker) -> Optional[Step]:
@@ -76,8 +82,19 @@ class AskStepAction(Action, ABC):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         step = load_catalogue().get(self.step_key)
-        dispatcher.utter_message(text=question_text(step, tracker.slots), buttons=step_buttons(step))
-        return []
+        answers = tracker.slots
+        pending = pending_for(answers, step.key)
+        if pending is not None and pending.get("prompt"):
+            # An answer waits for confirmation: ask that instead of the question.
+            dispatcher.utter_message(text=pending["prompt"], buttons=pending.get("buttons") or None)
+            return []
+        can_go_back = bool(history(answers))
+        dispatcher.utter_message(
+            text=question_text(step, answers), buttons=step_buttons(step, can_go_back))
+        offer = prompt_for(step, answers)
+        for utterance in offer.utterances:
+            dispatcher.utter_message(text=utterance["text"], buttons=utterance["buttons"] or None)
+        return [SlotSet(name, value) for name, value in offer.updates.items()]
 
 
 def _ask_action(key: str) -> type:
@@ -112,10 +129,7 @@ class ActionExplainClause(StepHelpAction):
         return "action_explain_clause"
 
     def help_for(self, step: Step) -> Dict[str, Any]:
-        if not step.explanation:
-            return {"text": f"Bij **{step.label}** is geen nadere uitleg nodig: {step.question}"}
-        source = SOURCE_LABELS.get(step.explanation_source, step.explanation_source)
-        return {"text": f"**Uitleg bij {step.label}**\n\n{step.explanation}\n\n_Bron: {source}_"}
+        return explanation(step)
 
 
 class ActionShowExample(StepHelpAction):
@@ -125,10 +139,4 @@ class ActionShowExample(StepHelpAction):
         return "action_show_example"
 
     def help_for(self, step: Step) -> Dict[str, Any]:
-        if not step.example:
-            return {"text": messages.NO_EXAMPLE}
-        return {
-            "text": f"**Voorbeeldformulering bij {step.label}**\n\n{step.example}\n\n"
-            "U kunt deze tekst overnemen en later in Word aanpassen, of zelf een antwoord typen.",
-            "buttons": [USE_EXAMPLE],
-        }
+        return example(step)

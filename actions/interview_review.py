@@ -11,6 +11,7 @@ from bot import messages
 from bot.interview.catalogue import SIGNATORIES_KEY, load_catalogue
 from bot.interview.editing import is_edit_request, keys_to_clear, steps_meant
 from bot.interview.flow import missing_keys
+from bot.interview.moves import clear_interview_state, reopen
 from bot.interview.review import completeness_text, open_steps, review_text
 
 CLAUSE_ENTITY = "clause"
@@ -73,6 +74,7 @@ class ActionEditClause(Action):
         events = [SlotSet(key, None) for key in cleared if key != SIGNATORIES_KEY]
         if SIGNATORIES_KEY in cleared:
             events.append(SlotSet(SIGNATORIES_KEY, []))
+        events += [SlotSet(slot, value) for slot, value in reopen(cleared, answers).items()]
         return events + [SlotSet(CONFIRMED_SLOT, False)]
 
 
@@ -103,5 +105,6 @@ class ActionResetInterview(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         events = [SlotSet(key, None) for key in load_catalogue().keys]
+        events += [SlotSet(slot, value) for slot, value in clear_interview_state().items()]
         dispatcher.utter_message(text=messages.RESET)
         return events + [SlotSet(SIGNATORIES_KEY, []), SlotSet(CONFIRMED_SLOT, False)]

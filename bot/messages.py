@@ -36,3 +36,45 @@ FAILURE = (
     "Er ging iets mis bij het verwerken van uw bericht. Uw eerdere antwoorden zijn bewaard. "
     "Probeert u het opnieuw?"
 )
+
+# The interview: going back, confirming an answer before it is stored, and what is never stored.
+YES_BUTTON = {"title": "Ja", "payload": "ja"}
+NO_BUTTON = {"title": "Nee", "payload": "nee"}
+KEEP_BUTTON = {"title": "Behouden", "payload": "behouden"}
+BACK_BUTTON = {"title": "Vorige vraag", "payload": "vorige vraag"}
+FIRST_QUESTION = "Dit is de eerste vraag; verder terug kan niet."
+EARLIER_YES_NO = "Eerder antwoordde u: {answer}."
+OFFER_BACK = (
+    "Uw antwoord was: {answer}\n\nKies 'Behouden' om het te houden, of typ een nieuw antwoord."
+)
+OFFER_EARLIER = (
+    "U noemde eerder: {answer}\n\nKies 'Behouden' als dat het antwoord op deze vraag is, of typ "
+    "het juiste antwoord."
+)
+CONFIRM_PARTIES = "Bedoelt u {count} besturen: {names}?"
+PARTIES_YES = "Ja, {count} besturen"
+PARTIES_NO = "Nee, het is één naam"
+CONFIRM_READING = "Ik noteer als antwoord: {answer}\n\nKlopt dat?"
+CONFIRM_COMMAND_WORD = (
+    "Is '{answer}' uw antwoord op deze vraag? Kies 'Ja' om het op te slaan, of 'Vorige vraag' om "
+    "terug te gaan."
+)
+CONFIRM_DATE_AS_CLAUSE = (
+    "Uw antwoord is alleen een datum: {answer}. Past dat bij deze vraag? Kies 'Ja' om het zo op "
+    "te slaan, of typ een ander antwoord."
+)
+CONFIRM_DATE = "Bedoelt u {answer}?"
+CONFIRM_YES_NO = "Ik begrijp uw antwoord als '{answer}'. Klopt dat?"
+FOUND_DATE_TOO = "Ik noteer {place} als plaats. De datum {date} bied ik bij de volgende vraag aan."
+STRUCTURAL_NEEDED = (
+    "Deze vraag moet ik nu beantwoord hebben: het antwoord bepaalt welke partijen en artikelen in "
+    "het concept komen. Vraag om 'uitleg' als u twijfelt."
+)
+PAUSE_HINT = "Wilt u pauzeren? Kies 'Stop'; uw antwoorden blijven bewaard."
+PAUSE_BUTTON = {"title": "Stop", "payload": "/stop_interview"}
+THANKS_IN_INTERVIEW = "Graag gedaan. We gaan verder waar we waren."
+GREETING_IN_INTERVIEW = "Goedendag. We gaan verder waar we waren."
+QUESTION_NOT_ANSWERED = (
+    "Op die vraag vind ik geen antwoord in de FAQ of de bouwsteen. Ik heb haar niet als antwoord "
+    "opgeslagen; we gaan verder met de vraag."
+)

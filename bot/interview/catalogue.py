@@ -40,6 +40,7 @@ class Step:
     title: str
     question: str
     optional: bool = False
+    structural: bool = False
     clause: Optional[str] = None
     topic: Optional[str] = None
     explanation: str = ""
@@ -112,6 +113,7 @@ def _step(raw: Dict[str, Any]) -> Step:
         title=raw["title"],
         question=" ".join(raw["question"].split()),
         optional=bool(raw.get("optional", False)),
+        structural=bool(raw.get("structural", False)),
         clause=raw.get("clause"),
         topic=raw.get("topic"),
         explanation=raw.get("explanation", ""),

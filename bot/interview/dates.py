@@ -39,6 +39,28 @@ def parse_dutch_date(text: str) -> Optional[date]:
     return None
 
 
+_ANYWHERE = re.compile(
+    r"\b(\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s+[a-z]{3,}\.?\s+\d{4})\b"
+)
+
+
+def find_dutch_date(text: str) -> Optional[date]:
+    """The first date written anywhere in a text ("ergens half juni, 15 juni 2025 denk ik")."""
+    for match in _ANYWHERE.finditer(" ".join(text.lower().split())):
+        found = parse_dutch_date(match.group(1))
+        if found is not None:
+            return found
+    return None
+
+
+def date_span(text: str) -> Optional[tuple]:
+    """(start, end) of the first real date in ``text`` (as typed), or ``None``."""
+    for match in _ANYWHERE.finditer(text.lower()):
+        if parse_dutch_date(match.group(1)) is not None:
+            return match.span(1)
+    return None
+
+
 def format_dutch_date(value: date) -> str:
     """The date as Dutch text: "1 september 2025"."""
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"

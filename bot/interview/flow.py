@@ -4,7 +4,7 @@ import re
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from bot.interview.catalogue import (
-    PARTIES, SIGNATORIES_KEY, SIGNATORY_KEY, YES_NO, Catalogue, load_catalogue,
+    PARTIES, SIGNATORIES_KEY, SIGNATORY_KEY, YES_NO, Catalogue, Step, load_catalogue,
 )
 
 USE_EXAMPLE, SKIP, DONT_KNOW = "use_example", "skip_clause", "dont_know_yet"
@@ -53,23 +53,34 @@ def missing_keys(answers: Mapping[str, Any], catalogue: Optional[Catalogue] = No
     return [key for key in required_keys(answers, catalogue) if answers.get(key) is None]
 
 
+def is_follow_up(step: Step, catalogue: Optional[Catalogue] = None) -> bool:
+    """Whether a step follows up a clause's yes/no answer (the amount after "funding: yes")."""
+    catalogue = catalogue or load_catalogue()
+    return any(not catalogue.get(key).structural for key in step.when)
+
+
 def progress(answers: Mapping[str, Any], key: str, catalogue: Optional[Catalogue] = None) -> Tuple[int, int]:
     """(number of this question, total questions) for showing "Vraag 5 van 21".
 
-    Unanswered yes/no questions count as "nee" and unnamed parties as one per side, so the
-    total is an estimate until those are answered.
+    Follow-up questions share their clause's number and signing counts once, so neither the
+    number nor the total changes as the user answers on. Until the first question is answered,
+    two boards are assumed.
     """
     catalogue = catalogue or load_catalogue()
     assumed = dict(answers)
     for step in catalogue.steps:
-        if step.kind == YES_NO and assumed.get(step.key) not in (True, False):
+        if step.structural and step.kind == YES_NO and assumed.get(step.key) not in (True, False):
             assumed[step.key] = False
-    steps = [s.key for s in catalogue.applicable(assumed) if s.key != SIGNATORY_KEY]
-    party_count = len(parties(assumed)) or (1 if assumed.get("same_authority") else 2)
-    total = len(steps) + party_count
+    main = [
+        s.key for s in catalogue.applicable(assumed)
+        if s.key != SIGNATORY_KEY and not is_follow_up(s, catalogue)
+    ]
+    total = len(main) + 1
     if key == SIGNATORY_KEY:
-        return len(steps) + len(signatories(answers)) + 1, total
-    return (steps.index(key) + 1 if key in steps else len(steps)), total
+        return total, total
+    step = catalogue.get(key)
+    anchor = next(iter(step.when)) if is_follow_up(step, catalogue) else key
+    return (main.index(anchor) + 1 if anchor in main else len(main)), total
 
 
 def command_in(intent: Optional[str], confidence: float, text: str) -> Optional[str]:

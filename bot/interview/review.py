@@ -41,6 +41,8 @@ def display_answer(step: Step, value: Any) -> str:
         return "(nog niet beantwoord)"
     if isinstance(value, list):
         return "; ".join(str(item) for item in value)
+    if isinstance(value, dict) and "name" in value:
+        return f"{value['name']}, {value.get('position', '')}".strip(", ")
     if step.kind == YES_NO and isinstance(value, bool):
         return "Ja" if value else "Nee"
     if step.kind == CHOICE:

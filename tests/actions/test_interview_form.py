@@ -29,7 +29,9 @@ def _slots(events):
 
 async def test_a_valid_answer_is_kept_and_the_next_step_requested(dispatcher, domain):
     events = await _run(dispatcher, domain, _tracker("same_authority", "nee"))
-    assert _slots(events) == {"same_authority": False, "requested_slot": "route_type"}
+    assert _slots(events) == {
+        "same_authority": False, "interview_history": ["same_authority"], "requested_slot": "route_type",
+    }
     assert dispatcher.messages == []
 
 

@@ -18,7 +18,7 @@ async def test_a_question_shows_progress_clause_and_buttons(dispatcher, domain):
     slots = {"same_authority": False, "vmbo_parties": ["A"], "mbo_parties": ["B"]}
     await _ask("clause_5_transfer_option").run(dispatcher, make_tracker({}, slots=slots), domain)
     [message] = dispatcher.messages
-    assert message["text"].startswith("Vraag 12 van 21 · **Artikel 5 - Overstapoptie**")
+    assert message["text"].startswith("Vraag 12 van 20 · **Artikel 5 - Overstapoptie**")
     assert STEP("clause_5_transfer_option").question in message["text"]
     titles = [b["title"] for b in message["buttons"]]
     assert titles == ["Uitleg", "Voorbeeld", "Weet ik nog niet"]

@@ -26,7 +26,10 @@ async def test_review_lists_answers_completeness_and_offers_open_places(dispatch
 async def test_a_change_request_clears_the_named_answer(dispatcher, domain):
     tracker = make_tracker({"text": "wijzig artikel 5", "entities": []}, slots=complete_answers())
     events = await ActionEditClause().run(dispatcher, tracker, domain)
-    assert _slots(events) == {"clause_5_transfer_option": None, "interview_confirmed": False}
+    assert _slots(events) == {
+        "clause_5_transfer_option": None, "interview_confirmed": False,
+        "interview_history": [], "pending_answer": None,
+    }
 
 
 async def test_a_button_names_the_step_directly(dispatcher, domain):

@@ -41,13 +41,25 @@ def test_missing_keys_start_with_the_situation():
     assert missing_keys({})[0] == "same_authority"
 
 
-def test_progress_counts_questions_including_signatories():
+def test_progress_counts_each_question_once_and_signing_once():
     answers = {**AGREEMENT, "vmbo_parties": ["A"], "mbo_parties": ["B"]}
-    assert progress(answers, "same_authority") == (1, 21)
-    assert progress(answers, "clause_1_programme") == (5, 21)
-    assert progress({**answers, "signatories": [{"name": "x", "position": "y"}]}, "signatory") == (21, 21)
-    with_funding = {**answers, "clause_6_funding_transfer": True}
-    assert progress(with_funding, "clause_10_termination")[1] == 23
+    assert progress(answers, "same_authority") == (1, 20)
+    assert progress(answers, "clause_1_programme") == (5, 20)
+    assert progress({**answers, "signatories": [{"name": "x", "position": "y"}]}, "signatory") == (20, 20)
+
+
+def test_progress_never_moves_back_or_changes_total_while_answering_on():
+    """Funding follow-ups share clause 6's number; more parties add no questions."""
+    answers, seen = {"same_authority": False}, []
+    for key, value in [("route_type", "x"), ("vmbo_parties", ["A", "B"]), ("mbo_parties", ["C"]),
+                       ("clause_6_funding_transfer", True), ("clause_6_funding_amount", "x"),
+                       ("clause_6_funding_purpose", "y")]:
+        seen.append(progress(answers, key))
+        answers[key] = value
+    seen.append(progress(answers, "signatory"))
+    numbers = [number for number, _total in seen]
+    assert numbers == sorted(numbers) and {total for _n, total in seen} == {20}
+    assert progress(answers, "clause_6_funding_amount") == progress(answers, "clause_6_funding_transfer")
 
 
 @pytest.mark.parametrize(

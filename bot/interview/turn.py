@@ -1,0 +1,234 @@
+"""One message during the interview: decide what it is, then store, confirm, help or answer.
+
+``interview_turn`` is the one guard every message at an open question passes. It returns a
+``Move``; the form validation action in ``actions/`` only carries it out.
+"""
+
+import re
+from typing import Any, Dict, Mapping, Optional, Sequence
+
+from bot import messages
+from bot.answering import ANSWER, CLARIFY, decide_parse
+from bot.interview import guard, moves
+from bot.interview.answers import (
+    NOT_APPLICABLE, PLACEHOLDER, check_answer, clean_answer,
+)
+from bot.interview.catalogue import DATE, PARTIES, SIGNATORY_KEY, TEXT, YES_NO, Step
+from bot.interview.dates import find_dutch_date, format_dutch_date, parse_dutch_date
+from bot.interview.flow import DONT_KNOW, SKIP, USE_EXAMPLE, command_in, looks_like_question
+from bot.interview.help import example, explanation
+from bot.interview.moves import Move
+from bot.interview.reading import (
+    mentions_amount, organisations, party_names, place_and_date, strip_chatter, yes_no_sentence,
+)
+from bot.knowledge import load_knowledge
+
+QUESTION_KEY_ENTITY = "question_key"
+OTHER_SIDE = {"vmbo_parties": "mbo_parties", "mbo_parties": "vmbo_parties"}
+FUNDING_STEP = "clause_6_funding_transfer"
+FUNDING_DETAILS = ("clause_6_funding_amount", "clause_6_funding_purpose")
+PLACE_STEP, DATE_STEP = "signing_place", "signing_date"
+MAX_DATE_ONLY_WORDS = 5
+
+
+def interview_turn(
+    step: Step, text: str, parse: Mapping[str, Any], answers: Mapping[str, Any],
+    did_you_mean_buttons: Any = None,
+) -> Move:
+    """What to do with ``text``, given at ``step``; ``parse`` is the language model's reading.
+
+    ``did_you_mean_buttons(decision)`` makes the buttons of a "Bedoelt u ...?" reply.
+    """
+    pending = moves.pending_for(answers, step.key)
+    if pending is not None:
+        if guard.is_affirmation(text):
+            return moves.confirm_pending(step, pending, answers)
+        if guard.is_denial(text):
+            return moves.refuse_pending(step, pending, answers)
+    cleared = {moves.PENDING_SLOT: None} if pending is not None else {}
+    move = _read(step, text, parse, answers, did_you_mean_buttons)
+    return Move({**cleared, **move.updates}, move.utterances)
+
+
+def _read(
+    step: Step, text: str, parse: Mapping[str, Any], answers: Mapping[str, Any],
+    did_you_mean_buttons: Any,
+) -> Move:
+    asked = _question_in_between(text, parse, did_you_mean_buttons)
+    if asked is not None:
+        return asked
+    reading = guard.read_message(text, step, asks_question=text.strip().endswith("?"))
+    if reading.kind == guard.BACK:
+        return moves.go_back(step, answers)
+    if reading.kind in (guard.EXPLAIN, guard.EXAMPLE):
+        help_message = explanation(step) if reading.kind == guard.EXPLAIN else example(step)
+        return _unanswered(step).say(help_message["text"], help_message.get("buttons"))
+    if reading.kind == guard.STOP:
+        return _unanswered(step).say(messages.PAUSE_HINT, [messages.PAUSE_BUTTON])
+    if reading.kind == guard.SMALL_TALK:
+        thanks = re.search(r"dank|bedankt|thanks|top", guard.normalised(text))
+        return _unanswered(step).say(
+            messages.THANKS_IN_INTERVIEW if thanks else messages.GREETING_IN_INTERVIEW)
+    if reading.kind == guard.QUESTION:
+        return _unanswered(step).say(messages.QUESTION_NOT_ANSWERED)
+    intent = (parse.get("intent") or {}).get("name")
+    confidence = float((parse.get("intent") or {}).get("confidence") or 0.0)
+    command = command_in(intent, confidence, text)
+    if command is not None:
+        return _command(command, step, answers)
+    if not reading.certain:
+        return moves.ask_to_confirm(
+            step, _value_for(step, clean_answer(text)),
+            messages.CONFIRM_COMMAND_WORD.format(answer=clean_answer(text)),
+            buttons=[messages.YES_BUTTON, messages.BACK_BUTTON],
+        )
+    return _answer(step, text, answers)
+
+
+def _unanswered(step: Step) -> Move:
+    return Move({step.key: None})
+
+
+def _question_in_between(text: str, parse: Mapping[str, Any], did_you_mean_buttons: Any) -> Optional[Move]:
+    """Answer a question asked instead of an answer; ``None`` when the message is no question."""
+    knowledge = load_knowledge()
+    picked = next((e.get("value") for e in parse.get("entities") or []
+                   if e.get("entity") == QUESTION_KEY_ENTITY), None)
+    if picked in knowledge:
+        return Move().respond(knowledge.get(picked).response_name)
+    if not looks_like_question(text) or guard.phrase_kind(text) is not None:
+        return None
+    decision = decide_parse(parse)
+    if decision.kind == ANSWER and decision.key in knowledge:
+        return Move().respond(knowledge.get(decision.key).response_name)
+    if decision.kind == CLARIFY and text.strip().endswith("?") and did_you_mean_buttons:
+        return Move().say(messages.DID_YOU_MEAN, did_you_mean_buttons(decision))
+    return None
+
+
+def _command(command: str, step: Step, answers: Mapping[str, Any]) -> Move:
+    """Use the example, skip, or leave open; each only where the step allows it."""
+    if command == USE_EXAMPLE:
+        if step.example:
+            return moves.store(step, step.example, answers)
+        return _unanswered(step).say(messages.NO_EXAMPLE)
+    if command == SKIP:
+        if step.optional:
+            return moves.store(step, NOT_APPLICABLE, answers)
+        return _unanswered(step).say(messages.CANNOT_SKIP)
+    if step.structural:
+        return _unanswered(step).say(messages.STRUCTURAL_NEEDED)
+    if step.key == SIGNATORY_KEY:
+        return moves.store(step, {"name": PLACEHOLDER, "position": PLACEHOLDER}, answers)
+    return moves.store(step, [PLACEHOLDER] if step.kind == PARTIES else PLACEHOLDER, answers)
+
+
+def _value_for(step: Step, text: str) -> Any:
+    return [text] if step.kind == PARTIES else text
+
+
+def _answer(step: Step, text: str, answers: Mapping[str, Any]) -> Move:
+    if step.kind == YES_NO:
+        return _yes_no(step, text, answers)
+    if step.kind == PARTIES:
+        return _parties(step, text, answers)
+    if step.kind == DATE:
+        return _date(step, text, answers)
+    if step.kind == TEXT and step.key == PLACE_STEP:
+        return _place(step, text, answers)
+    if step.kind == TEXT and step.clause and _only_a_date(text):
+        return moves.ask_to_confirm(
+            step, clean_answer(text), messages.CONFIRM_DATE_AS_CLAUSE.format(answer=clean_answer(text)))
+    return _checked(step, text, answers)
+
+
+def _checked(step: Step, text: str, answers: Mapping[str, Any], offers: Optional[Dict[str, Any]] = None) -> Move:
+    checked = check_answer(step, text, _other_parties(step, answers))
+    if not checked.ok:
+        return _unanswered(step).say(checked.message)
+    return moves.store(step, checked.value, answers, offers)
+
+
+def _yes_no(step: Step, text: str, answers: Mapping[str, Any]) -> Move:
+    offers = _offers_from(step, text)
+    checked = check_answer(step, text)
+    if checked.ok:
+        return moves.store(step, checked.value, answers, offers)
+    meant = yes_no_sentence(text)
+    if meant is None:
+        return _unanswered(step).say(checked.message)
+    return moves.ask_to_confirm(
+        step, meant, messages.CONFIRM_YES_NO.format(answer="Ja" if meant else "Nee"),
+        offers=offers if meant or step.key != FUNDING_STEP else {},
+    )
+
+
+def _offers_from(step: Step, text: str) -> Dict[str, Any]:
+    """What a yes/no answer already says about later steps: party names, funding details."""
+    offers: Dict[str, Any] = {}
+    if step.key == FUNDING_STEP and mentions_amount(text):
+        offers = {key: clean_answer(text) for key in FUNDING_DETAILS}
+    named = organisations(text)
+    if named["vmbo"] or named["mbo"]:
+        if named["vmbo"]:
+            offers["vmbo_parties"] = named["vmbo"]
+        if named["mbo"]:
+            offers["mbo_parties"] = named["mbo"]
+        offers["authority_name"] = (named["vmbo"] + named["mbo"])[:1]
+    return offers
+
+
+def _parties(step: Step, text: str, answers: Mapping[str, Any]) -> Move:
+    chatty = strip_chatter(clean_answer(text))
+    names = party_names(str(chatty.value))
+    checked = check_answer(step, "\n".join(names.value), _other_parties(step, answers))
+    if not checked.ok:
+        return _unanswered(step).say(checked.message)
+    if not names.certain:
+        joined = _joined(checked.value)
+        return moves.ask_to_confirm(
+            step, checked.value, messages.CONFIRM_PARTIES.format(count=len(checked.value), names=joined),
+            alternative=[str(chatty.value)],
+            buttons=[{"title": messages.PARTIES_YES.format(count=len(checked.value)), "payload": "ja"},
+                     {"title": messages.PARTIES_NO, "payload": "nee"}],
+        )
+    if not chatty.certain:
+        return moves.ask_to_confirm(
+            step, checked.value, messages.CONFIRM_READING.format(answer=_joined(checked.value)))
+    return moves.store(step, checked.value, answers)
+
+
+def _joined(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} en {names[-1]}"
+
+
+def _date(step: Step, text: str, answers: Mapping[str, Any]) -> Move:
+    if parse_dutch_date(clean_answer(text)) is not None:
+        return _checked(step, text, answers)
+    found = find_dutch_date(text)
+    if found is None:
+        return _checked(step, text, answers)
+    shown = format_dutch_date(found)
+    return moves.ask_to_confirm(step, shown, messages.CONFIRM_DATE.format(answer=shown))
+
+
+def _place(step: Step, text: str, answers: Mapping[str, Any]) -> Move:
+    both = place_and_date(clean_answer(text))
+    if both is None:
+        chatty = strip_chatter(clean_answer(text))
+        if not chatty.certain:
+            return moves.ask_to_confirm(step, chatty.value, messages.CONFIRM_READING.format(answer=chatty.value))
+        return _checked(step, text, answers)
+    move = _checked(step, both["place"], answers, offers={DATE_STEP: both["date"]})
+    if step.key in move.updates and move.updates[step.key] is not None:
+        move.say(messages.FOUND_DATE_TOO.format(place=both["place"], date=both["date"]))
+    return move
+
+
+def _only_a_date(text: str) -> bool:
+    return find_dutch_date(text) is not None and len(text.split()) <= MAX_DATE_ONLY_WORDS
+
+
+def _other_parties(step: Step, answers: Mapping[str, Any]) -> Sequence[str]:
+    other = OTHER_SIDE.get(step.key)
+    return list(answers.get(other) or []) if other else []

@@ -1,0 +1,203 @@
+"""One message at an open question: what is stored, what is confirmed first, what never is."""
+
+import pytest
+
+from bot import messages
+from bot.interview import moves
+from bot.interview.answers import NOT_APPLICABLE, PLACEHOLDER
+from bot.interview.catalogue import load_catalogue
+from bot.interview.moves import HISTORY_SLOT, OFFERED_SLOT, PENDING_SLOT
+from bot.interview.turn import interview_turn
+
+STEP = load_catalogue().get
+TWO_BOARDS = {"same_authority": False, "route_type": "doorlopende_leerroute"}
+NO_PARSE = {"intent": {"name": "faq", "confidence": 0.3}, "entities": []}
+
+
+def turn(key, text, answers=None, parse=None):
+    return interview_turn(STEP(key), text, parse or NO_PARSE, answers or dict(TWO_BOARDS))
+
+
+def said(move):
+    return " ".join(u.get("text", u.get("response", "")) for u in move.utterances)
+
+
+def test_an_answer_is_stored_and_remembered_in_order():
+    move = turn("clause_2_business", "Bedrijven uit de regio bieden stages.",
+                {**TWO_BOARDS, HISTORY_SLOT: ["same_authority", "route_type"]})
+    assert move.updates == {"clause_2_business": "Bedrijven uit de regio bieden stages.",
+                            HISTORY_SLOT: ["same_authority", "route_type", "clause_2_business"]}
+
+
+@pytest.mark.parametrize("text", ["terug", "vorige vraag", "maak dat ongedaan"])
+def test_going_back_reopens_the_last_answer_and_offers_it(text):
+    answers = {**TWO_BOARDS, "vmbo_parties": ["Stichting A"],
+               HISTORY_SLOT: ["same_authority", "route_type", "vmbo_parties"]}
+    move = turn("mbo_parties", text, answers)
+    assert move.updates["vmbo_parties"] is None and move.updates["mbo_parties"] is None
+    assert move.updates[HISTORY_SLOT] == ["same_authority", "route_type"]
+    assert move.updates[OFFERED_SLOT] == {"vmbo_parties": {"value": ["Stichting A"], "source": "back"}}
+
+
+def test_going_back_from_the_first_question_says_so():
+    move = turn("same_authority", "terug", {})
+    assert move.updates == {"same_authority": None, PENDING_SLOT: None}
+    assert said(move) == messages.FIRST_QUESTION
+
+
+def test_going_back_from_signing_reopens_the_last_signatory():
+    signed = {"name": "A. Jansen", "position": "bestuurder"}
+    answers = {**TWO_BOARDS, "signatories": [signed], HISTORY_SLOT: ["signing_date", "signatory"]}
+    move = turn("signatory", "terug", answers)
+    assert move.updates["signatories"] == [] and move.updates[HISTORY_SLOT] == ["signing_date"]
+    assert move.updates[OFFERED_SLOT]["signatory"]["value"] == signed
+
+
+def test_an_offered_answer_is_kept_with_yes_or_behouden():
+    offered = {"vmbo_parties": {"value": ["Stichting A"], "source": "back"}}
+    prompt = moves.prompt_for(STEP("vmbo_parties"), {**TWO_BOARDS, OFFERED_SLOT: offered})
+    assert "Stichting A" in said(prompt) and prompt.updates[OFFERED_SLOT] == {}
+    answers = {**TWO_BOARDS, **prompt.updates}
+    for keep in ("behouden", "ja", "klopt"):
+        assert turn("vmbo_parties", keep, answers).updates["vmbo_parties"] == ["Stichting A"]
+    assert turn("vmbo_parties", "Stichting B", answers).updates["vmbo_parties"] == ["Stichting B"]
+
+
+def test_at_a_yes_no_step_an_earlier_answer_is_only_shown():
+    offered = {"same_authority": {"value": False, "source": "back"}}
+    prompt = moves.prompt_for(STEP("same_authority"), {OFFERED_SLOT: offered})
+    assert said(prompt) == messages.EARLIER_YES_NO.format(answer="Nee")
+    assert PENDING_SLOT not in prompt.updates
+
+
+def test_a_list_of_boards_is_split_after_confirmation_or_kept_as_one_name():
+    move = turn("vmbo_parties", "Stichting Het Rijnlands Lyceum en Stichting VO Oost")
+    assert move.updates["vmbo_parties"] is None
+    pending = move.updates[PENDING_SLOT]
+    assert pending["prompt"] == messages.CONFIRM_PARTIES.format(
+        count=2, names="Stichting Het Rijnlands Lyceum en Stichting VO Oost")
+    answers = {**TWO_BOARDS, PENDING_SLOT: pending}
+    assert turn("vmbo_parties", "ja", answers).updates["vmbo_parties"] == [
+        "Stichting Het Rijnlands Lyceum", "Stichting VO Oost"]
+    assert turn("vmbo_parties", "nee", answers).updates["vmbo_parties"] == [
+        "Stichting Het Rijnlands Lyceum en Stichting VO Oost"]
+
+
+def test_a_chatty_answer_is_reduced_and_confirmed():
+    move = turn("vmbo_parties", "dat zei ik al, Stichting Carolus Clusius College")
+    pending = move.updates[PENDING_SLOT]
+    assert pending["value"] == ["Stichting Carolus Clusius College"]
+    confirmed = turn("vmbo_parties", "klopt", {**TWO_BOARDS, PENDING_SLOT: pending})
+    assert confirmed.updates["vmbo_parties"] == ["Stichting Carolus Clusius College"]
+
+
+def test_a_refused_reading_without_alternative_asks_again():
+    pending = turn("vmbo_parties", "ik denk Stichting X").updates[PENDING_SLOT]
+    move = turn("vmbo_parties", "nee", {**TWO_BOARDS, PENDING_SLOT: pending})
+    assert move.updates == {"vmbo_parties": None, PENDING_SLOT: None}
+
+
+def test_a_party_named_like_a_command_is_stored_only_after_confirmation():
+    move = turn("vmbo_parties", "Terug")
+    assert move.updates["vmbo_parties"] is None
+    assert move.updates[PENDING_SLOT]["value"] == ["Terug"]
+    assert messages.BACK_BUTTON in move.updates[PENDING_SLOT]["buttons"]
+    stored = turn("vmbo_parties", "ja", {**TWO_BOARDS, PENDING_SLOT: move.updates[PENDING_SLOT]})
+    assert stored.updates["vmbo_parties"] == ["Terug"]
+
+
+def test_a_new_answer_replaces_a_pending_one():
+    pending = turn("vmbo_parties", "ik denk Stichting X").updates[PENDING_SLOT]
+    move = turn("vmbo_parties", "Stichting Y", {**TWO_BOARDS, PENDING_SLOT: pending})
+    assert move.updates["vmbo_parties"] == ["Stichting Y"] and move.updates[PENDING_SLOT] is None
+
+
+@pytest.mark.parametrize("key", ["same_authority", "route_type", "vmbo_parties", "mbo_parties"])
+def test_structural_questions_cannot_be_left_open(key):
+    parse = {"intent": {"name": "dont_know_yet", "confidence": 0.95}, "entities": []}
+    move = turn(key, "/dont_know_yet", parse=parse)
+    assert move.updates == {key: None} and said(move) == messages.STRUCTURAL_NEEDED
+
+
+def test_other_questions_can_be_left_open_skipped_or_filled_with_the_example():
+    command = lambda name: {"intent": {"name": name, "confidence": 1.0}, "entities": []}  # noqa: E731
+    assert turn("clause_8_disputes", "/dont_know_yet", parse=command("dont_know_yet")
+                ).updates["clause_8_disputes"] == PLACEHOLDER
+    assert turn("clause_7_codetermination", "/skip_clause", parse=command("skip_clause")
+                ).updates["clause_7_codetermination"] == NOT_APPLICABLE
+    assert turn("clause_8_disputes", "/skip_clause", parse=command("skip_clause")).updates == {
+        "clause_8_disputes": None}
+    assert turn("clause_8_disputes", "/use_example", parse=command("use_example")
+                ).updates["clause_8_disputes"] == STEP("clause_8_disputes").example
+
+
+def test_a_sentence_answers_the_funding_question_and_fills_amount_and_destination_later():
+    sentence = "Het vmbo draagt 1.250 euro per leerling per jaar over aan het ROC"
+    move = turn("clause_6_funding_transfer", sentence)
+    pending = move.updates[PENDING_SLOT]
+    assert pending["value"] is True and pending["prompt"] == messages.CONFIRM_YES_NO.format(answer="Ja")
+    stored = turn("clause_6_funding_transfer", "ja", {**TWO_BOARDS, PENDING_SLOT: pending})
+    assert stored.updates["clause_6_funding_transfer"] is True
+    assert stored.updates[OFFERED_SLOT] == {
+        "clause_6_funding_amount": {"value": sentence, "source": "earlier"},
+        "clause_6_funding_purpose": {"value": sentence, "source": "earlier"},
+    }
+
+
+def test_names_given_at_the_first_question_are_offered_at_the_party_questions():
+    move = turn("same_authority", "nee hoor, wij zijn Stichting Carolus Clusius College en het ROC is "
+                "Stichting Deltion College", {})
+    assert move.updates["same_authority"] is False
+    assert move.updates[OFFERED_SLOT]["vmbo_parties"]["value"] == ["Stichting Carolus Clusius College"]
+    assert move.updates[OFFERED_SLOT]["mbo_parties"]["value"] == ["Stichting Deltion College"]
+
+
+def test_a_bare_date_as_a_clause_is_confirmed_first():
+    move = turn("clause_8_disputes", "Per 1 augustus 2025")
+    assert move.updates["clause_8_disputes"] is None
+    assert move.updates[PENDING_SLOT]["value"] == "Per 1 augustus 2025"
+
+
+def test_a_date_inside_a_sentence_is_offered():
+    move = turn("signing_date", "ergens half juni, 15 juni 2025 denk ik")
+    assert move.updates[PENDING_SLOT]["value"] == "15 juni 2025"
+    assert turn("signing_date", "31 februari 2026").updates == {"signing_date": None}
+
+
+def test_place_and_date_together():
+    move = turn("signing_place", "Gorinchem, 1 september 2027")
+    assert move.updates["signing_place"] == "Gorinchem"
+    assert move.updates[OFFERED_SLOT]["signing_date"]["value"] == "1 september 2027"
+    assert "Gorinchem" in said(move)
+
+
+def test_a_question_in_between_is_answered_from_the_sources_and_not_stored():
+    question = "even tussendoor: mag een docent van het ROC ook lesgeven?"
+    parse = {"text": question, "intent": {"name": "faq", "confidence": 0.9}, "entities": [],
+             "response_selector": {"faq": {"ranking": [
+                 {"intent_response_key": "faq/teambevoegdheid", "confidence": 0.9},
+                 {"intent_response_key": "faq/klacht_mbo_docent", "confidence": 0.05}]}}}
+    move = turn("clause_3a_leadership", question, parse=parse)
+    assert move.utterances == [{"response": "utter_faq/teambevoegdheid"}]
+    assert "clause_3a_leadership" not in move.updates or move.updates["clause_3a_leadership"] is None
+
+
+def test_a_question_the_sources_do_not_answer_is_not_stored_either():
+    move = turn("clause_3a_leadership", "Is er eigenlijk een maximum aantal leerlingen?")
+    assert move.updates == {"clause_3a_leadership": None}
+    assert said(move) == messages.QUESTION_NOT_ANSWERED
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("bedankt", messages.THANKS_IN_INTERVIEW), ("hallo", messages.GREETING_IN_INTERVIEW),
+    ("stop", messages.PAUSE_HINT),
+])
+def test_small_talk_and_pausing_are_never_answers(text, expected):
+    move = turn("clause_2_business", text)
+    assert move.updates == {"clause_2_business": None} and said(move) == expected
+
+
+def test_asking_what_the_question_means_gives_its_explanation():
+    move = turn("clause_3a_leadership", "wat bedoel je precies?")
+    assert move.updates == {"clause_3a_leadership": None}
+    assert said(move).startswith("**Uitleg bij Artikel 3a")
