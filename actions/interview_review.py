@@ -1,6 +1,6 @@
 """The end of the interview: review, changing an answer, confirming, and starting over."""
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -8,15 +8,25 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.draft_delivery import CONFIRMED_SLOT, deliver_draft
 from bot import messages
-from bot.interview.catalogue import SIGNATORIES_KEY, load_catalogue
+from bot.interview.answers import check_answer
+from bot.interview.catalogue import DATE, PARTIES, SIGNATORIES_KEY, load_catalogue
+from bot.interview.correction import Correction, find_correction
+from bot.interview.dates import completed_date
 from bot.interview.editing import is_edit_request, keys_to_clear, steps_meant
-from bot.interview.flow import missing_keys
+from bot.interview.flow import missing_keys, parties
 from bot.interview.moves import clear_interview_state, reopen
+from bot.interview.review import display_answer
+from bot.interview.turn import interview_turn
+from bot.text_markup import escape_markdown
+from actions.clarify_question import question_buttons
+from actions.interview_form import say
 from bot.interview.review import completeness_text, open_steps, review_text
 
 CLAUSE_ENTITY = "clause"
 REQUESTED_SLOT = "requested_slot"
+CHANGED_SLOT = "changed_steps"
 CONFIRM = {"title": "Bevestigen", "payload": "/confirm_review"}
+WHOLE_REVIEW = {"title": "Hele overzicht tonen", "payload": "/show_review"}
 
 
 def edit_payload(key: str) -> str:
@@ -34,13 +44,20 @@ class ActionShowReview(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         answers = tracker.slots
-        dispatcher.utter_message(text=review_text(answers))
-        dispatcher.utter_message(text=completeness_text(answers))
-        buttons = [CONFIRM] + [
-            {"title": f"Vul aan: {step.label}", "payload": edit_payload(step.key)}
+        changed = [key for key in tracker.get_slot(CHANGED_SLOT) or [] if key in load_catalogue()]
+        open_buttons = [
+            {"title": f"Vul aan: {step.part_label}", "payload": edit_payload(step.key)}
             for step in open_steps(answers)
         ]
-        dispatcher.utter_message(text=messages.REVIEW_OPTIONS, buttons=buttons)
+        if changed:
+            # After a change, only what changed; the whole overview is one click away.
+            dispatcher.utter_message(text=review_text(answers, only=changed))
+            dispatcher.utter_message(
+                text=messages.REVIEW_AFTER_CHANGE, buttons=[CONFIRM, WHOLE_REVIEW] + open_buttons)
+            return [SlotSet(CHANGED_SLOT, [])]
+        dispatcher.utter_message(text=review_text(answers))
+        dispatcher.utter_message(text=completeness_text(answers))
+        dispatcher.utter_message(text=messages.REVIEW_OPTIONS, buttons=[CONFIRM] + open_buttons)
         return []
 
 
@@ -58,9 +75,18 @@ class ActionEditClause(Action):
         answers = tracker.slots
         text = tracker.latest_message.get("text") or ""
         requested = tracker.get_slot(REQUESTED_SLOT)
-        if tracker.active_loop.get("name") and requested and not is_edit_request(text):
-            # An answer that mentions a clause: the form checks it like any other answer.
-            return [SlotSet(requested, text)]
+        if tracker.active_loop.get("name") and requested in catalogue and not is_edit_request(text) \
+                and find_correction(text, answers) is None:
+            # Read as a change request, but it is not one: the interview's guard reads it.
+            move = interview_turn(catalogue.get(requested), text, tracker.latest_message, answers,
+                                  question_buttons)
+            say(dispatcher, move)
+            return [SlotSet(slot, value) for slot, value in {requested: None, **move.updates}.items()]
+        correction = None if reference else find_correction(text, answers)
+        if correction is not None and correction.value:
+            corrected = self._correct(correction, answers, dispatcher)
+            if corrected is not None:
+                return corrected
         if reference in catalogue:
             keys = [reference]
         else:
@@ -75,7 +101,27 @@ class ActionEditClause(Action):
         if SIGNATORIES_KEY in cleared:
             events.append(SlotSet(SIGNATORIES_KEY, []))
         events += [SlotSet(slot, value) for slot, value in reopen(cleared, answers).items()]
-        return events + [SlotSet(CONFIRMED_SLOT, False)]
+        return events + [SlotSet(CONFIRMED_SLOT, False), SlotSet(CHANGED_SLOT, keys)]
+
+    @staticmethod
+    def _correct(
+        correction: Correction, answers: Dict[str, Any], dispatcher: CollectingDispatcher,
+    ) -> Optional[List[Dict[Text, Any]]]:
+        """Store a correction that gives the new answer; ``None`` if it does not check out."""
+        step = load_catalogue().get(correction.key)
+        value = correction.value
+        if step.kind == DATE:
+            value = completed_date(value, answers.get(step.key))
+        checked = check_answer(step, value, [
+            name for side, name in parties(answers)
+            if step.kind == PARTIES and side != ("vmbo" if step.key == "vmbo_parties" else "mbo")
+        ])
+        if not checked.ok:
+            return None
+        shown = escape_markdown(display_answer(step, checked.value))
+        dispatcher.utter_message(text=f"U past aan: {step.part_label}: {shown}")
+        return [SlotSet(step.key, checked.value), SlotSet(CONFIRMED_SLOT, False),
+                SlotSet(CHANGED_SLOT, [step.key])]
 
 
 class ActionConfirmInterview(Action):

@@ -78,3 +78,22 @@ QUESTION_NOT_ANSWERED = (
     "Op die vraag vind ik geen antwoord in de FAQ of de bouwsteen. Ik heb haar niet als antwoord "
     "opgeslagen; we gaan verder met de vraag."
 )
+CONFIRM_CORRECTION = "Wilt u het antwoord bij **{label}** wijzigen in: {answer}?"
+CORRECTED = "Aangepast: {label}. We gaan verder waar we waren."
+REVIEW_AFTER_CHANGE = (
+    "Klopt het zo? Kies 'Bevestigen' om het concept te maken, of 'Hele overzicht tonen' om alle "
+    "antwoorden te zien. Wilt u nog iets wijzigen, typ dan bijvoorbeeld 'wijzig artikel 5'."
+)
+CONFIRM_SHORT = (
+    "Uw antwoord is kort: {answer}. Is dit wat er in dit artikel moet staan? Kies 'Ja' om het zo "
+    "op te slaan, of typ een uitgebreider antwoord."
+)
+CONFIRM_DATE_AS_PLACE = (
+    "Uw antwoord is een datum: {answer}. Hier vraag ik de plaats van ondertekening. Kies 'Ja' "
+    "om het toch zo op te slaan, of typ de plaatsnaam."
+)
+CONFIRM_NAME = "Is '{answer}' de naam van het bevoegd gezag?"
+CONFIRM_FUNDING = (
+    "Ik begrijp uw antwoord als 'Ja', en ik noteer bij de omvang en de bestemming: {details}\n\n"
+    "Klopt dat? U kunt beide daarna nog aanpassen."
+)

@@ -41,6 +41,7 @@ class Step:
     question: str
     optional: bool = False
     structural: bool = False
+    part: str = ""
     clause: Optional[str] = None
     topic: Optional[str] = None
     explanation: str = ""
@@ -54,6 +55,11 @@ class Step:
     def label(self) -> str:
         """How the review names the step: "Artikel 5 - Overstapoptie" or just the title."""
         return f"Artikel {self.clause} - {self.title}" if self.clause else self.title
+
+    @property
+    def part_label(self) -> str:
+        """The label with the part a step asks: "Artikel 6 - Financiën (omvang)"."""
+        return f"{self.label} ({self.part})" if self.part else self.label
 
     def applies(self, answers: Mapping[str, Any]) -> bool:
         """Whether the step is asked, given the answers so far."""
@@ -114,6 +120,7 @@ def _step(raw: Dict[str, Any]) -> Step:
         question=" ".join(raw["question"].split()),
         optional=bool(raw.get("optional", False)),
         structural=bool(raw.get("structural", False)),
+        part=raw.get("part", ""),
         clause=raw.get("clause"),
         topic=raw.get("topic"),
         explanation=raw.get("explanation", ""),

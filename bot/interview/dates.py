@@ -64,3 +64,11 @@ def date_span(text: str) -> Optional[tuple]:
 def format_dutch_date(value: date) -> str:
     """The date as Dutch text: "1 september 2025"."""
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def completed_date(text: str, earlier: object) -> str:
+    """"2 september" completed with the year of the earlier date answer ("1 september 2026")."""
+    if parse_dutch_date(text) is not None or not isinstance(earlier, str):
+        return text
+    year = re.search(r"\b(\d{4})\s*$", earlier)
+    return f"{text.strip()} {year.group(1)}" if year else text

@@ -6,7 +6,11 @@ from typing import Any, List, Mapping, Optional
 from bot.interview.catalogue import PARTIES, SIGNATORIES_KEY, SIGNATORY_KEY, Catalogue, load_catalogue
 from bot.user_text import fold
 
-_CLAUSE_NUMBER = re.compile(r"\b(10|[1-9])\s*([abc])?\b")
+# "artikel 3a", "art. 5", or a message that is only a clause number ("3a").
+_CLAUSE_NUMBER = re.compile(
+    r"(?:\bartikel|\bart\.?|^)\s*(10|[1-9])\s*([abc])?\b"
+    r"(?!\s*(?:jan|feb|maa|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)[a-z]*\b)"
+)
 # Words that ask for a change. Without one, a message that mentions a clause ("op de locaties
 # van ...") is an answer, not a change request.
 _EDIT_CUE = re.compile(
@@ -36,12 +40,15 @@ def steps_meant(reference: str, answers: Mapping[str, Any], catalogue: Optional[
         if exact:
             return exact
         return [s.key for s in asked if s.clause and re.fullmatch(rf"{number.group(1)}[abc]?", s.clause)]
-    by_alias = [
-        s.key for s in asked
-        if any(re.search(rf"\b{re.escape(_folded(alias))}\b", text) for alias in s.aliases)
-        or _folded(s.title) in text
-    ]
-    return by_alias
+    matched = {}
+    for s in asked:
+        names = [_folded(alias) for alias in s.aliases] + [_folded(s.title)]
+        lengths = [len(name) for name in names if re.search(rf"\b{re.escape(name)}\b", text)]
+        if lengths:
+            matched[s.key] = max(lengths)
+    # The most specific name wins: "bevoegd gezag van de school" over "bevoegd gezag".
+    longest = max(matched.values(), default=0)
+    return [key for key, length in matched.items() if length == longest]
 
 
 def keys_to_clear(keys: List[str], catalogue: Optional[Catalogue] = None) -> List[str]:
@@ -51,8 +58,7 @@ def keys_to_clear(keys: List[str], catalogue: Optional[Catalogue] = None) -> Lis
     for step in catalogue.steps:
         if any(slot in keys for slot in step.when) and step.key not in cleared:
             cleared.append(step.key)
-    if SIGNATORY_KEY in cleared or any(
-        key in catalogue and catalogue.get(key).kind == PARTIES for key in cleared
-    ) or "same_authority" in cleared:
+    # Renaming a party keeps its signatory; a changed number of parties clears them when stored.
+    if SIGNATORY_KEY in cleared or "same_authority" in cleared:
         cleared += [key for key in (SIGNATORY_KEY, SIGNATORIES_KEY) if key not in cleared]
     return cleared

@@ -22,6 +22,7 @@ STOP = "stop"
 QUESTION = "question"
 SMALL_TALK = "small_talk"
 AFFIRM = "affirm"
+RESUME = "resume"
 DENY = "deny"
 
 _PHRASES = {
@@ -43,6 +44,7 @@ _PHRASES = {
     ],
     EXAMPLE: [r"(geef )?(een )?voorbeeld( graag| aub)?", r"heb je een voorbeeld", r"hebt u een voorbeeld"],
     STOP: [r"stop", r"pauze", r"ik stop( even)?", r"later verder", r"ik ga later verder"],
+    RESUME: [r"verder", r"ga (maar )?verder", r"door", r"doorgaan", r"volgende( vraag)?"],
     SMALL_TALK: [
         r"(hallo|hoi|hey|goedemorgen|goedemiddag|goedenavond|dag)( daar)?",
         r"(heel |hartelijk )?(dank|bedankt|dankjewel|dankuwel|dank je( wel)?|dank u( wel)?|thanks|top)( hoor| voor( de)? (hulp|uitleg))?",
@@ -62,7 +64,9 @@ _PHRASES = {
 }
 _COMPILED = {kind: re.compile(r"(?:%s)" % "|".join(patterns)) for kind, patterns in _PHRASES.items()}
 # A word that reads as a command, but could also be a real name (a party called "Terug").
-_COMMAND_WORDS = {"terug", "vorige", "stop", "pauze", "uitleg", "help", "voorbeeld", "hallo", "dag"}
+_COMMAND_WORDS = {
+    "terug", "vorige", "stop", "pauze", "uitleg", "help", "voorbeeld", "hallo", "dag", "verder",
+}
 
 
 def normalised(text: str) -> str:

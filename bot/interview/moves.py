@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Mapping, Optional
 
 from bot import messages
-from bot.interview.catalogue import SIGNATORIES_KEY, SIGNATORY_KEY, YES_NO, Step
+from bot.interview.catalogue import (
+    PARTIES, SIGNATORIES_KEY, SIGNATORY_KEY, YES_NO, Step, load_catalogue,
+)
 from bot.interview.review import display_answer
 from bot.text_markup import escape_markdown
 
@@ -81,27 +83,42 @@ def store(
         updates.update({SIGNATORY_KEY: None, SIGNATORIES_KEY: given + [value]})
     else:
         updates[step.key] = value
+        if step.kind == PARTIES and _party_count({**answers, step.key: value}) != _party_count(answers):
+            updates[SIGNATORIES_KEY] = []  # the signatories no longer match the parties
     return Move(updates)
+
+
+def _party_count(answers: Mapping[str, Any]) -> int:
+    keys = ("authority_name",) if answers.get("same_authority") is True else ("vmbo_parties", "mbo_parties")
+    return sum(len(answers.get(key) or []) for key in keys)
 
 
 def ask_to_confirm(
     step: Step, value: Any, question: str, alternative: Any = None,
     buttons: Optional[List[Dict[str, str]]] = None, offers: Optional[Dict[str, Any]] = None,
+    target: Optional[str] = None,
 ) -> Move:
     """Hold ``value`` back; the step's question becomes ``question``, to confirm it.
 
-    ``offers`` are answers for later steps, kept when the value is confirmed.
+    ``offers`` are answers for later steps, kept when the value is confirmed. With ``target``,
+    the value corrects that earlier step, and ``step`` is asked again afterwards.
     """
     pending = {
         "key": step.key, "value": value, "alternative": alternative, "prompt": question,
         "buttons": list(buttons or [messages.YES_BUTTON, messages.NO_BUTTON]),
-        "offers": dict(offers or {}),
+        "offers": dict(offers or {}), "target": target,
     }
     return Move({step.key: None, PENDING_SLOT: pending})
 
 
 def confirm_pending(step: Step, pending: Mapping[str, Any], answers: Mapping[str, Any]) -> Move:
     """The user said yes to the pending answer: store it and its offers."""
+    target = pending.get("target")
+    if target and target != step.key:
+        corrected = load_catalogue().get(target)
+        move = store(corrected, pending["value"], answers)
+        move.updates[step.key] = None
+        return move.say(messages.CORRECTED.format(label=corrected.label))
     return store(step, pending["value"], answers, pending.get("offers"))
 
 

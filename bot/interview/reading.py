@@ -20,7 +20,12 @@ _CHATTY_PREFIX = re.compile(
     r"(?:eh+m*|uh+m*|nou|nou ja|tja|o ja|oja|oh)[,.]?\s+)+",
     re.IGNORECASE,
 )
-_CHATTY_SUFFIX = re.compile(r"[,\s]+(?:denk ik|geloof ik|volgens mij|toch|hoor|als het goed is)[.!?]*\s*$", re.IGNORECASE)
+_CHATTY_SUFFIX = re.compile(
+    r"(?:[,\s]+(?:denk ik|geloof ik|volgens mij|toch|hoor|als het goed is)[.!?]*\s*$|"
+    r"\s*[,;]\s*(?:daar|want|omdat|dus|dat is|die|zo heet|zo heten)\b.*$)",
+    re.IGNORECASE | re.DOTALL,
+)
+_YES_NO_LEAD = re.compile(r"^\s*(?:ja|nee|neen)(?:\s+(?:hoor|zeker|hoor zeker|inderdaad))?\s*[,.!:]?\s*", re.IGNORECASE)
 # Words that join two names in a list; "en" only between words that start a name.
 _LIST_SEPARATORS = re.compile(r"\s*(?:;|\n|,\s*(?:en\s+)?|\s+en\s+(?=[A-Z0-9\"'(]))\s*")
 _NEGATION = re.compile(r"\b(nee|neen|niet|geen|nooit|niks|niets)\b")
@@ -51,6 +56,7 @@ class Reading:
 def strip_chatter(text: str) -> Reading:
     """The answer without "dat zei ik al", "ik denk", "denk ik" around it."""
     stripped = _CHATTY_SUFFIX.sub("", _CHATTY_PREFIX.sub("", text, count=1)).strip(" ,.")
+    stripped = re.sub(r"^(?:een|de|het)\s+(?=[a-zà-ÿ])", "", stripped) if stripped != text.strip() else stripped
     if not stripped or stripped == text.strip():
         return Reading(text.strip())
     return Reading(stripped[0].upper() + stripped[1:] if stripped[0].islower() else stripped, False)
@@ -62,10 +68,10 @@ def party_names(text: str) -> Reading:
     A split on commas or "en" is uncertain ("Stichting Jan en Piet" may be one name); a split on
     semicolons or line breaks is what the user asked for.
     """
-    firm = [" ".join(part.split()) for part in re.split(r"[;\n]", text) if part.strip()]
+    firm = [part for part in text.split(";") if part.strip()]
     names: List[str] = []
     for part in firm:
-        names += [" ".join(n.split()) for n in _LIST_SEPARATORS.split(part) if n and n.strip()]
+        names += [" ".join(n.split()) for n in _LIST_SEPARATORS.split(part) if n and n.strip(" ,")]
     return Reading(names, certain=len(names) == len(firm))
 
 
@@ -81,31 +87,62 @@ def yes_no_sentence(text: str) -> Optional[bool]:
     return None
 
 
+def without_yes_no(text: str) -> str:
+    """A sentence without the "ja hoor," or "nee," it starts with."""
+    rest = _YES_NO_LEAD.sub("", text, count=1).strip()
+    return rest[:1].upper() + rest[1:] if rest else text
+
+
+def looks_like_sentence(name: str) -> bool:
+    """Whether a "name" reads as a sentence ("we werken samen met het mbo hier")."""
+    words = name.split()
+    return len(words) >= 4 and name[:1].islower()
+
+
 def mentions_amount(text: str) -> bool:
     """Whether a text names an amount of money or a share."""
     return bool(_AMOUNT.search(fold(text)))
 
 
+_PLACE_AFTER = re.compile(r"\b(?:in|te)\s+([A-Z][\w'-]*(?:(?:[\s-]+(?:aan|den|der|de|op|in|bij))*[\s-]+[A-Z][\w'-]*)*)")
+
+
 def place_and_date(text: str) -> Optional[Dict[str, str]]:
-    """{"place", "date"} from "Gorinchem, 1 september 2027"; ``None`` without a date in it."""
+    """{"place", "date"} from "Gorinchem, 1 september 2027" or "we tekenen in Dronten op 3 juli
+    2026"; ``None`` without a date, or without anything besides it."""
     span = date_span(text)
     found = find_dutch_date(text)
     if span is None or found is None:
         return None
-    place = (text[:span[0]] + " " + text[span[1]:]).strip(" ,.;-")
-    place = re.sub(r"^(?:in|te)\s+", "", re.sub(r"\s+(?:op|per)$", "", place), flags=re.IGNORECASE)
-    return {"place": place.strip(" ,"), "date": format_dutch_date(found)} if place else None
+    rest = (text[:span[0]] + " " + text[span[1]:]).strip(" ,.;-")
+    named = _PLACE_AFTER.search(rest)
+    place = named.group(1) if named else re.sub(r"\s+(?:op|per|om)$", "", rest)
+    place = place.strip(" ,.;-")
+    return {"place": place, "date": format_dutch_date(found)} if place else None
+
+
+_SPEAKER = re.compile(r"\b(wij|we|ons bestuur|onze school|ik werk bij)\b[^.]{0,12}$")
 
 
 def organisations(text: str) -> Dict[str, List[str]]:
-    """Names of school boards in a message, by side: {"vmbo": [...], "mbo": [...]}."""
+    """Names of school boards in a message, by side: {"vmbo": [...], "mbo": [...]}.
+
+    A name with an mbo word in it or just before it is mbo; the speaker's own ("wij zijn ...")
+    is vmbo; any other name goes to the side that has none yet, vmbo first.
+    """
     sides: Dict[str, List[str]] = {"vmbo": [], "mbo": []}
+    unplaced: List[str] = []
     for match in _ORGANISATION.finditer(text):
         name = " ".join(match.group(1).split()).strip(" ,")
-        if len(name.split()) < 2:
+        if len(name.split()) < 2 or name in sides["vmbo"] + sides["mbo"] + unplaced:
             continue
         before = fold(text[max(0, match.start() - 20):match.start()])
-        side = "mbo" if _MBO_NAME.search(fold(name)) or _MBO_CONTEXT.search(before) else "vmbo"
-        if name not in sides[side]:
-            sides[side].append(name)
+        if _MBO_NAME.search(fold(name)) or _MBO_CONTEXT.search(before):
+            sides["mbo"].append(name)
+        elif _SPEAKER.search(before):
+            sides["vmbo"].append(name)
+        else:
+            unplaced.append(name)
+    for name in unplaced:
+        sides["vmbo" if not sides["vmbo"] else "mbo"].append(name)
     return sides

@@ -85,19 +85,34 @@ def completeness_text(answers: Mapping[str, Any]) -> str:
     return "**Volledigheid (onderwerpen a-j uit de wet)**\n\n" + "\n".join(lines) + f"\n\n{summary}"
 
 
-def review_text(answers: Mapping[str, Any], catalogue: Optional[Catalogue] = None) -> str:
-    """Every answer by clause number and title, user text escaped for Markdown."""
+def review_answer(step: Step, value: Any) -> str:
+    """An answer for the review, with open and skipped places said in words (Markdown)."""
+    if value is None or is_marker(value) and value != NOT_APPLICABLE:
+        return "_nog open_" if value is not None else "_nog niet beantwoord_"
+    if value == NOT_APPLICABLE:
+        return "_niet opgenomen (overgeslagen)_"
+    if isinstance(value, dict) and value.get("name") == PLACEHOLDER:
+        return "_nog open_"
+    return escape_markdown(display_answer(step, value))
+
+
+def review_text(
+    answers: Mapping[str, Any], catalogue: Optional[Catalogue] = None,
+    only: Optional[List[str]] = None,
+) -> str:
+    """Every answer (or ``only`` these steps) by clause and part, user text escaped for Markdown."""
     catalogue = catalogue or load_catalogue()
     lines = []
     for step in catalogue.applicable(answers):
-        if step.key == SIGNATORY_KEY:
+        if step.key == SIGNATORY_KEY or (only is not None and step.key not in only):
             continue
-        answer = escape_markdown(display_answer(step, answers.get(step.key)))
-        lines.append(f"- **{step.label}**: {answer}")
-    for (side, party), signatory in zip(parties(answers), signatories(answers)):
-        who = escape_markdown(f"{signatory['name']}, {signatory['position']}")
-        lines.append(f"- **Ondertekening namens {escape_markdown(party)}**: {who}")
-    return "**Uw antwoorden**\n\n" + "\n".join(lines)
+        lines.append(f"- **{step.part_label}**: {review_answer(step, answers.get(step.key))}")
+    if only is None or SIGNATORY_KEY in only:
+        for (_side, party), signatory in zip(parties(answers), signatories(answers)):
+            who = review_answer(catalogue.get(SIGNATORY_KEY), signatory)
+            lines.append(f"- **Ondertekening namens {escape_markdown(party)}**: {who}")
+    heading = "**Uw antwoorden**" if only is None else "**Aangepast**"
+    return heading + "\n\n" + "\n".join(lines)
 
 
 def open_steps(answers: Mapping[str, Any], catalogue: Optional[Catalogue] = None) -> List[Step]:

@@ -13,14 +13,23 @@ from bot.interview import guard, moves
 from bot.interview.answers import (
     NOT_APPLICABLE, PLACEHOLDER, check_answer, clean_answer,
 )
-from bot.interview.catalogue import DATE, PARTIES, SIGNATORY_KEY, TEXT, YES_NO, Step
-from bot.interview.dates import find_dutch_date, format_dutch_date, parse_dutch_date
+from bot.interview.catalogue import (
+    CHOICE, DATE, PARTIES, SIGNATORY_KEY, TEXT, YES_NO, Step, load_catalogue,
+)
+from bot.interview.correction import Correction, find_correction
+from bot.interview.dates import (
+    completed_date, date_span, find_dutch_date, format_dutch_date, parse_dutch_date,
+)
+from bot.interview.review import display_answer
+from bot.text_markup import escape_markdown
 from bot.interview.flow import DONT_KNOW, SKIP, USE_EXAMPLE, command_in, looks_like_question
 from bot.interview.help import example, explanation
 from bot.interview.moves import Move
 from bot.interview.reading import (
-    mentions_amount, organisations, party_names, place_and_date, strip_chatter, yes_no_sentence,
+    looks_like_sentence, mentions_amount, organisations, party_names, place_and_date,
+    strip_chatter, without_yes_no, yes_no_sentence,
 )
+from bot.user_text import fold
 from bot.knowledge import load_knowledge
 
 QUESTION_KEY_ENTITY = "question_key"
@@ -29,6 +38,7 @@ FUNDING_STEP = "clause_6_funding_transfer"
 FUNDING_DETAILS = ("clause_6_funding_amount", "clause_6_funding_purpose")
 PLACE_STEP, DATE_STEP = "signing_place", "signing_date"
 MAX_DATE_ONLY_WORDS = 5
+MAX_QUESTION_WORDS = 10
 
 
 def interview_turn(
@@ -63,6 +73,8 @@ def _read(
     if reading.kind in (guard.EXPLAIN, guard.EXAMPLE):
         help_message = explanation(step) if reading.kind == guard.EXPLAIN else example(step)
         return _unanswered(step).say(help_message["text"], help_message.get("buttons"))
+    if reading.kind == guard.RESUME:
+        return _unanswered(step)
     if reading.kind == guard.STOP:
         return _unanswered(step).say(messages.PAUSE_HINT, [messages.PAUSE_BUTTON])
     if reading.kind == guard.SMALL_TALK:
@@ -71,6 +83,9 @@ def _read(
             messages.THANKS_IN_INTERVIEW if thanks else messages.GREETING_IN_INTERVIEW)
     if reading.kind == guard.QUESTION:
         return _unanswered(step).say(messages.QUESTION_NOT_ANSWERED)
+    correction = find_correction(text, answers)
+    if correction is not None and correction.key != step.key and correction.value:
+        return _correct(step, correction, text, answers)
     intent = (parse.get("intent") or {}).get("name")
     confidence = float((parse.get("intent") or {}).get("confidence") or 0.0)
     command = command_in(intent, confidence, text)
@@ -85,6 +100,21 @@ def _read(
     return _answer(step, text, answers)
 
 
+def _correct(step: Step, correction: Correction, text: str, answers: Mapping[str, Any]) -> Move:
+    """An earlier answer corrected in own words: confirm it, then ask the open question again."""
+    target = load_catalogue().get(correction.key)
+    value = completed_date(correction.value, answers.get(target.key)) if target.kind == DATE else correction.value
+    checked = check_answer(target, value, _other_parties(target, answers))
+    if not checked.ok:
+        return _unanswered(step).say(checked.message)
+    own = check_answer(step, text, _other_parties(step, answers))
+    shown = escape_markdown(display_answer(target, checked.value))
+    return moves.ask_to_confirm(
+        step, checked.value, messages.CONFIRM_CORRECTION.format(label=target.label, answer=shown),
+        alternative=own.value if own.ok else None, target=target.key,
+    )
+
+
 def _unanswered(step: Step) -> Move:
     return Move({step.key: None})
 
@@ -96,7 +126,7 @@ def _question_in_between(text: str, parse: Mapping[str, Any], did_you_mean_butto
                    if e.get("entity") == QUESTION_KEY_ENTITY), None)
     if picked in knowledge:
         return Move().respond(knowledge.get(picked).response_name)
-    if not looks_like_question(text) or guard.phrase_kind(text) is not None:
+    if not _asks(text) or guard.phrase_kind(text) is not None:
         return None
     decision = decide_parse(parse)
     if decision.kind == ANSWER and decision.key in knowledge:
@@ -104,6 +134,14 @@ def _question_in_between(text: str, parse: Mapping[str, Any], did_you_mean_butto
     if decision.kind == CLARIFY and text.strip().endswith("?") and did_you_mean_buttons:
         return Move().say(messages.DID_YOU_MEAN, did_you_mean_buttons(decision))
     return None
+
+
+def _asks(text: str) -> bool:
+    """A question: it ends with "?", or is short and starts with a question word. A long text
+    that starts with "Wie" or "Hoe" is an answer ("Wie uitvalt, kan ...")."""
+    stripped = text.strip()
+    return stripped.endswith("?") or (
+        looks_like_question(stripped) and len(stripped.split()) <= MAX_QUESTION_WORDS)
 
 
 def _command(command: str, step: Step, answers: Mapping[str, Any]) -> Move:
@@ -134,12 +172,45 @@ def _answer(step: Step, text: str, answers: Mapping[str, Any]) -> Move:
         return _parties(step, text, answers)
     if step.kind == DATE:
         return _date(step, text, answers)
+    if step.kind == CHOICE:
+        return _choice(step, text, answers)
     if step.kind == TEXT and step.key == PLACE_STEP:
         return _place(step, text, answers)
     if step.kind == TEXT and step.clause and _only_a_date(text):
         return moves.ask_to_confirm(
             step, clean_answer(text), messages.CONFIRM_DATE_AS_CLAUSE.format(answer=clean_answer(text)))
+    if step.kind == TEXT and step.clause and _short_but_words(text):
+        shown = escape_markdown(clean_answer(text))
+        return moves.ask_to_confirm(step, clean_answer(text), messages.CONFIRM_SHORT.format(answer=shown))
     return _checked(step, text, answers)
+
+
+def _short_but_words(text: str) -> bool:
+    """One word with letters that is no yes or no: maybe a slip ("Leeuwarden" as programme)."""
+    words = re.findall(r"\w+", clean_answer(text))
+    return len(words) == 1 and len(words[0]) >= 3 and guard.phrase_kind(text) is None
+
+
+def _choice(step: Step, text: str, answers: Mapping[str, Any]) -> Move:
+    checked = check_answer(step, text)
+    if checked.ok:
+        return moves.store(step, checked.value, answers)
+    meant = _choice_meant(step, str(strip_chatter(clean_answer(text)).value))
+    if meant is None:
+        return _unanswered(step).say(checked.message)
+    return moves.ask_to_confirm(step, meant.value, messages.CONFIRM_READING.format(answer=meant.title))
+
+
+def _choice_meant(step: Step, text: str) -> Any:
+    """The one choice whose own words (not shared with the others) the text uses."""
+    folded = set(re.findall(r"\w+", fold(text)))
+    hits = []
+    for choice in step.choices:
+        others = {w for c in step.choices if c is not choice for w in re.findall(r"\w+", fold(c.title))}
+        own = {w for w in re.findall(r"\w+", fold(choice.title)) if w not in others and len(w) >= 6}
+        if own & folded:
+            hits.append(choice)
+    return hits[0] if len(hits) == 1 else None
 
 
 def _checked(step: Step, text: str, answers: Mapping[str, Any], offers: Optional[Dict[str, Any]] = None) -> Move:
@@ -157,17 +228,18 @@ def _yes_no(step: Step, text: str, answers: Mapping[str, Any]) -> Move:
     meant = yes_no_sentence(text)
     if meant is None:
         return _unanswered(step).say(checked.message)
-    return moves.ask_to_confirm(
-        step, meant, messages.CONFIRM_YES_NO.format(answer="Ja" if meant else "Nee"),
-        offers=offers if meant or step.key != FUNDING_STEP else {},
-    )
+    offers = offers if meant or step.key != FUNDING_STEP else {}
+    prompt = messages.CONFIRM_YES_NO.format(answer="Ja" if meant else "Nee")
+    if any(key in offers for key in FUNDING_DETAILS):
+        prompt = messages.CONFIRM_FUNDING.format(details=escape_markdown(offers[FUNDING_DETAILS[0]]))
+    return moves.ask_to_confirm(step, meant, prompt, offers=offers)
 
 
 def _offers_from(step: Step, text: str) -> Dict[str, Any]:
     """What a yes/no answer already says about later steps: party names, funding details."""
     offers: Dict[str, Any] = {}
     if step.key == FUNDING_STEP and mentions_amount(text):
-        offers = {key: clean_answer(text) for key in FUNDING_DETAILS}
+        offers = {key: without_yes_no(clean_answer(text)) for key in FUNDING_DETAILS}
     named = organisations(text)
     if named["vmbo"] or named["mbo"]:
         if named["vmbo"]:
@@ -184,6 +256,10 @@ def _parties(step: Step, text: str, answers: Mapping[str, Any]) -> Move:
     checked = check_answer(step, "\n".join(names.value), _other_parties(step, answers))
     if not checked.ok:
         return _unanswered(step).say(checked.message)
+    sentence = next((name for name in checked.value if looks_like_sentence(name)), None)
+    if sentence is not None:
+        return moves.ask_to_confirm(
+            step, checked.value, messages.CONFIRM_NAME.format(answer=escape_markdown(sentence)))
     if not names.certain:
         joined = _joined(checked.value)
         return moves.ask_to_confirm(
@@ -213,6 +289,9 @@ def _date(step: Step, text: str, answers: Mapping[str, Any]) -> Move:
 
 
 def _place(step: Step, text: str, answers: Mapping[str, Any]) -> Move:
+    if _only_a_date(text):
+        shown = escape_markdown(clean_answer(text))
+        return moves.ask_to_confirm(step, clean_answer(text), messages.CONFIRM_DATE_AS_PLACE.format(answer=shown))
     both = place_and_date(clean_answer(text))
     if both is None:
         chatty = strip_chatter(clean_answer(text))
@@ -225,8 +304,16 @@ def _place(step: Step, text: str, answers: Mapping[str, Any]) -> Move:
     return move
 
 
+_DATE_FILLER = {"op", "per", "vanaf", "tot", "met", "ingang", "van", "de", "het", "rond", "ongeveer"}
+
+
 def _only_a_date(text: str) -> bool:
-    return find_dutch_date(text) is not None and len(text.split()) <= MAX_DATE_ONLY_WORDS
+    """Whether a text says nothing but a date ("Per 1 augustus 2025")."""
+    span = date_span(text)
+    if span is None or len(text.split()) > MAX_DATE_ONLY_WORDS:
+        return False
+    rest = re.findall(r"[^\W\d_]+", fold(text[:span[0]] + " " + text[span[1]:]))
+    return all(word in _DATE_FILLER for word in rest)
 
 
 def _other_parties(step: Step, answers: Mapping[str, Any]) -> Sequence[str]:

@@ -56,6 +56,7 @@ def test_change_requests_name_the_right_steps():
     assert steps_meant("iets anders", answers) == []
 
 
-def test_changing_funding_or_parties_clears_what_depends_on_it():
+def test_changing_funding_or_the_situation_clears_what_depends_on_it():
     assert "clause_6_funding_amount" in keys_to_clear(["clause_6_funding_transfer"])
-    assert "signatories" in keys_to_clear(["vmbo_parties"])
+    assert "signatories" in keys_to_clear(["same_authority"])
+    assert "signatories" not in keys_to_clear(["vmbo_parties"])  # renaming keeps the signatory

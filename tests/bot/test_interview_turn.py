@@ -135,7 +135,8 @@ def test_a_sentence_answers_the_funding_question_and_fills_amount_and_destinatio
     sentence = "Het vmbo draagt 1.250 euro per leerling per jaar over aan het ROC"
     move = turn("clause_6_funding_transfer", sentence)
     pending = move.updates[PENDING_SLOT]
-    assert pending["value"] is True and pending["prompt"] == messages.CONFIRM_YES_NO.format(answer="Ja")
+    assert pending["value"] is True
+    assert pending["prompt"] == messages.CONFIRM_FUNDING.format(details=sentence)
     stored = turn("clause_6_funding_transfer", "ja", {**TWO_BOARDS, PENDING_SLOT: pending})
     assert stored.updates["clause_6_funding_transfer"] is True
     assert stored.updates[OFFERED_SLOT] == {
@@ -201,3 +202,39 @@ def test_asking_what_the_question_means_gives_its_explanation():
     move = turn("clause_3a_leadership", "wat bedoel je precies?")
     assert move.updates == {"clause_3a_leadership": None}
     assert said(move).startswith("**Uitleg bij Artikel 3a")
+
+
+def test_a_changed_number_of_parties_clears_the_signatories_and_a_renamed_party_keeps_them():
+    signed = {**TWO_BOARDS, "vmbo_parties": ["A"], "mbo_parties": ["B"],
+              "signatories": [{"name": "x", "position": "y"}] * 2}
+    renamed = moves.store(STEP("vmbo_parties"), ["A2"], signed)
+    assert "signatories" not in renamed.updates
+    more = moves.store(STEP("vmbo_parties"), ["A", "C"], signed)
+    assert more.updates["signatories"] == []
+
+
+@pytest.mark.parametrize("text", ["Leeuwarden", "Techniek"])
+def test_a_one_word_clause_answer_is_confirmed_first(text):
+    move = turn("clause_1_programme", text)
+    assert move.updates["clause_1_programme"] is None
+    assert move.updates[PENDING_SLOT]["value"] == text
+
+
+def test_a_sentence_given_as_a_board_name_is_confirmed_first():
+    move = turn("mbo_parties", "we werken samen met het mbo hier in de buurt")
+    assert move.updates["mbo_parties"] is None and PENDING_SLOT in move.updates
+
+
+def test_a_choice_in_own_words_is_confirmed():
+    move = turn("route_type", "ik denk een geïntegreerd onderwijsprogramma, want het is basis naar mbo 2")
+    assert move.updates[PENDING_SLOT]["value"] == "geintegreerd_onderwijsprogramma"
+
+
+def test_a_long_answer_that_starts_like_a_question_is_an_answer():
+    text = "Wie uitvalt na de vmbo-examens, kan een andere mbo-opleiding op niveau 2 of 3 kiezen."
+    assert turn("clause_5_transfer_option", text).updates["clause_5_transfer_option"] == text
+
+
+def test_a_date_typed_at_the_place_question_is_confirmed_first():
+    move = turn("signing_place", "1 september 2026")
+    assert move.updates["signing_place"] is None and PENDING_SLOT in move.updates

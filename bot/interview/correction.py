@@ -1,0 +1,48 @@
+"""Corrections in people's own words: "het ROC heet eigenlijk ROC Rivor", "bij artikel 3a
+bedoelde ik ...", "de datum moet 2 september zijn".
+
+A correction names an answered step (by clause number, title or a word for it) and gives the new
+answer after a cue ("heet eigenlijk", "bedoelde ik", "moet ... zijn", "is eigenlijk", "klopt
+niet, het is"). Without a new answer it is a request to change that step.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Any, Mapping, Optional
+
+from bot.interview.editing import steps_meant
+
+# Cue, then the new answer. The reference is what comes before the cue.
+_CUES = re.compile(
+    r"^(?P<ref>.+?)\s+(?:"
+    r"heet(?:en)?\s+eigenlijk|is\s+eigenlijk|zijn\s+eigenlijk|moet(?:en)?\s+(?:zijn|worden)|"
+    r"klopt\s+niet[,:;.]?\s*(?:het\s+is|dat\s+is|het\s+moet\s+zijn|het\s+wordt)|"
+    r"bedoelde\s+ik|bedoel\s+ik|heet(?:en)?"
+    r")[:,]?\s+(?P<value>.+?)\s*[.!]?$",
+    re.IGNORECASE | re.DOTALL,
+)
+_MUST_BE = re.compile(r"^(?P<ref>.+?)\s+moet(?:en)?\s+(?P<value>.+?)\s+(?:zijn|worden)\s*[.!]?$", re.IGNORECASE)
+_LEADING_BIJ = re.compile(r"^\s*(?:bij|in|voor|en)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Correction:
+    """The step a message corrects, and the new answer it gives (``None``: ask it again)."""
+
+    key: str
+    value: Optional[str]
+
+
+def find_correction(text: str, answers: Mapping[str, Any]) -> Optional[Correction]:
+    """The correction a message makes to one answered step, if it makes one."""
+    stripped = " ".join(text.split())
+    for pattern in (_MUST_BE, _CUES):
+        match = pattern.match(stripped)
+        if not match:
+            continue
+        reference = _LEADING_BIJ.sub("", match.group("ref"))
+        keys = [key for key in steps_meant(reference, answers) if answers.get(key) is not None]
+        if len(keys) == 1:
+            value = match.group("value").strip(" \"'")
+            return Correction(keys[0], value or None)
+    return None
