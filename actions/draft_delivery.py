@@ -32,7 +32,7 @@ def deliver_draft(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Di
         token = store_draft(answers, tracker.sender_id, store, date.today())
         events.append(SlotSet(DRAFT_SLOT, {"token": token, "answers": current}))
     links = links_for(token, settings.bot_url)
-    dispatcher.utter_message(text=summary_text(answers, links), json_message=links.payload())
+    dispatcher.utter_message(text=summary_text(answers), json_message=links.payload())
     return events
 
 

@@ -25,6 +25,8 @@
     newChat: "Nieuw gesprek",
     newChatConfirm: "Wilt u een nieuw gesprek beginnen? Het huidige gesprek verdwijnt uit dit venster.",
     log: "Gesprek met de assistent",
+    progress: "Voortgang van het invullen",
+    progressText: "Vraag {n} van {total}",
     label: "Uw bericht",
     placeholder: "Typ uw bericht…",
     send: "Verstuur",
@@ -47,7 +49,9 @@
   // ---- configuration from the script tag -------------------------------------------------
   var data = script.dataset || {};
   var botUrl = (data.botUrl || new URL(script.src, location.href).origin).replace(/\/+$/, "");
-  var title = (data.title || "Assistent samenwerkingsovereenkomst").slice(0, 80);
+  // A soft hyphen lets the long compound break as "samenwerkings-/overeenkomst", not mid-word.
+  var title = (data.title || "Assistent samenwerkingsovereenkomst").slice(0, 80)
+    .replace(/(samenwerkings)(overeenkomst)/gi, "$1\u00AD$2");
   var color = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(data.color || "") ? data.color : DEFAULT_COLOR;
   var mode = data.mode === "inline" ? "inline" : "floating";
   var storageKey = "sok-widget:" + botUrl;
@@ -207,6 +211,28 @@
   if (mode === "floating") {
     closeButton = header.appendChild(el("button", { type: "button", "class": "close", "aria-label": TEXT.close }, "×"));
   }
+  var progress = panel.appendChild(el("div", {
+    "class": "progress", role: "progressbar", "aria-label": TEXT.progress,
+    "aria-valuemin": "0", "aria-valuemax": "1", "aria-valuenow": "0", hidden: ""
+  }));
+  var progressBar = progress.appendChild(el("div", { "class": "bar" }));
+  var progressLabel = panel.appendChild(el("span", { "class": "progress-label", "aria-hidden": "true", hidden: "" }));
+  var PROGRESS = /Vraag (\d+) van (\d+)/;
+
+  function showProgress(text) {
+    var found = PROGRESS.exec(text || "");
+    if (!found) return;
+    var n = Number(found[1]), total = Number(found[2]);
+    var words = TEXT.progressText.replace("{n}", n).replace("{total}", total);
+    progress.hidden = false;
+    progressLabel.hidden = false;
+    progress.setAttribute("aria-valuemax", String(total));
+    progress.setAttribute("aria-valuenow", String(n));
+    progress.setAttribute("aria-valuetext", words);
+    progressBar.style.width = Math.round(100 * Math.min(n, total) / total) + "%";
+    progressLabel.textContent = words;
+  }
+
   var log = panel.appendChild(el("div", {
     "class": "log", role: "log", "aria-live": "polite", "aria-label": TEXT.log, tabindex: "0"
   }));
@@ -225,7 +251,7 @@
   }
 
   function renderMessage(message) {
-    var item = el("div", { "class": "msg " + message.from });
+    var item = el("div", { "class": "msg " + message.from, "data-from": message.from, "data-time": message.time || "" });
     item.appendChild(el("span", { "class": "sr-only" }, (message.from === "user" ? TEXT.you : TEXT.bot) + ": "));
     var bubble = item.appendChild(el("div", { "class": "bubble" }));
     if (message.from === "user") bubble.textContent = message.text;
@@ -286,10 +312,33 @@
     });
   }
 
+  // Consecutive bot messages of one turn share one timestamp, under the last of them.
   function append(message, store) {
-    log.appendChild(renderMessage(message));
-    log.scrollTop = log.scrollHeight;
+    var previous = log.lastElementChild;
+    var item = renderMessage(message);
+    if (previous && message.from === "bot" && previous.getAttribute("data-from") === "bot" &&
+        previous.getAttribute("data-time") === message.time) {
+      var stamp = previous.querySelector("time");
+      if (stamp) stamp.remove();
+      item.classList.add("same-turn");
+    }
+    log.appendChild(item);
+    if (message.from === "bot") showProgress(message.text);
+    scrollToLatest();
     if (store) { state.messages.push(message); save(); }
+  }
+
+  // Show the latest turn: all of it when it fits, otherwise from its start, so that the
+  // current question stays in view above its buttons (also at 200% zoom).
+  function scrollToLatest() {
+    var items = log.children;
+    if (!items.length) return;
+    var start = items[items.length - 1];
+    while (start.previousElementSibling && start.classList.contains("same-turn")) {
+      start = start.previousElementSibling;
+    }
+    var turnHeight = log.scrollHeight - start.offsetTop;
+    log.scrollTop = turnHeight <= log.clientHeight ? log.scrollHeight : start.offsetTop - 8;
   }
 
   function showStatus(text, typing) {
@@ -363,6 +412,7 @@
     launcher.setAttribute("aria-expanded", open ? "true" : "false");
     launcher.hidden = open;
     if (open) {
+      scrollToLatest();
       greet();
       if (focus) input.focus();
     } else if (focus) {
@@ -389,6 +439,8 @@
     state = { id: newId(), messages: [], open: state.open };
     save();
     log.textContent = "";
+    progress.hidden = true;
+    progressLabel.hidden = true;
     showStatus("");
     greet();
     input.focus();
@@ -410,7 +462,7 @@
     panel.hidden = !state.open;
     launcher.hidden = !!state.open;
     launcher.setAttribute("aria-expanded", state.open ? "true" : "false");
-    if (state.open) greet();
+    if (state.open) { scrollToLatest(); greet(); }
   }
 
   function CSS() {
@@ -428,11 +480,16 @@
       ".floating .panel{position:fixed;right:1.25rem;bottom:1.25rem;z-index:2147483001;width:min(26rem,calc(100vw - 2.5rem));height:min(38rem,calc(100vh - 2.5rem));border-radius:.75rem;box-shadow:0 6px 24px rgba(0,0,0,.25)}",
       ".inline .panel{width:100%;height:36rem;max-height:85vh;border-radius:.5rem}",
       ".header{display:flex;align-items:center;gap:.5rem;padding:.5rem .75rem;background:var(--accent);color:var(--on-accent)}",
-      ".header h2{flex:1 1 auto;min-width:0;margin:0;font-size:1rem;line-height:1.3;hyphens:auto;overflow-wrap:anywhere}",
+      ".header h2{flex:1 1 auto;min-width:0;margin:0;font-size:1rem;line-height:1.3;hyphens:manual;overflow-wrap:break-word}",
+      ".progress{height:.5rem;background:#dfe3e6}.progress[hidden]{display:none}",
+      ".progress .bar{height:100%;background:var(--accent);transition:width .3s}",
+      "@media (prefers-reduced-motion:reduce){.progress .bar{transition:none}}",
+      ".progress-label{display:block;padding:.2rem .75rem;font-size:.8125rem;color:#3b3b3b;background:#f5f6f7}.progress-label[hidden]{display:none}",
       ".header button{flex:none;background:transparent;color:inherit;border:1px solid currentColor;border-radius:.375rem;padding:.25rem .5rem;font-size:.8125rem;line-height:1.2;cursor:pointer;white-space:nowrap}",
       ".header .close{font-size:1.25rem;line-height:1;padding:.15rem .55rem}",
-      ".log{flex:1;overflow-y:auto;padding:.75rem;background:#f5f6f7}",
+      ".log{position:relative;flex:1;overflow-y:auto;padding:.75rem;background:#f5f6f7}",
       ".msg{display:flex;flex-direction:column;align-items:flex-start;max-width:92%;margin:.5rem 0}",
+      ".msg.same-turn{margin-top:.2rem}",
       ".msg.user{margin-left:auto;align-items:flex-end}",
       ".bubble{padding:.5rem .75rem;border-radius:.75rem;background:#fff;border:1px solid #c9ced3;overflow-wrap:anywhere}",
       ".user .bubble{background:var(--accent);color:var(--on-accent);border-color:transparent;white-space:pre-wrap}",

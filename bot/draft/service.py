@@ -64,11 +64,13 @@ def store_draft(
     return store.save(conversation_id, files, download_name(answers, generated_on))
 
 
-def summary_text(answers: Mapping[str, Any], links: DraftLinks) -> str:
-    """The chat message that hands over a draft: what it is, what is open, and the links."""
+def summary_text(answers: Mapping[str, Any]) -> str:
+    """The chat message that hands over a draft: what it is and what is open. The links travel
+    once, in the message's payload (``DraftLinks.payload``), which the widget shows as buttons."""
     internal = answers.get("same_authority") is True
     draft_kind = "interne regeling van" if internal else "samenwerkingsovereenkomst tussen"
-    names = ", ".join(escape_markdown(name) for _side, name in parties(answers))
+    named = [escape_markdown(name) for _side, name in parties(answers)]
+    names = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} en {named[-1]}"
     statuses = completeness(answers)
     gaps = [status.topic for status in statuses if status.status in (OPEN, MISSING)]
     covered = len(statuses) - len(gaps)
@@ -83,8 +85,7 @@ def summary_text(answers: Mapping[str, Any], links: DraftLinks) -> str:
     return (
         f"**Uw concept staat klaar.** Het is een {draft_kind} {names}.\n\n"
         f"{escape_markdown(state)}\n\n"
-        f"[Download het concept in Word (.docx)]({links.docx})\n\n"
-        f"[Bekijk de tekst als Markdown]({links.markdown})\n\n"
-        "Open het Word-bestand om het met uw collega's af te maken. Wilt u nog iets wijzigen? "
+        "Download het concept als Word-bestand met de knop hieronder en maak het met uw "
+        "collega's af; met 'Bekijk de tekst' leest u het eerst in de browser. Wilt u nog iets wijzigen? "
         "Typ bijvoorbeeld 'wijzig artikel 5'; daarna maak ik een nieuwe versie."
     )

@@ -38,7 +38,7 @@ async def test_asking_again_sends_the_same_draft(dispatcher, domain):
     slots = {**answers, "interview_confirmed": True, "draft": draft}
     events = await ActionSendDraft().run(dispatcher, make_tracker({}, slots=slots), domain)
     assert events == []
-    assert f"/drafts/{draft['token']}/docx" in dispatcher.messages[-1]["text"]
+    assert dispatcher.messages[-1]["custom"]["draft"]["token"] == draft["token"]
 
 
 async def test_changed_answers_give_a_new_version(dispatcher, domain, state_dir):

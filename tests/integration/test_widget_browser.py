@@ -145,6 +145,42 @@ def test_an_interview_to_the_draft_download(page, tmp_path):
     shot(page, "widget-draft-ready")
 
 
+def test_the_interview_shows_progress_a_back_button_and_one_time_per_turn(page):
+    open_widget(page)
+    page.get_by_role("button", name="De overeenkomst opstellen").first.click()
+    expect(page.locator(".log")).to_contain_text(STEP("same_authority").question, timeout=30000)
+    bar = page.get_by_role("progressbar", name="Voortgang van het invullen")
+    expect(bar).to_have_attribute("aria-valuenow", "1")
+    say(page, "nee")
+    expect(bar).to_have_attribute("aria-valuenow", "2")
+    expect(bar).to_have_attribute("aria-valuetext", re.compile(r"^Vraag 2 van \d+$"))
+    back = page.get_by_role("button", name="Vorige vraag").last
+    back.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".log")).to_contain_text("Eerder antwoordde u: Nee", timeout=30000)
+    expect(bar).to_have_attribute("aria-valuenow", "1")
+    last_turn = page.locator(".msg.bot").last
+    expect(last_turn.locator("time")).to_have_count(1)
+    assert page.locator(".msg.bot.same-turn time").count() == 0
+    assert page.locator(".msg.bot time").count() < page.locator(".msg.bot").count()
+    assert "\u00ad" in page.locator("h2").text_content()  # "samenwerkings-overeenkomst" only
+
+
+def test_after_a_reload_at_200_percent_zoom_the_current_question_is_in_view(browser, assistant):
+    context = browser.new_context(viewport={"width": 640, "height": 430})
+    page = context.new_page()
+    page.goto(demo_url(assistant))
+    open_widget(page)
+    say(page, "Wat is een doorlopende leerroute?")
+    page.get_by_role("button", name="De overeenkomst opstellen").last.click()
+    expect(page.locator(".log")).to_contain_text(STEP("same_authority").question, timeout=30000)
+    say(page, "nee")
+    page.reload()
+    question = page.locator(".msg.bot", has_text="Vraag 2 van").last
+    expect(question).to_be_in_viewport()
+    context.close()
+
+
 def test_the_conversation_survives_a_reload_and_another_page(page, assistant):
     open_widget(page)
     say(page, "Wat is een doorlopende leerroute?")
