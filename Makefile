@@ -20,7 +20,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 .PHONY: help install train run shell test test-unit validate test-stories test-integration \
-	responses demo draft-example browser forget expire-drafts bench bench-pipelines bench-nlu lock clean FORCE
+	responses demo draft-example browser forget expire-drafts bench bench-pipelines bench-nlu bench-interview lock clean FORCE
 
 help: ## Show the targets and what they do
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-17s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -98,6 +98,9 @@ bench: train ## Benchmark quality, latency, throughput, training and memory besi
 
 bench-pipelines: train ## What each pipeline and policy choice costs: linear vs neural classifiers, rules vs default policies
 	$(PY) -m bench.pipelines
+
+bench-interview: train ## Held-out interview conversations: the share that reaches a correct draft
+	$(PY) -m bench.interview_heldout --show-failures
 
 bench-nlu: train ## Held-out NLU quality of the assistant and of a BM25 search over the FAQ text
 	$(PY) -m bench.nlu_quality
