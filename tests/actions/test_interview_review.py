@@ -5,12 +5,7 @@ from actions.interview_review import (
 )
 from bot import messages
 from bot.interview.answers import PLACEHOLDER
-from tests.bot.test_interview_review import complete_answers
-from tests.conftest import make_tracker
-
-
-def _slots(events):
-    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+from tests.conftest import complete_answers, make_tracker, slots_of
 
 
 async def test_review_lists_answers_completeness_and_offers_open_places(dispatcher, domain):
@@ -26,14 +21,14 @@ async def test_review_lists_answers_completeness_and_offers_open_places(dispatch
 async def test_a_change_request_clears_the_named_answer(dispatcher, domain):
     tracker = make_tracker({"text": "wijzig artikel 5", "entities": []}, slots=complete_answers())
     events = await ActionEditClause().run(dispatcher, tracker, domain)
-    assert _slots(events) == {"clause_5_transfer_option": None, "interview_confirmed": False}
+    assert slots_of(events) == {"clause_5_transfer_option": None, "interview_confirmed": False}
 
 
 async def test_a_button_names_the_step_directly(dispatcher, domain):
     message = {"text": edit_payload("signing_date"),
                "entities": [{"entity": "clause", "value": "signing_date"}]}
     events = await ActionEditClause().run(dispatcher, make_tracker(message, slots=complete_answers()), domain)
-    assert _slots(events)["signing_date"] is None
+    assert slots_of(events)["signing_date"] is None
 
 
 async def test_an_unclear_change_request_asks_which(dispatcher, domain):
@@ -44,7 +39,7 @@ async def test_an_unclear_change_request_asks_which(dispatcher, domain):
 
 async def test_confirming_a_complete_interview_hands_it_on(dispatcher, domain):
     events = await ActionConfirmInterview().run(dispatcher, make_tracker({}, slots=complete_answers()), domain)
-    slots = _slots(events)
+    slots = slots_of(events)
     assert slots["interview_confirmed"] is True and set(slots["draft"]) == {"token", "answers"}
     assert dispatcher.messages[0]["text"] == messages.CONFIRMED
     assert f"/drafts/{slots['draft']['token']}/docx" in dispatcher.messages[1]["text"]
@@ -58,7 +53,7 @@ async def test_an_unfinished_interview_cannot_be_confirmed(dispatcher, domain):
 
 async def test_starting_over_clears_every_answer(dispatcher, domain):
     events = await ActionResetInterview().run(dispatcher, make_tracker({}, slots=complete_answers()), domain)
-    cleared = _slots(events)
+    cleared = slots_of(events)
     assert cleared["clause_1_programme"] is None and cleared["signatories"] == []
 
 
@@ -68,7 +63,7 @@ async def test_an_answer_that_mentions_a_clause_is_kept_as_the_answer(dispatcher
     tracker = make_tracker(message, slots={**answers, "requested_slot": "clause_4a_locations"},
                            active_loop={"name": "interview_form"})
     events = await ActionEditClause().run(dispatcher, tracker, domain)
-    assert _slots(events) == {"clause_4a_locations": "Op de locaties van beide scholen."}
+    assert slots_of(events) == {"clause_4a_locations": "Op de locaties van beide scholen."}
 
 
 async def test_a_change_request_during_the_interview_still_changes(dispatcher, domain):
@@ -76,4 +71,4 @@ async def test_a_change_request_during_the_interview_still_changes(dispatcher, d
     tracker = make_tracker(message, slots={**complete_answers(), "requested_slot": "clause_8_disputes"},
                            active_loop={"name": "interview_form"})
     events = await ActionEditClause().run(dispatcher, tracker, domain)
-    assert _slots(events)["clause_4a_locations"] is None
+    assert slots_of(events)["clause_4a_locations"] is None

@@ -5,6 +5,7 @@ import pytest
 from bot.answering import (
     ANSWER, CLARIFY, NO_WORDS, OUT_OF_SCOPE, answer_ranking, decide, decide_parse, intent_ranking,
 )
+from tests.conftest import parse_result
 
 QUESTION = [("faq", 0.95), ("out_of_scope", 0.03)]
 
@@ -39,19 +40,10 @@ def test_choices_are_the_closest_few_above_a_floor():
 
 
 def test_rankings_are_read_from_a_parse_result():
-    parse = {
-        "text": "mag de mr meebeslissen",
-        "intent": {"name": "faq", "confidence": 0.9},
-        "intent_ranking": [{"name": "faq", "confidence": 0.9}, {"name": "greet", "confidence": 0.1}],
-        "response_selector": {
-            "faq": {
-                "ranking": [
-                    {"intent_response_key": "faq/medezeggenschap_goedkeuring", "confidence": 0.8},
-                    {"intent_response_key": "faq/medezeggenschap_wetten", "confidence": 0.1},
-                ]
-            }
-        },
-    }
+    parse = parse_result(
+        "mag de mr meebeslissen", [("faq", 0.9), ("greet", 0.1)],
+        [("medezeggenschap_goedkeuring", 0.8), ("medezeggenschap_wetten", 0.1)],
+    )
     assert intent_ranking(parse) == [("faq", 0.9), ("greet", 0.1)]
     assert answer_ranking(parse)[0] == ("medezeggenschap_goedkeuring", 0.8)
     assert decide_parse(parse).key == "medezeggenschap_goedkeuring"

@@ -1,9 +1,6 @@
 """Handing over a draft: fingerprints, file names, links and the chat summary."""
 
 from datetime import date
-from io import BytesIO
-
-import docx
 
 from bot.draft.example import example_answers
 from bot.draft.service import (
@@ -11,6 +8,7 @@ from bot.draft.service import (
 )
 from bot.draft.store import DraftStore
 from bot.interview.answers import PLACEHOLDER
+from tests.conftest import docx_texts
 
 
 def test_the_fingerprint_follows_the_answers_only():
@@ -31,8 +29,7 @@ def test_download_names_hold_no_user_text():
 def test_a_stored_draft_holds_the_answers(tmp_path):
     store = DraftStore(tmp_path)
     token = store_draft(example_answers(), "gesprek-1", store, date(2026, 11, 23))
-    document = docx.Document(BytesIO(store.find(token, "docx").path.read_bytes()))
-    assert example_answers()["clause_9_joining"] in [p.text for p in document.paragraphs]
+    assert example_answers()["clause_9_joining"] in docx_texts(store.find(token, "docx").path.read_bytes())
     markdown = store.find(token, "md").path.read_text(encoding="utf-8")
     assert markdown.startswith("# Samenwerkingsovereenkomst doorlopende leerroute vmbo-mbo")
 

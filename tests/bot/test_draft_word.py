@@ -1,8 +1,5 @@
 """The Word file, read back with python-docx: structure, every answer in place, metadata."""
 
-from io import BytesIO
-
-import docx
 from docx.enum.text import WD_COLOR_INDEX
 
 from bot.draft.document import build_draft
@@ -10,10 +7,11 @@ from bot.draft.example import EXAMPLE_DATE, example_answers
 from bot.draft.word import ANSWER_STYLE, to_docx
 from bot.interview.answers import PLACEHOLDER
 from bot.interview.catalogue import TEXT, load_catalogue
+from tests.conftest import read_docx
 
 
 def read_back(answers):
-    return docx.Document(BytesIO(to_docx(build_draft(answers, EXAMPLE_DATE))))
+    return read_docx(to_docx(build_draft(answers, EXAMPLE_DATE)))
 
 
 def paragraphs_by_clause(document):

@@ -4,22 +4,7 @@ from bot.interview.answers import NOT_APPLICABLE, PLACEHOLDER
 from bot.interview.catalogue import load_catalogue
 from bot.interview.editing import keys_to_clear, steps_meant
 from bot.interview.review import COVERED, MISSING, NOT_USED, OPEN, completeness, review_text
-
-
-def complete_answers(**overrides):
-    answers = {
-        "same_authority": False, "route_type": "doorlopende_leerroute",
-        "vmbo_parties": ["Stichting VO Noord"], "mbo_parties": ["ROC Noord"],
-        "clause_6_funding_transfer": False, "signing_place": "Assen",
-        "signing_date": "1 september 2025",
-        "signatories": [{"name": "A. Jansen", "position": "bestuurder"},
-                        {"name": "B. Smit", "position": "voorzitter cvb"}],
-    }
-    for step in load_catalogue().clauses():
-        if step.kind == "text":
-            answers.setdefault(step.key, f"Afspraken over {step.title.lower()}.")
-    answers.update(overrides)
-    return answers
+from tests.conftest import complete_answers
 
 
 def _status(answers):

@@ -3,24 +3,11 @@
 from rasa.shared.nlu.training_data.message import Message
 
 from components.question_confidence import QuestionConfidence
+from tests.conftest import parse_result
 
 
 def _message(intent, confidence, answers, text="moet de mr instemmen met de sok"):
-    ranking = [{"name": intent, "confidence": confidence}]
-    return Message(
-        data={
-            "text": text,
-            "intent": {"name": intent, "confidence": confidence},
-            "intent_ranking": ranking,
-            "response_selector": {
-                "faq": {
-                    "ranking": [
-                        {"intent_response_key": f"faq/{k}", "confidence": c} for k, c in answers
-                    ]
-                }
-            },
-        }
-    )
+    return Message(data=parse_result(text, [(intent, confidence)], answers))
 
 
 def _process(message):
