@@ -33,7 +33,7 @@ def test_tokens_are_never_reused(store):
 
 @pytest.mark.parametrize("token", [
     "", "..", "../../etc/passwd", "%2e%2e%2fetc", "A" * 31, "A" * 33, "A" * 31 + "/",
-    "A" * 31 + ".", "A" * 30 + "\x00A", "Ａ" * 32,
+    "A" * 31 + ".", "A" * 30 + "\x00A", "Ａ" * 32, "A" * 32 + "\n", "\n" + "A" * 32, " " + "A" * 32,
 ])
 def test_anything_but_a_token_is_refused(store, token):
     store.save("gesprek-1", FILES, "concept")
@@ -80,3 +80,16 @@ def test_an_expired_draft_is_not_found_even_before_it_is_deleted(tmp_path):
     fresh = keeping.save("gesprek-1", FILES, "concept")
     assert keeping.find(old, "docx") is None and keeping.find(fresh, "docx") is not None
     assert DraftStore(tmp_path / "drafts").find(old, "docx") is not None
+
+
+def test_a_token_with_a_trailing_newline_is_not_a_token(store):
+    token = store.save("gesprek-1", FILES, "concept")
+    assert is_token(token) and not is_token(token + "\n")
+    assert store.find(token + "\n", "md") is None
+
+
+def test_listing_skips_what_is_not_a_draft_folder(store):
+    token = store.save("gesprek-1", FILES, "concept")
+    (store.root / ("B" * 32)).write_text("een bestand, geen map", encoding="utf-8")
+    (store.root / "notes").mkdir()
+    assert store.tokens() == [token]
