@@ -150,10 +150,14 @@ def _check_signatory(step: Step, text: str) -> Checked:
     name, separator, position = text.partition(",")
     if not separator:
         name, separator, position = text.partition(" - ")
-    name, position = name.strip(), position.strip()
-    if not separator or len(name) < 2 or len(position) < 2:
+    if not separator or _letters(name) < 2 or _letters(position) < 2:
         return Checked(
             message="Wilt u naam en functie noemen, gescheiden door een komma? Bijvoorbeeld: "
             "J. de Vries, voorzitter college van bestuur."
         )
-    return Checked({"name": name, "position": position})
+    return Checked({"name": name.strip(), "position": position.strip()})
+
+
+def _letters(text: str) -> int:
+    """How many letters and digits a text holds: punctuation alone is no name or position."""
+    return sum(ch.isalnum() for ch in text)

@@ -27,6 +27,8 @@ STEP = load_catalogue().get
         ("signing_date", "15 jan 2026", "15 januari 2026"),
         ("signatory", "J. de Vries, voorzitter college van bestuur",
          {"name": "J. de Vries", "position": "voorzitter college van bestuur"}),
+        ("signatory", "J. de Vries - rector", {"name": "J. de Vries", "position": "rector"}),
+        ("signatory", "de Vries, J., lid cvb", {"name": "de Vries", "position": "J., lid cvb"}),
     ],
 )
 def test_valid_answers_are_kept(key, text, value):
@@ -46,6 +48,12 @@ def test_valid_answers_are_kept(key, text, value):
         ("signing_date", "volgende week", "datum"),
         ("signing_date", "31-02-2025", "datum"),
         ("signatory", "Jan de Vries", "naam en functie"),
+        ("signatory", "J. de Vries,", "naam en functie"),
+        ("signatory", "J. de Vries, ,,", "naam en functie"),
+        ("signatory", "J. de Vries, -", "naam en functie"),
+        ("signatory", ", voorzitter", "naam en functie"),
+        ("signatory", "J., voorzitter", "naam en functie"),
+        ("signatory", "J. de Vries - ", "naam en functie"),
     ],
 )
 def test_invalid_answers_get_a_helpful_message(key, text, hint):
