@@ -74,3 +74,9 @@ def test_control_characters_are_removed_and_text_is_kept_literally():
 def test_a_place_may_be_one_word_but_a_clause_may_not():
     assert check_answer(STEP("signing_place"), "Zwolle").value == "Zwolle"
     assert not check_answer(STEP("clause_8_disputes"), "mediation").ok
+
+
+def test_what_no_document_can_hold_is_removed_from_answers():
+    text = "Stichting\ufffe Noord\uffff en\ud800 ROC\udfff"
+    assert clean_answer(text) == "Stichting Noord en ROC"
+    assert check_answer(STEP("vmbo_parties"), text).value == ["Stichting Noord en ROC"]
