@@ -91,6 +91,8 @@ def review_text(answers: Mapping[str, Any], catalogue: Optional[Catalogue] = Non
         if step.key == SIGNATORY_KEY:
             continue
         answer = escape_markdown(display_answer(step, answers.get(step.key)))
+        # Every paragraph of the answer stays inside its list item: no blank line, indented.
+        answer = "\n  ".join(line for line in answer.split("\n") if line.strip())
         lines.append(f"- **{step.label}**: {answer}")
     for (side, party), signatory in zip(parties(answers), signatories(answers)):
         who = escape_markdown(f"{signatory['name']}, {signatory['position']}")

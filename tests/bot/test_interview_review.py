@@ -92,3 +92,8 @@ def test_open_steps_are_the_placeholders_not_the_skipped_clause():
     answers = complete_answers(clause_5_transfer_option=PLACEHOLDER, clause_7_codetermination=NOT_APPLICABLE,
                                vmbo_parties=[PLACEHOLDER])
     assert [step.key for step in open_steps(answers)] == ["vmbo_parties", "clause_5_transfer_option"]
+
+
+def test_an_answer_of_several_paragraphs_stays_in_its_review_item():
+    text = review_text(complete_answers(clause_2_business="Eerste alinea.\n\nTweede alinea."))
+    assert "Betrokkenheid bedrijfsleven**: Eerste alinea.\n  Tweede alinea.\n- **" in text
