@@ -6,7 +6,7 @@ from actions.interview_form import ValidateInterviewForm
 from bot import messages
 from bot.interview.answers import NOT_APPLICABLE, PLACEHOLDER
 from bot.interview.catalogue import load_catalogue
-from tests.conftest import make_tracker, slots_of
+from tests.conftest import make_tracker, parse_result, slots_of
 
 FORM = {"name": "interview_form", "validate": True}
 
@@ -98,4 +98,67 @@ async def test_stored_answers_survive_the_form_being_activated_again(dispatcher,
     result = slots_of(await ValidateInterviewForm().run(dispatcher, tracker, domain))
     assert result["same_authority"] is True and result["authority_name"] == ["Stichting Groen"]
     assert result["requested_slot"] == "clause_1_programme"
+    assert dispatcher.messages == []
+
+
+async def test_a_step_without_an_example_says_so(dispatcher, domain):
+    tracker = _tracker("signing_date", "/use_example", intent="use_example", confidence=1.0)
+    events = await _run(dispatcher, domain, tracker)
+    assert slots_of(events)["signing_date"] is None
+    assert dispatcher.messages[-1]["text"] == messages.NO_EXAMPLE
+
+
+async def test_not_known_yet_keeps_a_placeholder_of_the_step_s_own_shape(dispatcher, domain):
+    dont_know = dict(intent="dont_know_yet", confidence=0.97)
+    tracker = _tracker("vmbo_parties", "weet ik nog niet", {"same_authority": False}, **dont_know)
+    events = await _run(dispatcher, domain, tracker)
+    assert slots_of(events)["vmbo_parties"] == [PLACEHOLDER]
+    slots = {"same_authority": False, "vmbo_parties": ["A"], "mbo_parties": ["B"],
+             "signatories": [{"name": "J. Jansen", "position": "rector"}]}
+    events = await _run(dispatcher, domain, _tracker("signatory", "weet ik nog niet", slots, **dont_know))
+    assert slots_of(events)["signatories"] == [
+        {"name": "J. Jansen", "position": "rector"}, {"name": PLACEHOLDER, "position": PLACEHOLDER}]
+
+
+async def test_a_command_in_a_long_answer_is_read_as_the_answer(dispatcher, domain):
+    text = "Dat weten we nog niet precies, maar de scholen overleggen er dit voorjaar samen over."
+    tracker = _tracker("clause_8_disputes", text, intent="dont_know_yet", confidence=0.99)
+    events = await _run(dispatcher, domain, tracker)
+    assert slots_of(events)["clause_8_disputes"] == text
+
+
+async def test_a_picked_question_in_between_is_answered(dispatcher, domain):
+    entities = [{"entity": "question_key", "value": "teambevoegdheid"}]
+    tracker = _tracker("clause_4c_staff", '/choose_question{"question_key":"teambevoegdheid"}',
+                       intent="choose_question", confidence=1.0, entities=entities)
+    events = await _run(dispatcher, domain, tracker)
+    assert slots_of(events)["clause_4c_staff"] is None
+    assert dispatcher.messages == [dict(dispatcher.messages[0], response="utter_faq/teambevoegdheid")]
+
+
+async def test_an_unclear_question_in_between_gets_choices(dispatcher, domain):
+    parse = parse_result("mr en de overeenkomst?", [("faq", 0.6)],
+                         [("medezeggenschap_goedkeuring", 0.45), ("medezeggenschap_wetten", 0.40)])
+    tracker = _tracker("clause_4c_staff", parse["text"], intent="faq", confidence=0.6,
+                       response_selector=parse["response_selector"])
+    events = await _run(dispatcher, domain, tracker)
+    assert slots_of(events)["clause_4c_staff"] is None
+    assert dispatcher.messages[0]["text"] == messages.DID_YOU_MEAN
+    assert dispatcher.messages[0]["buttons"][-1]["payload"] == "/none_of_these"
+
+
+async def test_an_out_of_scope_question_in_between_is_declined(dispatcher, domain):
+    tracker = _tracker("clause_4c_staff", "Wat voor weer wordt het morgen?", intent="out_of_scope",
+                       confidence=0.9, response_selector={"faq": {"ranking": []}})
+    events = await _run(dispatcher, domain, tracker)
+    assert slots_of(events)["clause_4c_staff"] is None
+    assert dispatcher.messages == [dict(dispatcher.messages[0], response="utter_out_of_scope")]
+
+
+async def test_an_answer_that_starts_like_a_question_is_still_an_answer(dispatcher, domain):
+    text = "Wie het eerst klaar is, meldt het bij de andere school?"
+    tracker = _tracker("clause_4c_staff", text.rstrip("?"), intent="out_of_scope", confidence=0.5,
+                       response_selector={"faq": {"ranking": []}})
+    events = await _run(dispatcher, domain, tracker)
+    assert slots_of(events)["clause_4c_staff"] == text.rstrip("?")
     assert dispatcher.messages == []

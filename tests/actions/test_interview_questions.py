@@ -58,3 +58,23 @@ async def test_help_without_an_open_question_says_so(dispatcher, domain):
 async def test_a_step_without_example_says_so(dispatcher, domain):
     await ActionShowExample().run(dispatcher, make_tracker({}, slots={"requested_slot": "same_authority"}), domain)
     assert dispatcher.messages[0]["text"] == messages.NO_EXAMPLE
+
+
+def test_every_kind_of_step_gets_its_own_buttons():
+    route = STEP("route_type")
+    assert [b["payload"] for b in step_buttons(route)] == [c.title for c in route.choices] + ["/explain_clause"]
+    assert [b["title"] for b in step_buttons(STEP("signing_place"))] == ["Voorbeeld", "Weet ik nog niet"]
+    assert [b["title"] for b in step_buttons(STEP("signatory"))] == ["Weet ik nog niet"]
+    assert [b["title"] for b in step_buttons(STEP("vmbo_parties"))] == ["Uitleg", "Weet ik nog niet"]
+
+
+async def test_a_step_without_explanation_repeats_its_question(dispatcher, domain):
+    tracker = make_tracker({}, slots={"requested_slot": "signing_date"})
+    await ActionExplainClause().run(dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["text"] == (
+        f"Bij **{STEP('signing_date').label}** is geen nadere uitleg nodig: {STEP('signing_date').question}")
+
+
+async def test_an_unknown_requested_slot_is_no_open_question(dispatcher, domain):
+    await ActionExplainClause().run(dispatcher, make_tracker({}, slots={"requested_slot": "draft"}), domain)
+    assert dispatcher.messages[0]["response"] == "utter_no_open_question"

@@ -9,7 +9,7 @@ from rasa.shared.nlu.training_data.message import Message
 from scipy.sparse import coo_matrix
 from sklearn.linear_model import LogisticRegression
 
-from components.linear_model import fit, load, probabilities, save, scaled_features
+from components.linear_model import LinearModelComponent, fit, load, probabilities, save, scaled_features
 
 TRAINING = {"a": [[3, 0, 1], [2, 0, 0], [4, 1, 0]], "b": [[0, 3, 0], [0, 2, 1], [1, 4, 0]]}
 
@@ -72,3 +72,13 @@ def test_a_message_of_another_width_reads_as_no_features():
 
 def test_nothing_stored_loads_as_no_model(tmp_path):
     assert load(LocalModelStorage(tmp_path), Resource("never-trained")) is None
+
+
+def test_the_weights_are_arranged_once_per_model():
+    messages, labels = _training(["a", "b"])
+    model = fit(messages, labels, c=10.0, max_iter=200)
+    first = probabilities(model, [_message([5, 0, 0])])
+    weights = model["_weights"]
+    np.testing.assert_array_equal(probabilities(model, [_message([5, 0, 0])]), first)
+    assert model["_weights"] is weights and weights.flags["C_CONTIGUOUS"]
+    assert LinearModelComponent.get_default_config() == {}
