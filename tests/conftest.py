@@ -1,5 +1,6 @@
 """Shared fixtures and builders: the real domain, trackers, slots, answers, parse results, Word."""
 
+import os
 from io import BytesIO
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -13,6 +14,20 @@ from bot.interview.catalogue import TEXT, load_catalogue
 from bot.settings import PROJECT_ROOT
 
 Ranking = Sequence[Tuple[str, float]]
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Under mutation testing (make mutation), every test run loads the catalogue, knowledge
+    and format afresh: each run is forked from a process that loaded them once, and their
+    cached copies would hide every mutant of the code that builds them."""
+    if os.environ.get("MUTANT_UNDER_TEST"):
+        from bot.draft.document import load_format
+        from bot.interview.catalogue import load_catalogue
+        from bot.knowledge.base import load_knowledge
+        from components.intent_classifier import _intents_and_columns
+
+        for loader in (load_catalogue, load_knowledge, load_format, _intents_and_columns):
+            loader.cache_clear()
 
 
 @pytest.fixture(autouse=True)
