@@ -83,3 +83,8 @@ def test_rankings_read_missing_and_foreign_entries_safely():
     assert intent_ranking(parse) == [("greet", 0.0)]
     assert answer_ranking(parse) == [("teambevoegdheid", 0.0)]
     assert intent_ranking({}) == [] and answer_ranking({"response_selector": None}) == []
+
+
+def test_a_single_confident_answer_is_given_without_a_runner_up():
+    assert decide("vraag", QUESTION, [("a", 0.3)]) == Decision(ANSWER, key="a")
+    assert intent_ranking({"intent": {"name": "greet", "confidence": 0.7}}) == [("greet", 0.7)]
