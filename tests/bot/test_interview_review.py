@@ -97,3 +97,19 @@ def test_open_steps_are_the_placeholders_not_the_skipped_clause():
 def test_an_answer_of_several_paragraphs_stays_in_its_review_item():
     text = review_text(complete_answers(clause_2_business="Eerste alinea.\n\nTweede alinea."))
     assert "Betrokkenheid bedrijfsleven**: Eerste alinea.\n  Tweede alinea.\n- **" in text
+
+
+def test_a_clause_number_alone_means_all_its_parts():
+    agreement = {"same_authority": False, "clause_6_funding_transfer": True}
+    assert steps_meant("wijzig artikel 4", agreement) == [
+        "clause_4a_locations", "clause_4b_facilities", "clause_4c_staff"]
+    assert steps_meant("artikel 6", agreement) == [
+        "clause_6_funding_transfer", "clause_6_funding_amount", "clause_6_funding_purpose"]
+    assert steps_meant("artikel 11", agreement) == []
+
+
+def test_changing_the_situation_clears_everything_that_depends_on_it():
+    assert keys_to_clear(["same_authority"]) == [
+        "same_authority", "authority_name", "vmbo_parties", "mbo_parties", "signatory", "signatories"]
+    assert keys_to_clear(["clause_8_disputes"]) == ["clause_8_disputes"]
+    assert keys_to_clear(["signatory"]) == ["signatory", "signatories"]
