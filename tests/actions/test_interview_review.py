@@ -5,6 +5,7 @@ from actions.interview_review import (
 )
 from bot import messages
 from bot.interview.answers import PLACEHOLDER
+from bot.interview.catalogue import load_catalogue
 from tests.conftest import complete_answers, make_tracker, slots_of
 
 
@@ -72,3 +73,41 @@ async def test_a_change_request_during_the_interview_still_changes(dispatcher, d
                            active_loop={"name": "interview_form"})
     events = await ActionEditClause().run(dispatcher, tracker, domain)
     assert slots_of(events)["clause_4a_locations"] is None
+
+
+async def test_review_options_name_each_open_clause(dispatcher, domain):
+    answers = complete_answers(clause_8_disputes=PLACEHOLDER)
+    await ActionShowReview().run(dispatcher, make_tracker({"text": "x"}, slots=answers), domain)
+    options = dispatcher.messages[-1]
+    assert options["text"] == messages.REVIEW_OPTIONS
+    assert options["buttons"] == [
+        {"title": "Bevestigen", "payload": "/confirm_review"},
+        {"title": "Vul aan: Artikel 8 - Geschilbeslechting", "payload": edit_payload("clause_8_disputes")},
+    ]
+
+
+async def test_a_change_request_without_text_asks_which_clause(dispatcher, domain):
+    tracker = make_tracker({"entities": []}, slots=complete_answers())
+    assert await ActionEditClause().run(dispatcher, tracker, domain) == []
+    assert dispatcher.messages[0]["text"] == messages.WHICH_CLAUSE
+
+
+async def test_changing_the_parties_clears_them_and_every_signatory(dispatcher, domain):
+    tracker = make_tracker({"text": "wijzig de partijen", "entities": [{"entity": "clause", "value": "vmbo_parties"}]},
+                           slots=complete_answers())
+    events = await ActionEditClause().run(dispatcher, tracker, domain)
+    assert events == [
+        {"event": "slot", "timestamp": None, "name": "vmbo_parties", "value": None},
+        {"event": "slot", "timestamp": None, "name": "signatory", "value": None},
+        {"event": "slot", "timestamp": None, "name": "signatories", "value": []},
+        {"event": "slot", "timestamp": None, "name": "interview_confirmed", "value": False},
+    ]
+    assert dispatcher.messages[0]["text"] == "U past aan: Bevoegd gezag van de school."
+
+
+async def test_starting_over_clears_every_answer(dispatcher, domain):
+    events = await ActionResetInterview().run(dispatcher, make_tracker({}, slots=complete_answers()), domain)
+    cleared = {key: None for key in load_catalogue().keys}
+    assert slots_of(events) == {**cleared, "signatories": [], "interview_confirmed": False}
+    assert len(events) == len(cleared) + 2
+    assert dispatcher.messages[0]["text"] == messages.RESET
