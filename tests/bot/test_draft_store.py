@@ -93,3 +93,27 @@ def test_listing_skips_what_is_not_a_draft_folder(store):
     (store.root / ("B" * 32)).write_text("een bestand, geen map", encoding="utf-8")
     (store.root / "notes").mkdir()
     assert store.tokens() == [token]
+
+
+def test_a_draft_exactly_at_the_age_limit_is_kept(store):
+    at_limit = store.save("gesprek-1", FILES, "concept", now=NOW - timedelta(days=30))
+    assert store.delete_older_than(30, now=NOW) == 0 and store.exists(at_limit)
+
+
+def test_a_format_that_was_not_stored_is_not_found(store):
+    token = store.save("gesprek-1", {"docx": b"PK"}, "concept")
+    assert store.find(token, "md") is None and store.exists(token)
+    assert sorted(p.name for p in (store.root / token).iterdir()) == ["draft.docx", "draft.json"]
+
+
+def test_unknown_formats_are_named_in_the_error(store):
+    with pytest.raises(ValueError, match=r"unknown draft formats \['html', 'pdf'\]"):
+        store.save("gesprek-1", {"html": b"<p>", "pdf": b"%", "md": b"#"}, "concept")
+    assert store.tokens() == []
+
+
+def test_a_draft_without_its_record_is_not_found_and_survives_deletion_sweeps(store):
+    token = store.save("gesprek-1", FILES, "concept")
+    (store.root / token / "draft.json").write_text("{niet json", encoding="utf-8")
+    assert store.find(token, "docx") is None
+    assert store.delete_conversation("gesprek-1") == 0 and store.delete_older_than(0) == 0
