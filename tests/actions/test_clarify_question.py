@@ -75,3 +75,9 @@ async def test_an_unsure_intent_with_a_clear_answer_is_answered(dispatcher, doma
     )
     [message] = await _run(dispatcher, domain, parse)
     assert message["response"] == "utter_faq/teambevoegdheid"
+
+
+async def test_an_answer_the_knowledge_base_does_not_hold_is_declined(dispatcher, domain):
+    parse = parse_result("iets heel specifieks", [("faq", 0.95)], [("bestaat_niet", 0.9), ("teambevoegdheid", 0.05)])
+    [message] = await _run(dispatcher, domain, parse)
+    assert message["response"] == "utter_out_of_scope"

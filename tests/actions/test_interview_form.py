@@ -162,3 +162,30 @@ async def test_an_answer_that_starts_like_a_question_is_still_an_answer(dispatch
     events = await _run(dispatcher, domain, tracker)
     assert slots_of(events)["clause_4c_staff"] == text.rstrip("?")
     assert dispatcher.messages == []
+
+
+def test_only_catalogue_steps_have_a_validator():
+    form = ValidateInterviewForm()
+    assert form.validate_signing_date.args[0].key == "signing_date"
+    for name in ("validate_unknown_step", "something_else"):
+        with pytest.raises(AttributeError, match=name):
+            getattr(form, name)
+
+
+async def test_a_command_without_a_confidence_is_read_as_an_answer(dispatcher, domain):
+    message = {"text": "overslaan graag", "intent": {"name": "skip_clause"}, "intent_ranking": []}
+    events = [{"event": "slot", "name": "clause_8_disputes", "value": message["text"]}]
+    tracker = make_tracker(message, slots={"requested_slot": "clause_8_disputes", "clause_8_disputes": message["text"]},
+                           events=events, active_loop=FORM)
+    result = slots_of(await _run(dispatcher, domain, tracker))
+    assert result["clause_8_disputes"] == "overslaan graag"
+
+
+async def test_an_answer_the_knowledge_base_does_not_hold_is_not_given(dispatcher, domain):
+    parse = {"response_selector": {"faq": {"ranking": [
+        {"intent_response_key": "faq/bestaat_niet", "confidence": 0.9},
+        {"intent_response_key": "faq/teambevoegdheid", "confidence": 0.05}]}}}
+    tracker = _tracker("clause_4c_staff", "Wat is dat eigenlijk?", {"same_authority": False},
+                       intent="faq", confidence=0.99, **parse)
+    events = await _run(dispatcher, domain, tracker)
+    assert slots_of(events)["clause_4c_staff"] == "Wat is dat eigenlijk?"
