@@ -105,3 +105,10 @@ async def test_the_explanation_names_its_source(dispatcher, domain):
     await ActionExplainClause().run(dispatcher, make_tracker({}, slots={"requested_slot": step.key}), domain)
     assert dispatcher.messages[0]["text"].startswith(f"**Uitleg bij {step.label}**\n\n{step.explanation}\n\n_Bron: ")
     assert not dispatcher.messages[0]["text"].endswith(f"_Bron: {step.explanation_source}_")
+
+
+async def test_the_signatory_question_after_the_last_party_names_none(dispatcher, domain):
+    slots = {"same_authority": False, "vmbo_parties": ["A"], "mbo_parties": ["B"],
+             "signatories": [{"name": "x", "position": "y"}] * 2}
+    await _ask("signatory").run(dispatcher, make_tracker({}, slots=slots), domain)
+    assert "namens ?" in dispatcher.messages[0]["text"]

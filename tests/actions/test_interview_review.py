@@ -111,3 +111,10 @@ async def test_starting_over_clears_every_answer(dispatcher, domain):
     assert slots_of(events) == {**cleared, "signatories": [], "interview_confirmed": False}
     assert len(events) == len(cleared) + 2
     assert dispatcher.messages[0]["text"] == messages.RESET
+
+
+async def test_a_change_to_a_whole_clause_names_each_part(dispatcher, domain):
+    tracker = make_tracker({"text": "wijzig artikel 3", "entities": []}, slots=complete_answers())
+    await ActionEditClause().run(dispatcher, tracker, domain)
+    labels = [load_catalogue().get(key).label for key in ("clause_3a_leadership", "clause_3b_accountability")]
+    assert dispatcher.messages[0]["text"] == f"U past aan: {labels[0]}, {labels[1]}."
