@@ -60,3 +60,17 @@ async def test_no_draft_before_confirmation(dispatcher, domain):
     assert [b["payload"] for b in dispatcher.messages[0]["buttons"]] == [
         "/resume_interview", "/confirm_review",
     ]
+
+
+async def test_no_draft_yet_offers_both_ways_on_by_name(dispatcher, domain):
+    await ActionSendDraft().run(dispatcher, make_tracker({}, slots=complete_answers()), domain)
+    assert dispatcher.messages[0]["buttons"] == [
+        {"title": "Verder met invullen", "payload": "/resume_interview"},
+        {"title": "Bevestigen", "payload": "/confirm_review"},
+    ]
+
+
+async def test_a_draft_slot_of_another_shape_gives_a_new_draft(dispatcher, domain):
+    slots = {**complete_answers(), "interview_confirmed": True, "draft": "geen woordenboek"}
+    events = await ActionSendDraft().run(dispatcher, make_tracker({}, slots=slots), domain)
+    assert len(slots_of(events)["draft"]["token"]) == 32
