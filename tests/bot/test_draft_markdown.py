@@ -1,13 +1,16 @@
 """The Markdown version: the golden example, and user text that stays text."""
 
+from dataclasses import replace
+
 import docx
 import pytest
 from markdown_it import MarkdownIt
 
-from bot.draft.document import build_draft
+from bot.draft.document import Block, Span, build_draft
 from bot.draft.example import EXAMPLE_DATE, example_answers, write_example
 from bot.draft.markdown import to_markdown
 from bot.draft.word import to_docx
+from bot.interview.answers import NOT_APPLICABLE, PLACEHOLDER
 from bot.settings import PROJECT_ROOT
 from tests.conftest import docx_texts
 
@@ -71,3 +74,17 @@ def test_a_very_long_answer_is_kept_whole():
     answers = {**example_answers(), "clause_8_disputes": long_answer}
     assert long_answer in docx_texts(to_docx(build_draft(answers, EXAMPLE_DATE)))
     assert len(long_answer) > 4000 - 400
+
+
+def test_open_and_skipped_places_are_marked_in_markdown():
+    answers = {**example_answers(), "clause_8_disputes": PLACEHOLDER, "clause_7_codetermination": NOT_APPLICABLE}
+    markdown = to_markdown(build_draft(answers, EXAMPLE_DATE))
+    assert "> **\\[nog in te vullen\\]**\n" in markdown
+    assert "> *\\[niet van toepassing\\]*\n" in markdown
+
+
+def test_an_unknown_block_kind_is_refused_by_name():
+    draft = build_draft(example_answers(), EXAMPLE_DATE)
+    odd = replace(draft, blocks=(Block("tabel", (Span("x"),)),))
+    with pytest.raises(ValueError, match="unknown block kind tabel"):
+        to_markdown(odd)
