@@ -194,3 +194,23 @@ def test_answer_spans_mark_open_and_skipped_places():
     assert answer_lines("\u0007\n \n") == [Span(PLACEHOLDER, OPEN)]
     assert answer_lines("Een.\r\nTwee.\rDrie.") == [Span("Een.", ANSWER), Span("Twee.", ANSWER),
                                                      Span("Drie.", ANSWER)]
+
+
+def test_plain_text_starts_with_title_and_footer_and_keeps_every_block():
+    draft = build_draft(example_answers(), EXAMPLE_DATE)
+    lines = draft.plain_text().split("\n")
+    assert lines[:2] == [draft.title, draft.footer] and len(lines) == len(draft.blocks) + 2
+    assert lines[2] == draft.title
+
+
+def test_the_gaps_are_listed_with_commas():
+    answers = {**example_answers(), "clause_5_transfer_option": PLACEHOLDER, "clause_8_disputes": None}
+    text = build_draft(answers, EXAMPLE_DATE).plain_text()
+    assert "f, i" in text and "XX" not in text
+
+
+def test_unknown_or_missing_choices_take_the_agreement_and_the_route():
+    expected = build_draft(example_answers(), EXAMPLE_DATE).title
+    for odd in ({"route_type": "iets anders"}, {"route_type": None, "same_authority": None}):
+        assert build_draft({**example_answers(), **odd}, EXAMPLE_DATE).title == expected
+    assert build_draft({}, EXAMPLE_DATE).title == expected

@@ -139,3 +139,15 @@ def test_answers_at_the_edges_are_kept(key, text, value):
 
 def test_no_text_at_all_is_no_answer():
     assert clean_answer(None) == "" and clean_answer("  a \n\n  b  ") == "a\n\nb"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("1 september 2025.", "1 september 2025"), ("  01-09-2025 ", "1 september 2025"),
+    ("1 Sept. 2025", "1 september 2025"),
+])
+def test_dates_with_a_closing_full_stop_or_spaces_are_read(text, value):
+    assert check_answer(STEP("signing_date"), text).value == value
+
+
+def test_a_leading_full_stop_is_no_date():
+    assert not check_answer(STEP("signing_date"), ".1 september 2025").ok
