@@ -1,6 +1,8 @@
 """Stored drafts: unguessable tokens, nothing outside the drafts folder, deletion on request."""
 
+import os
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -117,3 +119,24 @@ def test_a_draft_without_its_record_is_not_found_and_survives_deletion_sweeps(st
     (store.root / token / "draft.json").write_text("{niet json", encoding="utf-8")
     assert store.find(token, "docx") is None
     assert store.delete_conversation("gesprek-1") == 0 and store.delete_older_than(0) == 0
+
+
+def test_a_draft_is_written_beside_the_others_then_moved_into_place(store, monkeypatch):
+    moves = []
+    real_replace = os.replace
+
+    def replace(source, target):
+        moves.append((Path(source), Path(target)))
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    token = store.save("gesprek-1", FILES, "concept")
+    [(source, target)] = moves
+    assert source.parent == store.root and source.name.startswith(".new-") and target == store.root / token
+
+
+def test_retention_counts_from_the_moment_of_asking(tmp_path):
+    keeping = DraftStore(tmp_path, retention_days=30)
+    meta = {"created": (NOW - timedelta(days=30)).isoformat()}
+    assert not keeping._expired(meta, now=NOW)
+    assert keeping._expired(meta, now=NOW + timedelta(seconds=1))
