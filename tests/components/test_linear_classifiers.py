@@ -168,3 +168,23 @@ def test_one_class_trains_nothing(storage, context):
     assert classifier.process([]) == []
     reloaded = LinearIntentClassifier.load({}, storage, Resource("intents"), context)
     assert reloaded.process([message]) == [message] and message.get("intent") is None
+
+
+def test_the_defaults_are_the_cross_validated_settings():
+    assert LinearIntentClassifier.get_default_config() == {"C": 100.0, "ranking_length": 10, "max_iter": 3000}
+    assert LinearAnswerSelector.get_default_config() == {
+        "retrieval_intent": "faq", "C": 300.0, "ranking_length": 10, "max_iter": 3000}
+
+
+def test_the_results_are_part_of_the_parse_output(trained, storage, context):
+    parts, resource = trained
+    classifier = LinearIntentClassifier.load({}, storage, Resource("intents"), context)
+    selector = LinearAnswerSelector.load({}, storage, resource, context)
+    [message] = selector.process(classifier.process(_featurize(parts, [Message(data={"text": "wie doet het examen"})])))
+    output = message.as_dict(only_output_properties=True)
+    assert {"intent", "intent_ranking", "response_selector"} <= set(output)
+    entry = output["response_selector"]["faq"]["ranking"][0]
+    assert set(entry) == {"id", "confidence", "intent_response_key"} and isinstance(entry["id"], int)
+    response = output["response_selector"]["faq"]["response"]
+    assert response["confidence"] == entry["confidence"]
+    assert len(output["intent_ranking"]) == 2  # faq and greet: every intent, up to ten
