@@ -113,3 +113,13 @@ def test_changing_the_situation_clears_everything_that_depends_on_it():
         "same_authority", "authority_name", "vmbo_parties", "mbo_parties", "signatory", "signatories"]
     assert keys_to_clear(["clause_8_disputes"]) == ["clause_8_disputes"]
     assert keys_to_clear(["signatory"]) == ["signatory", "signatories"]
+
+
+def test_the_review_word_for_word_at_its_start_and_end():
+    text = review_text(complete_answers())
+    assert text.startswith("**Uw antwoorden**\n\n- **Hetzelfde bevoegd gezag**: Nee\n")
+    assert text.endswith("- **Ondertekening namens Stichting VO Noord**: A. Jansen, bestuurder\n"
+                         "- **Ondertekening namens ROC Noord**: B. Smit, voorzitter cvb")
+    assert completeness_text(complete_answers()).startswith(
+        "**Volledigheid (onderwerpen a-j uit de wet)**\n\n- a. profiel en opleidingsdomein of kwalificatie: ingevuld\n"
+        "- b. betrokkenheid van het bedrijfsleven: ingevuld\n")
