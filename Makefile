@@ -20,7 +20,8 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 .PHONY: help install train run shell test test-unit validate test-stories test-integration \
-	responses demo draft-example browser forget expire-drafts bench bench-pipelines bench-nlu bench-interview lock clean FORCE
+	mutation mutation-report responses demo draft-example browser forget expire-drafts bench \
+	bench-pipelines bench-nlu bench-interview lock clean FORCE
 
 help: ## Show the targets and what they do
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-17s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -74,8 +75,10 @@ test: install ## Run every test: unit, data validation, training, conversations,
 	$(MAKE) test-stories
 	$(MAKE) test-integration
 
-test-unit: install ## pytest for bot/, actions/ and components/ (no trained model needed)
-	$(PY) -m pytest -m "not integration"
+test-unit: install ## pytest for bot/, actions/, components/ and channels/ (no model needed), with branch coverage per package (at least 90%)
+	@mkdir -p $(STATE)/coverage
+	$(PY) -m pytest -m "not integration" --cov --cov-report=
+	$(PY) scripts/coverage_report.py
 
 validate: install ## rasa data validate, warnings counted as failures
 	$(RASA) data validate --fail-on-warnings
@@ -86,6 +89,12 @@ test-stories: train ## Conversation tests (tests/test_stories.yml), failing on a
 
 test-integration: train browser ## Held-out NLU check, end-to-end tests against the running servers, the widget in Chromium
 	$(PY) -m pytest -m integration
+
+mutation: install ## Mutation testing with the unit tests (hours the first time, then incremental); shard with MODULE=bot.answering
+	$(PY) scripts/mutation.py run $(if $(MODULE),"$(MODULE).*")
+
+mutation-report: ## Score per module and the surviving mutants of the last `make mutation`
+	@$(PY) scripts/mutation.py report
 
 browser: ## Install what the widget's browser tests need: Chromium (Debian's package) and axe-core (npm)
 	@command -v chromium >/dev/null || $(SUDO) apt-get install -y -q chromium \

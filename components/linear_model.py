@@ -53,7 +53,7 @@ def probabilities(model: Dict[str, Any], messages: Sequence[Message]) -> np.ndar
     """One row of class probabilities per message (columns in the order of ``classes``)."""
     weights = _weights(model)
     scores = np.asarray(scaled_features(messages, weights.shape[0]) @ weights) + model["intercept"]
-    if len(model["classes"]) == 2 and coef.shape[0] == 1:  # binary: one score for the second class
+    if len(model["classes"]) == 2 and weights.shape[1] == 1:  # binary: one score for the second class
         scores = np.hstack([np.zeros_like(scores), scores])
     scores -= scores.max(axis=1, keepdims=True)
     exp = np.exp(scores)

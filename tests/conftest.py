@@ -1,13 +1,33 @@
-"""Shared fixtures: the real domain and tracker builders."""
+"""Shared fixtures and builders: the real domain, trackers, slots, answers, parse results, Word."""
 
-from typing import Any, Dict, List, Optional
+import os
+from io import BytesIO
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
+import docx
 import pytest
 import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.interview.catalogue import TEXT, load_catalogue
 from bot.settings import PROJECT_ROOT
+
+Ranking = Sequence[Tuple[str, float]]
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Under mutation testing (make mutation), every test run loads the catalogue, knowledge
+    and format afresh: each run is forked from a process that loaded them once, and their
+    cached copies would hide every mutant of the code that builds them."""
+    if os.environ.get("MUTANT_UNDER_TEST"):
+        from bot.draft.document import load_format
+        from bot.interview.catalogue import load_catalogue
+        from bot.knowledge.base import load_knowledge
+        from components.intent_classifier import _intents_and_columns
+
+        for loader in (load_catalogue, load_knowledge, load_format, _intents_and_columns):
+            loader.cache_clear()
 
 
 @pytest.fixture(autouse=True)
@@ -46,3 +66,49 @@ def make_tracker(
         active_loop=active_loop or {},
         latest_action_name="action_listen",
     )
+
+
+def slots_of(events: Iterable[Dict[str, Any]]) -> Dict[str, Any]:
+    """The slots an action's events set, by name."""
+    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+
+
+def complete_answers(**overrides: Any) -> Dict[str, Any]:
+    """Answers to every step of an agreement between two parties, as slots; ``overrides`` win."""
+    answers: Dict[str, Any] = {
+        "same_authority": False, "route_type": "doorlopende_leerroute",
+        "vmbo_parties": ["Stichting VO Noord"], "mbo_parties": ["ROC Noord"],
+        "clause_6_funding_transfer": False, "signing_place": "Assen",
+        "signing_date": "1 september 2025",
+        "signatories": [{"name": "A. Jansen", "position": "bestuurder"},
+                        {"name": "B. Smit", "position": "voorzitter cvb"}],
+    }
+    for step in load_catalogue().clauses():
+        if step.kind == TEXT:
+            answers.setdefault(step.key, f"Afspraken over {step.title.lower()}.")
+    answers.update(overrides)
+    return answers
+
+
+def parse_result(text: str, intents: Ranking, answers: Ranking = (),
+                 entities: Sequence[Dict[str, Any]] = ()) -> Dict[str, Any]:
+    """A parse result of the language model: intents and FAQ answers best first."""
+    return {
+        "text": text,
+        "intent": {"name": intents[0][0], "confidence": intents[0][1]},
+        "intent_ranking": [{"name": n, "confidence": c} for n, c in intents],
+        "entities": list(entities),
+        "response_selector": {
+            "faq": {"ranking": [{"intent_response_key": f"faq/{k}", "confidence": c} for k, c in answers]}
+        },
+    }
+
+
+def read_docx(content: bytes) -> "docx.document.Document":
+    """A Word file read back with python-docx."""
+    return docx.Document(BytesIO(content))
+
+
+def docx_texts(content: bytes) -> List[str]:
+    """The text of every paragraph of a Word file, in order."""
+    return [paragraph.text for paragraph in read_docx(content).paragraphs]

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Dict, List, Mapping, Optional
 
 TOKEN_BYTES = 24
-_TOKEN = re.compile(r"^[A-Za-z0-9_-]{32}$")
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{32}")
 META_FILE = "draft.json"
 
 
@@ -58,7 +58,7 @@ def conversation_key(conversation_id: str) -> str:
 
 def is_token(token: str) -> bool:
     """Whether a string has exactly the shape of a draft token."""
-    return bool(_TOKEN.match(token or ""))
+    return bool(_TOKEN.fullmatch(token or ""))
 
 
 class DraftStore:

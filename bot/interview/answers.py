@@ -20,7 +20,11 @@ MAX_ANSWER_CHARS = 4000
 MIN_ANSWER_WORDS = 2
 MAX_PARTY_NAME_CHARS = 200
 
-_CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]")
+# Control and direction codes, lone surrogates and non-characters: nothing a document can hold.
+_CONTROL = re.compile(
+    r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069"
+    r"\ud800-\udfff\ufffe\uffff]"
+)
 _YES = {"ja", "jazeker", "zeker", "klopt", "inderdaad", "correct", "j", "yes", "jawel", "ja hoor"}
 _NO = {"nee", "neen", "nee hoor", "niet", "n", "no", "nope", "zeker niet", "klopt niet"}
 
@@ -38,7 +42,7 @@ class Checked:
 
 
 def clean_answer(text: str) -> str:
-    """Unicode-normalised text without control or direction characters; line breaks kept."""
+    """Unicode-normalised text without control, direction or non-characters; line breaks kept."""
     text = unicodedata.normalize("NFC", text or "")
     text = _CONTROL.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
     return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
@@ -150,10 +154,14 @@ def _check_signatory(step: Step, text: str) -> Checked:
     name, separator, position = text.partition(",")
     if not separator:
         name, separator, position = text.partition(" - ")
-    name, position = name.strip(), position.strip()
-    if not separator or len(name) < 2 or len(position) < 2:
+    if not separator or _letters(name) < 2 or _letters(position) < 2:
         return Checked(
             message="Wilt u naam en functie noemen, gescheiden door een komma? Bijvoorbeeld: "
             "J. de Vries, voorzitter college van bestuur."
         )
-    return Checked({"name": name, "position": position})
+    return Checked({"name": name.strip(), "position": position.strip()})
+
+
+def _letters(text: str) -> int:
+    """How many letters and digits a text holds: punctuation alone is no name or position."""
+    return sum(ch.isalnum() for ch in text)

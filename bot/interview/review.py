@@ -93,7 +93,9 @@ def review_answer(step: Step, value: Any) -> str:
         return "_niet opgenomen (overgeslagen)_"
     if isinstance(value, dict) and value.get("name") == PLACEHOLDER:
         return "_nog open_"
-    return escape_markdown(display_answer(step, value))
+    answer = escape_markdown(display_answer(step, value))
+    # Every paragraph of the answer stays inside its list item: no blank line, indented.
+    return "\n  ".join(line for line in answer.split("\n") if line.strip())
 
 
 def review_text(

@@ -5,23 +5,7 @@ import pytest
 from actions.clarify_question import ActionClarifyQuestion, question_payload
 from bot import messages
 from bot.knowledge import load_knowledge
-from tests.conftest import make_tracker
-
-
-def _parse(text, intents, answers, entities=()):
-    return {
-        "text": text,
-        "intent": {"name": intents[0][0], "confidence": intents[0][1]},
-        "intent_ranking": [{"name": n, "confidence": c} for n, c in intents],
-        "entities": list(entities),
-        "response_selector": {
-            "faq": {
-                "ranking": [
-                    {"intent_response_key": f"faq/{k}", "confidence": c} for k, c in answers
-                ]
-            }
-        },
-    }
+from tests.conftest import make_tracker, parse_result
 
 
 async def _run(dispatcher, domain, parse):
@@ -31,7 +15,7 @@ async def _run(dispatcher, domain, parse):
 
 
 async def test_close_answers_are_offered_as_choices(dispatcher, domain):
-    parse = _parse(
+    parse = parse_result(
         "mr en de overeenkomst",
         [("nlu_fallback", 0.4), ("faq", 0.38)],
         [("medezeggenschap_goedkeuring", 0.45), ("medezeggenschap_wetten", 0.40)],
@@ -49,7 +33,7 @@ async def test_close_answers_are_offered_as_choices(dispatcher, domain):
 
 
 async def test_a_picked_question_is_answered(dispatcher, domain):
-    parse = _parse(
+    parse = parse_result(
         question_payload("teambevoegdheid"), [("nlu_fallback", 1.0)], [],
         entities=[{"entity": "question_key", "value": "teambevoegdheid"}],
     )
@@ -58,7 +42,7 @@ async def test_a_picked_question_is_answered(dispatcher, domain):
 
 
 async def test_an_unknown_picked_key_is_not_answered(dispatcher, domain):
-    parse = _parse(
+    parse = parse_result(
         "x", [("nlu_fallback", 1.0)], [],
         entities=[{"entity": "question_key", "value": "../../etc/passwd"}],
     )
@@ -68,13 +52,13 @@ async def test_an_unknown_picked_key_is_not_answered(dispatcher, domain):
 
 @pytest.mark.parametrize("text", ["", "   ", "😀😀", "???", "\u0000\u0007"])
 async def test_a_message_without_words_gets_a_hint(dispatcher, domain, text):
-    parse = _parse(text, [("nlu_fallback", 0.3), ("faq", 0.3)], [("teambevoegdheid", 0.2)])
+    parse = parse_result(text, [("nlu_fallback", 0.3), ("faq", 0.3)], [("teambevoegdheid", 0.2)])
     [message] = await _run(dispatcher, domain, parse)
     assert message["text"] == messages.NO_WORDS
 
 
 async def test_a_message_far_from_any_question_is_declined(dispatcher, domain):
-    parse = _parse(
+    parse = parse_result(
         "hoe laat gaat de bus", [("nlu_fallback", 0.35), ("out_of_scope", 0.34), ("faq", 0.1)],
         [("teambevoegdheid", 0.3)],
     )
@@ -84,10 +68,16 @@ async def test_a_message_far_from_any_question_is_declined(dispatcher, domain):
 
 
 async def test_an_unsure_intent_with_a_clear_answer_is_answered(dispatcher, domain):
-    parse = _parse(
+    parse = parse_result(
         "een lange vraag over de teambevoegdheid van ons docententeam",
         [("nlu_fallback", 0.4), ("faq", 0.38), ("start_interview", 0.3)],
         [("teambevoegdheid", 0.8), ("klacht_mbo_docent", 0.05)],
     )
     [message] = await _run(dispatcher, domain, parse)
     assert message["response"] == "utter_faq/teambevoegdheid"
+
+
+async def test_an_answer_the_knowledge_base_does_not_hold_is_declined(dispatcher, domain):
+    parse = parse_result("iets heel specifieks", [("faq", 0.95)], [("bestaat_niet", 0.9), ("teambevoegdheid", 0.05)])
+    [message] = await _run(dispatcher, domain, parse)
+    assert message["response"] == "utter_out_of_scope"

@@ -1,31 +1,22 @@
 """Sending the draft: made once per set of answers, sent again on request, stored on disk."""
 
-from io import BytesIO
-
-import docx
-
 from actions.draft_delivery import ActionSendDraft
 from actions.interview_review import ActionConfirmInterview
 from bot import messages
 from bot.draft.store import DraftStore
-from tests.bot.test_interview_review import complete_answers
-from tests.conftest import make_tracker
-
-
-def _slots(events):
-    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+from tests.conftest import complete_answers, docx_texts, make_tracker, slots_of
 
 
 async def _confirm(dispatcher, domain, answers):
     events = await ActionConfirmInterview().run(dispatcher, make_tracker({}, slots=answers), domain)
-    return _slots(events)["draft"]
+    return slots_of(events)["draft"]
 
 
 async def test_confirming_stores_a_draft_that_holds_the_answers(dispatcher, domain, state_dir):
     answers = complete_answers()
     draft = await _confirm(dispatcher, domain, answers)
     found = DraftStore(state_dir / "drafts").find(draft["token"], "docx")
-    texts = [p.text for p in docx.Document(BytesIO(found.path.read_bytes())).paragraphs]
+    texts = docx_texts(found.path.read_bytes())
     assert answers["clause_5_transfer_option"] in texts
     payload = dispatcher.messages[-1]["custom"]["draft"]
     assert payload["token"] == draft["token"]
@@ -60,7 +51,7 @@ async def test_a_deleted_draft_is_made_again(dispatcher, domain, state_dir):
     DraftStore(state_dir / "drafts").delete_conversation("test-user")
     slots = {**answers, "interview_confirmed": True, "draft": draft}
     events = await ActionSendDraft().run(dispatcher, make_tracker({}, slots=slots), domain)
-    assert _slots(events)["draft"]["token"] != draft["token"]
+    assert slots_of(events)["draft"]["token"] != draft["token"]
 
 
 async def test_no_draft_before_confirmation(dispatcher, domain):
@@ -69,3 +60,17 @@ async def test_no_draft_before_confirmation(dispatcher, domain):
     assert [b["payload"] for b in dispatcher.messages[0]["buttons"]] == [
         "/resume_interview", "/confirm_review",
     ]
+
+
+async def test_no_draft_yet_offers_both_ways_on_by_name(dispatcher, domain):
+    await ActionSendDraft().run(dispatcher, make_tracker({}, slots=complete_answers()), domain)
+    assert dispatcher.messages[0]["buttons"] == [
+        {"title": "Verder met invullen", "payload": "/resume_interview"},
+        {"title": "Bevestigen", "payload": "/confirm_review"},
+    ]
+
+
+async def test_a_draft_slot_of_another_shape_gives_a_new_draft(dispatcher, domain):
+    slots = {**complete_answers(), "interview_confirmed": True, "draft": "geen woordenboek"}
+    events = await ActionSendDraft().run(dispatcher, make_tracker({}, slots=slots), domain)
+    assert len(slots_of(events)["draft"]["token"]) == 32

@@ -58,3 +58,57 @@ async def test_help_without_an_open_question_says_so(dispatcher, domain):
 async def test_a_step_without_example_says_so(dispatcher, domain):
     await ActionShowExample().run(dispatcher, make_tracker({}, slots={"requested_slot": "same_authority"}), domain)
     assert dispatcher.messages[0]["text"] == messages.NO_EXAMPLE
+
+
+def test_every_kind_of_step_gets_its_own_buttons():
+    route = STEP("route_type")
+    assert [b["payload"] for b in step_buttons(route)] == [c.title for c in route.choices] + ["/explain_clause"]
+    assert [b["title"] for b in step_buttons(STEP("signing_place"))] == ["Voorbeeld", "Weet ik nog niet"]
+    assert [b["title"] for b in step_buttons(STEP("signatory"))] == ["Weet ik nog niet"]
+    assert [b["title"] for b in step_buttons(STEP("vmbo_parties"))] == ["Uitleg", "Weet ik nog niet"]
+
+
+async def test_a_step_without_explanation_repeats_its_question(dispatcher, domain):
+    tracker = make_tracker({}, slots={"requested_slot": "signing_date"})
+    await ActionExplainClause().run(dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["text"] == (
+        f"Bij **{STEP('signing_date').label}** is geen nadere uitleg nodig: {STEP('signing_date').question}")
+
+
+async def test_an_unknown_requested_slot_is_no_open_question(dispatcher, domain):
+    await ActionExplainClause().run(dispatcher, make_tracker({}, slots={"requested_slot": "draft"}), domain)
+    assert dispatcher.messages[0]["response"] == "utter_no_open_question"
+
+
+def test_buttons_are_exactly_what_the_widget_shows_and_sends():
+    assert step_buttons(STEP("same_authority")) == [
+        {"title": "Ja", "payload": "ja"}, {"title": "Nee", "payload": "nee"},
+        {"title": "Uitleg", "payload": "/explain_clause"}, {"title": "Weet ik nog niet", "payload": "/dont_know_yet"}]
+    assert step_buttons(STEP("route_type")) == [
+        {"title": choice.title, "payload": choice.title} for choice in STEP("route_type").choices
+    ] + [{"title": "Uitleg", "payload": "/explain_clause"}]
+    assert step_buttons(STEP("clause_7_codetermination")) == [
+        {"title": "Uitleg", "payload": "/explain_clause"}, {"title": "Voorbeeld", "payload": "/ask_example"},
+        {"title": "Overslaan", "payload": "/skip_clause"}]
+
+
+async def test_the_example_message_word_for_word(dispatcher, domain):
+    step = STEP("clause_8_disputes")
+    await ActionShowExample().run(dispatcher, make_tracker({}, slots={"requested_slot": step.key}), domain)
+    assert dispatcher.messages[0]["text"] == (
+        f"**Voorbeeldformulering bij {step.label}**\n\n{step.example}\n\n"
+        "U kunt deze tekst overnemen en later in Word aanpassen, of zelf een antwoord typen.")
+
+
+async def test_the_explanation_names_its_source(dispatcher, domain):
+    step = STEP("same_authority")
+    await ActionExplainClause().run(dispatcher, make_tracker({}, slots={"requested_slot": step.key}), domain)
+    assert dispatcher.messages[0]["text"].startswith(f"**Uitleg bij {step.label}**\n\n{step.explanation}\n\n_Bron: ")
+    assert not dispatcher.messages[0]["text"].endswith(f"_Bron: {step.explanation_source}_")
+
+
+async def test_the_signatory_question_after_the_last_party_names_none(dispatcher, domain):
+    slots = {"same_authority": False, "vmbo_parties": ["A"], "mbo_parties": ["B"],
+             "signatories": [{"name": "x", "position": "y"}] * 2}
+    await _ask("signatory").run(dispatcher, make_tracker({}, slots=slots), domain)
+    assert "namens ?" in dispatcher.messages[0]["text"]

@@ -5,12 +5,8 @@ from actions.interview_review import (
 )
 from bot import messages
 from bot.interview.answers import PLACEHOLDER
-from tests.bot.test_interview_review import complete_answers
-from tests.conftest import make_tracker
-
-
-def _slots(events):
-    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+from bot.interview.catalogue import load_catalogue
+from tests.conftest import complete_answers, make_tracker, slots_of
 
 
 async def test_review_lists_answers_completeness_and_offers_open_places(dispatcher, domain):
@@ -26,7 +22,7 @@ async def test_review_lists_answers_completeness_and_offers_open_places(dispatch
 async def test_a_change_request_clears_the_named_answer(dispatcher, domain):
     tracker = make_tracker({"text": "wijzig artikel 5", "entities": []}, slots=complete_answers())
     events = await ActionEditClause().run(dispatcher, tracker, domain)
-    assert _slots(events) == {
+    assert slots_of(events) == {
         "clause_5_transfer_option": None, "interview_confirmed": False,
         "interview_history": [], "pending_answer": None,
         "changed_steps": ["clause_5_transfer_option"],
@@ -37,7 +33,7 @@ async def test_a_button_names_the_step_directly(dispatcher, domain):
     message = {"text": edit_payload("signing_date"),
                "entities": [{"entity": "clause", "value": "signing_date"}]}
     events = await ActionEditClause().run(dispatcher, make_tracker(message, slots=complete_answers()), domain)
-    assert _slots(events)["signing_date"] is None
+    assert slots_of(events)["signing_date"] is None
 
 
 async def test_an_unclear_change_request_asks_which(dispatcher, domain):
@@ -48,7 +44,7 @@ async def test_an_unclear_change_request_asks_which(dispatcher, domain):
 
 async def test_confirming_a_complete_interview_hands_it_on(dispatcher, domain):
     events = await ActionConfirmInterview().run(dispatcher, make_tracker({}, slots=complete_answers()), domain)
-    slots = _slots(events)
+    slots = slots_of(events)
     assert slots["interview_confirmed"] is True and set(slots["draft"]) == {"token", "answers"}
     assert dispatcher.messages[0]["text"] == messages.CONFIRMED
     assert dispatcher.messages[1]["custom"]["draft"]["token"] == slots["draft"]["token"]
@@ -62,7 +58,7 @@ async def test_an_unfinished_interview_cannot_be_confirmed(dispatcher, domain):
 
 async def test_starting_over_clears_every_answer(dispatcher, domain):
     events = await ActionResetInterview().run(dispatcher, make_tracker({}, slots=complete_answers()), domain)
-    cleared = _slots(events)
+    cleared = slots_of(events)
     assert cleared["clause_1_programme"] is None and cleared["signatories"] == []
 
 
@@ -72,7 +68,7 @@ async def test_an_answer_that_mentions_a_clause_is_kept_as_the_answer(dispatcher
     tracker = make_tracker(message, slots={**answers, "requested_slot": "clause_4a_locations"},
                            active_loop={"name": "interview_form"})
     events = await ActionEditClause().run(dispatcher, tracker, domain)
-    assert _slots(events) == {"clause_4a_locations": "Op de locaties van beide scholen.",
+    assert slots_of(events) == {"clause_4a_locations": "Op de locaties van beide scholen.",
                               "interview_history": ["clause_4a_locations"]}
 
 
@@ -81,4 +77,49 @@ async def test_a_change_request_during_the_interview_still_changes(dispatcher, d
     tracker = make_tracker(message, slots={**complete_answers(), "requested_slot": "clause_8_disputes"},
                            active_loop={"name": "interview_form"})
     events = await ActionEditClause().run(dispatcher, tracker, domain)
-    assert _slots(events)["clause_4a_locations"] is None
+    assert slots_of(events)["clause_4a_locations"] is None
+
+
+async def test_review_options_name_each_open_clause(dispatcher, domain):
+    answers = complete_answers(clause_8_disputes=PLACEHOLDER)
+    await ActionShowReview().run(dispatcher, make_tracker({"text": "x"}, slots=answers), domain)
+    options = dispatcher.messages[-1]
+    assert options["text"] == messages.REVIEW_OPTIONS
+    assert options["buttons"] == [
+        {"title": "Bevestigen", "payload": "/confirm_review"},
+        {"title": "Vul aan: Artikel 8 - Geschilbeslechting", "payload": edit_payload("clause_8_disputes")},
+    ]
+
+
+async def test_a_change_request_without_text_asks_which_clause(dispatcher, domain):
+    tracker = make_tracker({"entities": []}, slots=complete_answers())
+    assert await ActionEditClause().run(dispatcher, tracker, domain) == []
+    assert dispatcher.messages[0]["text"] == messages.WHICH_CLAUSE
+
+
+async def test_changing_the_parties_clears_them_and_every_signatory(dispatcher, domain):
+    tracker = make_tracker({"text": "wijzig de partijen", "entities": [{"entity": "clause", "value": "vmbo_parties"}]},
+                           slots=complete_answers())
+    events = await ActionEditClause().run(dispatcher, tracker, domain)
+    assert events == [
+        {"event": "slot", "timestamp": None, "name": "vmbo_parties", "value": None},
+        {"event": "slot", "timestamp": None, "name": "signatory", "value": None},
+        {"event": "slot", "timestamp": None, "name": "signatories", "value": []},
+        {"event": "slot", "timestamp": None, "name": "interview_confirmed", "value": False},
+    ]
+    assert dispatcher.messages[0]["text"] == "U past aan: Bevoegd gezag van de school."
+
+
+async def test_starting_over_clears_every_answer(dispatcher, domain):
+    events = await ActionResetInterview().run(dispatcher, make_tracker({}, slots=complete_answers()), domain)
+    cleared = {key: None for key in load_catalogue().keys}
+    assert slots_of(events) == {**cleared, "signatories": [], "interview_confirmed": False}
+    assert len(events) == len(cleared) + 2
+    assert dispatcher.messages[0]["text"] == messages.RESET
+
+
+async def test_a_change_to_a_whole_clause_names_each_part(dispatcher, domain):
+    tracker = make_tracker({"text": "wijzig artikel 3", "entities": []}, slots=complete_answers())
+    await ActionEditClause().run(dispatcher, tracker, domain)
+    labels = [load_catalogue().get(key).label for key in ("clause_3a_leadership", "clause_3b_accountability")]
+    assert dispatcher.messages[0]["text"] == f"U past aan: {labels[0]}, {labels[1]}."

@@ -6,13 +6,15 @@ from datetime import date
 import pytest
 
 from bot.draft.document import (
-    ANSWER_TEXT, CLAUSE, OPEN, PARTY, POINT, TITLE, build_draft, format_answer_keys,
-    load_format, open_places,
+    ANSWER, ANSWER_TEXT, CLAUSE, NOT_USED, OPEN, PARTY, POINT, TITLE, Span, answer_lines,
+    answer_span, build_draft, format_answer_keys, load_format, open_places,
 )
 from bot.draft.example import EXAMPLE_DATE, example_answers
-from bot.interview.answers import NOT_APPLICABLE, PLACEHOLDER
+from bot.draft.word import to_docx
+from bot.interview.answers import NOT_APPLICABLE, PLACEHOLDER, check_answer
 from bot.interview.catalogue import TEXT, load_catalogue
 from bot.settings import PROJECT_ROOT
+from tests.conftest import docx_texts
 
 SOURCE = (PROJECT_ROOT / "bot" / "sources" / "bouwsteen.txt").read_text(encoding="utf-8")
 
@@ -167,3 +169,48 @@ def test_only_answers_are_marked_as_user_text():
     answer_spans = [s for b in draft.blocks if b.kind == ANSWER_TEXT for s in b.spans]
     assert answer_spans and all(span.kind == "answer" for span in answer_spans)
     assert all(s.kind != OPEN for b in draft.blocks for s in b.spans)
+
+
+@pytest.mark.parametrize("unsafe", ["\u0000", "\u001b", "\ud800", "\u202e", "\ufffe", "\uffff"])
+def test_one_line_answers_lose_what_no_document_can_hold(unsafe):
+    party = f"Stichting{unsafe} Noord"
+    checked = check_answer(load_catalogue().get("vmbo_parties"), party)
+    assert checked.ok
+    answers = {**example_answers(), "vmbo_parties": checked.value, "signing_place": f"Zwolle{unsafe}",
+               "signatories": [{"name": f"J.{unsafe} de Vries", "position": "rector"}]}
+    draft = build_draft(answers, EXAMPLE_DATE)
+    texts = docx_texts(to_docx(draft))
+    assert "Stichting Noord" in texts and "Namens Stichting Noord" in texts
+    assert any(text.startswith("Aldus overeengekomen en ondertekend te Zwolle op") for text in texts)
+    assert "Naam: J. de Vries" in texts
+    assert unsafe not in draft.plain_text()
+
+
+def test_answer_spans_mark_open_and_skipped_places():
+    assert answer_span(None) == Span(PLACEHOLDER, OPEN)
+    assert answer_span(PLACEHOLDER) == Span(PLACEHOLDER, OPEN)
+    assert answer_span(NOT_APPLICABLE) == Span(NOT_APPLICABLE, NOT_USED)
+    assert answer_span("  Zwolle \n Noord ") == Span("Zwolle Noord", ANSWER)
+    assert answer_lines("\u0007\n \n") == [Span(PLACEHOLDER, OPEN)]
+    assert answer_lines("Een.\r\nTwee.\rDrie.") == [Span("Een.", ANSWER), Span("Twee.", ANSWER),
+                                                     Span("Drie.", ANSWER)]
+
+
+def test_plain_text_starts_with_title_and_footer_and_keeps_every_block():
+    draft = build_draft(example_answers(), EXAMPLE_DATE)
+    lines = draft.plain_text().split("\n")
+    assert lines[:2] == [draft.title, draft.footer] and len(lines) == len(draft.blocks) + 2
+    assert lines[2] == draft.title
+
+
+def test_the_gaps_are_listed_with_commas():
+    answers = {**example_answers(), "clause_5_transfer_option": PLACEHOLDER, "clause_8_disputes": None}
+    text = build_draft(answers, EXAMPLE_DATE).plain_text()
+    assert "f, i" in text and "XX" not in text
+
+
+def test_unknown_or_missing_choices_take_the_agreement_and_the_route():
+    expected = build_draft(example_answers(), EXAMPLE_DATE).title
+    for odd in ({"route_type": "iets anders"}, {"route_type": None, "same_authority": None}):
+        assert build_draft({**example_answers(), **odd}, EXAMPLE_DATE).title == expected
+    assert build_draft({}, EXAMPLE_DATE).title == expected

@@ -1,16 +1,18 @@
 """The Markdown version: the golden example, and user text that stays text."""
 
-from io import BytesIO
+from dataclasses import replace
 
 import docx
 import pytest
 from markdown_it import MarkdownIt
 
-from bot.draft.document import build_draft
+from bot.draft.document import Block, Span, build_draft
 from bot.draft.example import EXAMPLE_DATE, example_answers, write_example
 from bot.draft.markdown import to_markdown
 from bot.draft.word import to_docx
+from bot.interview.answers import NOT_APPLICABLE, PLACEHOLDER
 from bot.settings import PROJECT_ROOT
+from tests.conftest import docx_texts
 
 GOLDEN = PROJECT_ROOT / "tests" / "golden" / "example-draft.md"
 HOSTILE = [
@@ -59,8 +61,7 @@ def test_user_text_shows_literally_in_markdown(hostile):
 
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_user_text_shows_literally_in_word(hostile):
-    document = docx.Document(BytesIO(to_docx(build_draft(_with(hostile), EXAMPLE_DATE))))
-    texts = [p.text for p in document.paragraphs]
+    texts = docx_texts(to_docx(build_draft(_with(hostile), EXAMPLE_DATE)))
     for line in hostile.split("\n"):
         assert line in texts, line
     first = hostile.split("\n")[0]
@@ -71,6 +72,19 @@ def test_user_text_shows_literally_in_word(hostile):
 def test_a_very_long_answer_is_kept_whole():
     long_answer = ("Een lange zin met <tekens> & {{ sjablonen }}. " * 90).strip()
     answers = {**example_answers(), "clause_8_disputes": long_answer}
-    document = docx.Document(BytesIO(to_docx(build_draft(answers, EXAMPLE_DATE))))
-    assert long_answer in [p.text for p in document.paragraphs]
+    assert long_answer in docx_texts(to_docx(build_draft(answers, EXAMPLE_DATE)))
     assert len(long_answer) > 4000 - 400
+
+
+def test_open_and_skipped_places_are_marked_in_markdown():
+    answers = {**example_answers(), "clause_8_disputes": PLACEHOLDER, "clause_7_codetermination": NOT_APPLICABLE}
+    markdown = to_markdown(build_draft(answers, EXAMPLE_DATE))
+    assert "> **\\[nog in te vullen\\]**\n" in markdown
+    assert "> *\\[niet van toepassing\\]*\n" in markdown
+
+
+def test_an_unknown_block_kind_is_refused_by_name():
+    draft = build_draft(example_answers(), EXAMPLE_DATE)
+    odd = replace(draft, blocks=(Block("tabel", (Span("x"),)),))
+    with pytest.raises(ValueError, match="unknown block kind tabel"):
+        to_markdown(odd)

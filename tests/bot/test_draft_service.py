@@ -1,9 +1,7 @@
 """Handing over a draft: fingerprints, file names, links and the chat summary."""
 
+import re
 from datetime import date
-from io import BytesIO
-
-import docx
 
 from bot.draft.example import example_answers
 from bot.draft.service import (
@@ -11,6 +9,7 @@ from bot.draft.service import (
 )
 from bot.draft.store import DraftStore
 from bot.interview.answers import PLACEHOLDER
+from tests.conftest import docx_texts
 
 
 def test_the_fingerprint_follows_the_answers_only():
@@ -31,8 +30,7 @@ def test_download_names_hold_no_user_text():
 def test_a_stored_draft_holds_the_answers(tmp_path):
     store = DraftStore(tmp_path)
     token = store_draft(example_answers(), "gesprek-1", store, date(2026, 11, 23))
-    document = docx.Document(BytesIO(store.find(token, "docx").path.read_bytes()))
-    assert example_answers()["clause_9_joining"] in [p.text for p in document.paragraphs]
+    assert example_answers()["clause_9_joining"] in docx_texts(store.find(token, "docx").path.read_bytes())
     markdown = store.find(token, "md").path.read_text(encoding="utf-8")
     assert markdown.startswith("# Samenwerkingsovereenkomst doorlopende leerroute vmbo-mbo")
 
@@ -55,3 +53,31 @@ def test_a_complete_internal_regulation_summary():
     text = summary_text(answers)
     assert "interne regeling van AOC Groen" in text
     assert "Alle wettelijk verplichte onderwerpen (a tot en met j) zijn ingevuld." in text
+
+
+def test_the_summary_word_for_word():
+    links = links_for("T" * 32, "http://BOX/")
+    assert links.docx == f"http://BOX/drafts/{'T' * 32}/docx"
+    answers = {**example_answers(), "vmbo_parties": ["VO Noord", "VO Zuid"], "mbo_parties": ["ROC"],
+               "clause_5_transfer_option": PLACEHOLDER, "clause_8_disputes": None}
+    assert summary_text(answers, links) == (
+        "**Uw concept staat klaar.** Het is een samenwerkingsovereenkomst tussen VO Noord, VO Zuid, ROC.\n\n"
+        "8 van de 10 wettelijk verplichte onderwerpen zijn ingevuld; nog open: f, i. Open plekken staan "
+        "in het document als \\[nog in te vullen\\].\n\n"
+        f"[Download het concept in Word (.docx)]({links.docx})\n\n"
+        f"[Bekijk de tekst als Markdown]({links.markdown})\n\n"
+        "Open het Word-bestand om het met uw collega's af te maken. Wilt u nog iets wijzigen? "
+        "Typ bijvoorbeeld 'wijzig artikel 5'; daarna maak ik een nieuwe versie.")
+
+
+def test_the_fingerprint_does_not_depend_on_the_order_of_the_answers():
+    answers = example_answers()
+    reordered = dict(reversed(list(answers.items())))
+    assert fingerprint(reordered) == fingerprint(answers)
+    assert re.fullmatch(r"[0-9a-f]{32}", fingerprint(answers))
+
+
+def test_a_stored_draft_is_named_for_download(tmp_path):
+    store = DraftStore(tmp_path)
+    token = store_draft(example_answers(), "gesprek-1", store, date(2026, 11, 23))
+    assert store.find(token, "docx").download_name == "concept-samenwerkingsovereenkomst-2026-11-23.docx"

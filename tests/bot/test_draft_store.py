@@ -1,6 +1,8 @@
 """Stored drafts: unguessable tokens, nothing outside the drafts folder, deletion on request."""
 
+import os
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -33,7 +35,7 @@ def test_tokens_are_never_reused(store):
 
 @pytest.mark.parametrize("token", [
     "", "..", "../../etc/passwd", "%2e%2e%2fetc", "A" * 31, "A" * 33, "A" * 31 + "/",
-    "A" * 31 + ".", "A" * 30 + "\x00A", "Ａ" * 32,
+    "A" * 31 + ".", "A" * 30 + "\x00A", "Ａ" * 32, "A" * 32 + "\n", "\n" + "A" * 32, " " + "A" * 32,
 ])
 def test_anything_but_a_token_is_refused(store, token):
     store.save("gesprek-1", FILES, "concept")
@@ -93,3 +95,61 @@ def test_a_conversation_keeps_only_its_newest_drafts(tmp_path):
 def test_without_a_limit_every_draft_is_kept(store):
     made = [store.save("veel", FILES, "c", now=NOW + timedelta(minutes=n)) for n in range(4)]
     assert sorted(store.tokens()) == sorted(made)
+
+
+def test_a_token_with_a_trailing_newline_is_not_a_token(store):
+    token = store.save("gesprek-1", FILES, "concept")
+    assert is_token(token) and not is_token(token + "\n")
+    assert store.find(token + "\n", "md") is None
+
+
+def test_listing_skips_what_is_not_a_draft_folder(store):
+    token = store.save("gesprek-1", FILES, "concept")
+    (store.root / ("B" * 32)).write_text("een bestand, geen map", encoding="utf-8")
+    (store.root / "notes").mkdir()
+    assert store.tokens() == [token]
+
+
+def test_a_draft_exactly_at_the_age_limit_is_kept(store):
+    at_limit = store.save("gesprek-1", FILES, "concept", now=NOW - timedelta(days=30))
+    assert store.delete_older_than(30, now=NOW) == 0 and store.exists(at_limit)
+
+
+def test_a_format_that_was_not_stored_is_not_found(store):
+    token = store.save("gesprek-1", {"docx": b"PK"}, "concept")
+    assert store.find(token, "md") is None and store.exists(token)
+    assert sorted(p.name for p in (store.root / token).iterdir()) == ["draft.docx", "draft.json"]
+
+
+def test_unknown_formats_are_named_in_the_error(store):
+    with pytest.raises(ValueError, match=r"unknown draft formats \['html', 'pdf'\]"):
+        store.save("gesprek-1", {"html": b"<p>", "pdf": b"%", "md": b"#"}, "concept")
+    assert store.tokens() == []
+
+
+def test_a_draft_without_its_record_is_not_found_and_survives_deletion_sweeps(store):
+    token = store.save("gesprek-1", FILES, "concept")
+    (store.root / token / "draft.json").write_text("{niet json", encoding="utf-8")
+    assert store.find(token, "docx") is None
+    assert store.delete_conversation("gesprek-1") == 0 and store.delete_older_than(0) == 0
+
+
+def test_a_draft_is_written_beside_the_others_then_moved_into_place(store, monkeypatch):
+    moves = []
+    real_replace = os.replace
+
+    def replace(source, target):
+        moves.append((Path(source), Path(target)))
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    token = store.save("gesprek-1", FILES, "concept")
+    [(source, target)] = moves
+    assert source.parent == store.root and source.name.startswith(".new-") and target == store.root / token
+
+
+def test_retention_counts_from_the_moment_of_asking(tmp_path):
+    keeping = DraftStore(tmp_path, retention_days=30)
+    meta = {"created": (NOW - timedelta(days=30)).isoformat()}
+    assert not keeping._expired(meta, now=NOW)
+    assert keeping._expired(meta, now=NOW + timedelta(seconds=1))

@@ -1,19 +1,23 @@
 """The Word file, read back with python-docx: structure, every answer in place, metadata."""
 
-from io import BytesIO
+from dataclasses import replace
+from datetime import datetime, timezone
 
-import docx
+import pytest
 from docx.enum.text import WD_COLOR_INDEX
+from docx.oxml.ns import qn
+from docx.shared import Pt
 
-from bot.draft.document import build_draft
+from bot.draft.document import Block, Span, build_draft
 from bot.draft.example import EXAMPLE_DATE, example_answers
 from bot.draft.word import ANSWER_STYLE, to_docx
-from bot.interview.answers import PLACEHOLDER
+from bot.interview.answers import NOT_APPLICABLE, PLACEHOLDER
 from bot.interview.catalogue import TEXT, load_catalogue
+from tests.conftest import read_docx
 
 
 def read_back(answers):
-    return docx.Document(BytesIO(to_docx(build_draft(answers, EXAMPLE_DATE))))
+    return read_docx(to_docx(build_draft(answers, EXAMPLE_DATE)))
 
 
 def paragraphs_by_clause(document):
@@ -97,3 +101,52 @@ def test_open_places_are_highlighted():
 def test_the_same_answers_give_the_same_text():
     first = [p.text for p in read_back(example_answers()).paragraphs]
     assert first == [p.text for p in read_back(example_answers()).paragraphs]
+
+
+def test_page_fonts_styles_and_properties_are_set():
+    document = read_back(example_answers())
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    margins = [getattr(section, side) for side in ("left_margin", "right_margin", "top_margin", "bottom_margin")]
+    assert [round(margin.cm, 2) for margin in margins] == [2.5] * 4
+    normal = document.styles["Normal"]
+    assert (normal.font.name, normal.font.size, normal.paragraph_format.space_after) == ("Calibri", Pt(11), Pt(6))
+    answer, note = document.styles[ANSWER_STYLE], document.styles["Toelichting"]
+    assert answer.base_style.name == "Normal" and round(answer.paragraph_format.left_indent.cm, 2) == 0.75
+    assert note.base_style.name == "Normal" and (note.font.italic, note.font.size) == (True, Pt(9))
+    properties = document.core_properties
+    assert (properties.author, properties.last_modified_by, properties.keywords, properties.revision) == (
+        "", "", "concept", 1)
+    midnight = datetime.combine(EXAMPLE_DATE, datetime.min.time(), tzinfo=timezone.utc)
+    assert properties.created == midnight == properties.modified == properties.last_printed
+
+
+def test_numbers_hang_in_the_margin_and_the_footer_counts_pages():
+    document = read_back(example_answers())
+    point = next(p for p in document.paragraphs if p.text.startswith("1.\t"))
+    assert point.style.name == "Normal"
+    indents = (point.paragraph_format.left_indent, point.paragraph_format.first_line_indent)
+    assert [round(indent.cm, 2) for indent in indents] == [0.75, -0.75]
+    footer = document.sections[0].footer.paragraphs[0]
+    fields = footer._p.findall(qn("w:fldSimple"))
+    assert footer.text.endswith(" - pagina ") and [f.get(qn("w:instr")) for f in fields] == ["PAGE"]
+    assert [t.text for t in fields[0].iter(qn("w:t"))] == ["1"]
+
+
+def test_parties_are_bold_roles_italic_and_skipped_clauses_marked():
+    answers = {**example_answers(), "clause_7_codetermination": NOT_APPLICABLE}
+    document = read_back(answers)
+    party = next(p for p in document.paragraphs if p.text == answers["vmbo_parties"][0])
+    assert all(run.bold for run in party.runs)
+    role = next(p for p in document.paragraphs if p.text == "Bevoegd gezag van de school")
+    assert all(run.italic for run in role.runs)
+    skipped = next(p for p in document.paragraphs if p.text == NOT_APPLICABLE)
+    assert [run.italic for run in skipped.runs] == [True] and not skipped.runs[0].bold
+    notes = [p for p in document.paragraphs if p.style.name == "Toelichting"]
+    assert notes and all(not run.bold for p in notes for run in p.runs)
+
+
+def test_an_unknown_block_kind_is_refused_by_name_in_word():
+    odd = replace(build_draft(example_answers(), EXAMPLE_DATE), blocks=(Block("tabel", (Span("x"),)),))
+    with pytest.raises(ValueError, match="unknown block kind tabel"):
+        to_docx(odd)

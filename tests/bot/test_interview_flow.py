@@ -100,3 +100,41 @@ def test_change_requests_are_told_from_answers_that_mention_a_clause():
     for answer in ["Op de locaties van beide scholen.", "De leiding berust bij een stuurgroep.",
                    "Het personeel blijft in dienst van de eigen school."]:
         assert not is_edit_request(answer), answer
+
+
+@pytest.mark.parametrize(
+    "answers, key, expected",
+    [
+        ({}, "same_authority", (1, 21)),
+        (INTERNAL, "authority_name", (3, 19)),
+        (AGREEMENT, "signatory", (20, 21)),
+        ({**AGREEMENT, "vmbo_parties": ["A", "B"], "mbo_parties": ["C"], "signatories": [{}]}, "signatory", (21, 22)),
+        ({**AGREEMENT, "clause_6_funding_transfer": True}, "clause_6_funding_amount", (14, 23)),
+        (AGREEMENT, "clause_6_funding_amount", (19, 21)),
+    ],
+)
+def test_progress_counts_the_questions_this_situation_asks(answers, key, expected):
+    assert progress(answers, key) == expected
+
+
+@pytest.mark.parametrize(
+    "intent, confidence, text, command",
+    [
+        (USE_EXAMPLE, 0.1, "/use_example", USE_EXAMPLE),
+        (SKIP, 0.8, "sla maar over", SKIP),
+        (SKIP, 0.79, "sla maar over", None),
+        (DONT_KNOW, 0.99, "dat weet ik nu echt nog niet zo", DONT_KNOW),
+        (DONT_KNOW, 0.99, "dat weet ik nu echt nog niet zo goed", None),
+        ("faq", 0.99, "/use_example", None),
+    ],
+)
+def test_commands_are_short_and_sure_or_a_button(intent, confidence, text, command):
+    assert command_in(intent, confidence, text) == command
+
+
+@pytest.mark.parametrize("text, question", [
+    ("Wat is dat?", True), ("klopt dat ?  ", True), ("Welke scholen doen mee", True),
+    ("Wie", True), ("Wiebe de Vries, rector", False), ("De scholen. ", False),
+])
+def test_questions_are_told_from_answers(text, question):
+    assert looks_like_question(text) is question

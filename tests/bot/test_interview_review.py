@@ -3,23 +3,11 @@
 from bot.interview.answers import NOT_APPLICABLE, PLACEHOLDER
 from bot.interview.catalogue import load_catalogue
 from bot.interview.editing import keys_to_clear, steps_meant
-from bot.interview.review import COVERED, MISSING, NOT_USED, OPEN, completeness, review_text
-
-
-def complete_answers(**overrides):
-    answers = {
-        "same_authority": False, "route_type": "doorlopende_leerroute",
-        "vmbo_parties": ["Stichting VO Noord"], "mbo_parties": ["ROC Noord"],
-        "clause_6_funding_transfer": False, "signing_place": "Assen",
-        "signing_date": "1 september 2025",
-        "signatories": [{"name": "A. Jansen", "position": "bestuurder"},
-                        {"name": "B. Smit", "position": "voorzitter cvb"}],
-    }
-    for step in load_catalogue().clauses():
-        if step.kind == "text":
-            answers.setdefault(step.key, f"Afspraken over {step.title.lower()}.")
-    answers.update(overrides)
-    return answers
+from bot.interview.review import (
+    COVERED, MISSING, NOT_USED, OPEN, completeness, completeness_text, display_answer, open_steps,
+    review_text,
+)
+from tests.conftest import complete_answers
 
 
 def _status(answers):
@@ -60,3 +48,79 @@ def test_changing_funding_or_the_situation_clears_what_depends_on_it():
     assert "clause_6_funding_amount" in keys_to_clear(["clause_6_funding_transfer"])
     assert "signatories" in keys_to_clear(["same_authority"])
     assert "signatories" not in keys_to_clear(["vmbo_parties"])  # renaming keeps the signatory
+
+
+def test_a_topic_is_covered_only_when_every_one_of_its_steps_is():
+    partly = complete_answers(clause_4b_facilities=None)
+    statuses = completeness(partly)
+    topic_e = next(s for s in statuses if s.topic == "e")
+    assert topic_e.status == MISSING
+    assert topic_e.steps == ["clause_4a_locations", "clause_4b_facilities", "clause_4c_staff"]
+    assert _status(complete_answers(clause_4c_staff=PLACEHOLDER))["e"] == OPEN
+    assert _status(complete_answers(clause_4a_locations=[PLACEHOLDER]))["e"] == OPEN
+
+
+def test_a_topic_is_not_used_only_when_all_its_steps_are_skipped():
+    answers = complete_answers(clause_4a_locations=NOT_APPLICABLE)
+    assert _status(answers)["e"] == COVERED
+
+
+def test_a_missing_answer_outweighs_a_placeholder():
+    answers = complete_answers(clause_4a_locations=PLACEHOLDER, clause_4b_facilities=None)
+    assert _status(answers)["e"] == MISSING
+
+
+def test_the_completeness_message_names_the_gaps_or_says_all_is_covered():
+    assert completeness_text(complete_answers()).endswith(
+        "Alle wettelijk verplichte onderwerpen (a tot en met j) zijn ingevuld.")
+    text = completeness_text(complete_answers(clause_5_transfer_option=PLACEHOLDER, clause_8_disputes=None))
+    assert "- f. inhoud van de overstapoptie: nog in te vullen" in text
+    assert "- i. geschilbeslechting: ontbreekt" in text
+    assert text.endswith("Nog niet alle wettelijk verplichte onderwerpen zijn ingevuld: f, i.")
+
+
+def test_answers_are_shown_as_people_read_them():
+    step = load_catalogue().get
+    assert display_answer(step("same_authority"), True) == "Ja"
+    assert display_answer(step("same_authority"), False) == "Nee"
+    assert display_answer(step("route_type"), "doorlopende_leerroute") == "Doorlopende leerroute vmbo-mbo"
+    assert display_answer(step("route_type"), "onbekend") == "onbekend"
+    assert display_answer(step("vmbo_parties"), ["A", "B"]) == "A; B"
+    assert display_answer(step("clause_8_disputes"), None) == "(nog niet beantwoord)"
+
+
+def test_open_steps_are_the_placeholders_not_the_skipped_clause():
+    answers = complete_answers(clause_5_transfer_option=PLACEHOLDER, clause_7_codetermination=NOT_APPLICABLE,
+                               vmbo_parties=[PLACEHOLDER])
+    assert [step.key for step in open_steps(answers)] == ["vmbo_parties", "clause_5_transfer_option"]
+
+
+def test_an_answer_of_several_paragraphs_stays_in_its_review_item():
+    text = review_text(complete_answers(clause_2_business="Eerste alinea.\n\nTweede alinea."))
+    assert "Betrokkenheid bedrijfsleven**: Eerste alinea.\n  Tweede alinea.\n- **" in text
+
+
+def test_a_clause_number_alone_means_all_its_parts():
+    agreement = {"same_authority": False, "clause_6_funding_transfer": True}
+    assert steps_meant("wijzig artikel 4", agreement) == [
+        "clause_4a_locations", "clause_4b_facilities", "clause_4c_staff"]
+    assert steps_meant("artikel 6", agreement) == [
+        "clause_6_funding_transfer", "clause_6_funding_amount", "clause_6_funding_purpose"]
+    assert steps_meant("artikel 11", agreement) == []
+
+
+def test_changing_the_situation_clears_everything_that_depends_on_it():
+    assert keys_to_clear(["same_authority"]) == [
+        "same_authority", "authority_name", "vmbo_parties", "mbo_parties", "signatory", "signatories"]
+    assert keys_to_clear(["clause_8_disputes"]) == ["clause_8_disputes"]
+    assert keys_to_clear(["signatory"]) == ["signatory", "signatories"]
+
+
+def test_the_review_word_for_word_at_its_start_and_end():
+    text = review_text(complete_answers())
+    assert text.startswith("**Uw antwoorden**\n\n- **Hetzelfde bevoegd gezag**: Nee\n")
+    assert text.endswith("- **Ondertekening namens Stichting VO Noord**: A. Jansen, bestuurder\n"
+                         "- **Ondertekening namens ROC Noord**: B. Smit, voorzitter cvb")
+    assert completeness_text(complete_answers()).startswith(
+        "**Volledigheid (onderwerpen a-j uit de wet)**\n\n- a. profiel en opleidingsdomein of kwalificatie: ingevuld\n"
+        "- b. betrokkenheid van het bedrijfsleven: ingevuld\n")

@@ -1,6 +1,9 @@
 """Deleting a conversation and its drafts on request, against a real Rasa SQL tracker store."""
 
+import asyncio
 from datetime import datetime, timedelta, timezone
+
+import sqlalchemy
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
@@ -8,7 +11,8 @@ from rasa.shared.core.events import SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.draft.store import DraftStore
-from bot.privacy import expire_drafts, forget_conversation, main
+from bot import privacy
+from bot.privacy import expire_drafts, forget_conversation, main, tracker_database_url
 from bot.settings import Settings
 
 FILES = {"docx": b"PK", "md": b"# x"}
@@ -52,3 +56,57 @@ def test_expiry_deletes_old_drafts(tmp_path):
 def test_the_command_needs_a_conversation_id(capsys):
     assert main(["forget"]) == 2 and main(["forget", " "]) == 2
     assert "make forget" in capsys.readouterr().err
+
+
+POSTGRES = {"TRACKER_DB_DIALECT": "postgresql", "TRACKER_DB": "assistant", "TRACKER_DB_HOST": "db.intern",
+            "TRACKER_DB_PORT": "5432", "TRACKER_DB_USER": "bot"}
+
+
+def test_the_postgresql_address_takes_the_password_from_the_environment_only(tmp_path, monkeypatch):
+    monkeypatch.setenv("TRACKER_DB_PASSWORD", "geheim")
+    settings = Settings.from_environment({**POSTGRES, "ASSISTANT_STATE_DIR": str(tmp_path)})
+    url = tracker_database_url(settings)
+    assert (url.drivername, url.username, url.password, url.host, url.port, url.database) == (
+        "postgresql", "bot", "geheim", "db.intern", 5432, "assistant")
+    monkeypatch.delenv("TRACKER_DB_PASSWORD")
+    bare = Settings.from_environment({"TRACKER_DB_DIALECT": "postgresql", "TRACKER_DB": "assistant"})
+    url = tracker_database_url(bare)
+    assert (url.username, url.password, url.host, url.port) == (None, None, None, None)
+
+
+def test_forgetting_on_postgresql_deletes_from_that_database(tmp_path, monkeypatch):
+    """The PostgreSQL path, run on an SQLite stand-in for the server: same SQL, same counts."""
+    stand_in = tmp_path / "stand-in.db"
+    sqlite_settings = Settings.from_environment({"TRACKER_DB": str(stand_in)})
+    opened, real_create_engine = [], sqlalchemy.create_engine
+
+    def create_engine(url):
+        opened.append(url)
+        return real_create_engine(tracker_database_url(sqlite_settings))
+
+    async def fill():
+        await _store_conversation(sqlite_settings, "te-vergeten")
+        await _store_conversation(sqlite_settings, "blijft")
+
+    asyncio.run(fill())
+    monkeypatch.setattr(privacy.sqlalchemy, "create_engine", create_engine)
+    settings = Settings.from_environment({**POSTGRES, "ASSISTANT_STATE_DIR": str(tmp_path)})
+    assert forget_conversation("te-vergeten", settings) == {"events": 2, "drafts": 0}
+    assert [url.drivername for url in opened] == ["postgresql"]
+    assert opened[0].host == "db.intern" and opened[0].database == "assistant"
+    monkeypatch.undo()
+    assert forget_conversation("blijft", sqlite_settings)["events"] == 2
+
+
+def test_the_commands_report_what_they_deleted(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("ASSISTANT_STATE_DIR", str(tmp_path))
+    monkeypatch.setenv("DRAFT_RETENTION_DAYS", "7")
+    settings = Settings.from_environment()
+    DraftStore(settings.drafts_dir).save("iemand", FILES, "c")
+    DraftStore(settings.drafts_dir).save("a", FILES, "c", now=datetime.now(timezone.utc) - timedelta(days=8))
+    assert main(["forget", "iemand"]) == 0
+    assert main(["expire"]) == 0
+    assert main(["expire", "nu"]) == 2
+    output = capsys.readouterr().out.splitlines()
+    assert output == ["Deleted conversation 'iemand': 0 events, 1 drafts.",
+                      "Deleted 1 drafts older than 7 days."]

@@ -1,6 +1,7 @@
 """The Dutch tokenizer: lemmas, hostile text, and the record of its spaCy pipeline."""
 
 import json
+import logging
 
 import pytest
 from rasa.engine.graph import ExecutionContext
@@ -79,3 +80,14 @@ def test_a_model_trained_on_another_pipeline_is_refused(storage, context):
 def test_the_trained_dutch_pipeline_is_used_where_installed(tokenizer):
     tokens = tokenizer.tokenize(Message(data={"text": "De scholen werkten samen"}), "text")
     assert [token.lemma for token in tokens][:2] == ["de", "school"]
+
+
+def test_the_reading_limit_is_configurable_and_the_language_is_logged(storage, context, caplog):
+    with caplog.at_level(logging.INFO, logger="components.dutch_tokenizer"):
+        short = DutchTokenizer.create({"max_chars": 11}, storage, RESOURCE, context)
+    assert _words(short, "moet de mr instemmen") == ["moet", "de", "mr"]
+    assert caplog.messages == [f"Language: {available_pipeline().describe()}."]
+    assert DutchTokenizer.get_default_config()["max_chars"] == 2000
+    default = DutchTokenizer.create({}, storage, RESOURCE, context)
+    tokens = default.tokenize(Message(data={"text": "ab " * 700}), "text")
+    assert len(tokens) == 667  # 2000 characters: 666 whole "ab " and one "ab"

@@ -132,3 +132,59 @@ def test_a_message_without_words_is_classified_without_failing(trained, storage,
     for message in selector.process(classifier.process(messages)):
         assert message.get("intent")["confidence"] < 0.9
         assert message.get("response_selector")["faq"]["ranking"]
+
+
+def _train_on(storage, context, messages):
+    parts = _featurizers(storage, context)
+    data = TrainingData(messages, responses=RESPONSES)
+    parts[0].process_training_data(data)
+    for featurizer in parts[1:]:
+        featurizer.train(data)
+        featurizer.process_training_data(data)
+    classifier = LinearIntentClassifier.create({}, storage, Resource("intents"), context)
+    selector = LinearAnswerSelector.create({}, storage, Resource("answers"), context)
+    classifier.train(data)
+    selector.train(data)
+    return parts, classifier, selector
+
+
+def test_two_intents_are_enough_to_classify(storage, context):
+    messages = [Message(data={"text": text, "intent": "faq", "intent_response_key": "faq/examens"})
+                for text in EXAMPLES["faq/examens"]]
+    messages += [Message(data={"text": text, "intent": "greet"}) for text in ("goedemorgen", "hallo", "hoi")]
+    parts, classifier, selector = _train_on(storage, context, messages)
+    question, greeting = classifier.process(_featurize(parts, [
+        Message(data={"text": "wie doet het examen"}), Message(data={"text": "hallo daar"})]))
+    assert question.get("intent")["name"] == "faq" and greeting.get("intent")["name"] == "greet"
+    assert [item["name"] for item in question.get("intent_ranking")] == ["faq", "greet"]
+    assert selector.process([question]) == [question] and question.get("response_selector") is None
+
+
+def test_one_class_trains_nothing(storage, context):
+    messages = [Message(data={"text": text, "intent": "greet"}) for text in ("goedemorgen", "hallo")]
+    parts, classifier, _ = _train_on(storage, context, messages)
+    message = _featurize(parts, [Message(data={"text": "hallo"})])[0]
+    assert classifier.process([message]) == [message] and message.get("intent") is None
+    assert classifier.process([]) == []
+    reloaded = LinearIntentClassifier.load({}, storage, Resource("intents"), context)
+    assert reloaded.process([message]) == [message] and message.get("intent") is None
+
+
+def test_the_defaults_are_the_cross_validated_settings():
+    assert LinearIntentClassifier.get_default_config() == {"C": 100.0, "ranking_length": 10, "max_iter": 3000}
+    assert LinearAnswerSelector.get_default_config() == {
+        "retrieval_intent": "faq", "C": 300.0, "ranking_length": 10, "max_iter": 3000}
+
+
+def test_the_results_are_part_of_the_parse_output(trained, storage, context):
+    parts, resource = trained
+    classifier = LinearIntentClassifier.load({}, storage, Resource("intents"), context)
+    selector = LinearAnswerSelector.load({}, storage, resource, context)
+    [message] = selector.process(classifier.process(_featurize(parts, [Message(data={"text": "wie doet het examen"})])))
+    output = message.as_dict(only_output_properties=True)
+    assert {"intent", "intent_ranking", "response_selector"} <= set(output)
+    entry = output["response_selector"]["faq"]["ranking"][0]
+    assert set(entry) == {"id", "confidence", "intent_response_key"} and isinstance(entry["id"], int)
+    response = output["response_selector"]["faq"]["response"]
+    assert response["confidence"] == entry["confidence"]
+    assert len(output["intent_ranking"]) == 2  # faq and greet: every intent, up to ten

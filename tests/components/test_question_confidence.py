@@ -3,24 +3,11 @@
 from rasa.shared.nlu.training_data.message import Message
 
 from components.question_confidence import QuestionConfidence
+from tests.conftest import parse_result
 
 
 def _message(intent, confidence, answers, text="moet de mr instemmen met de sok"):
-    ranking = [{"name": intent, "confidence": confidence}]
-    return Message(
-        data={
-            "text": text,
-            "intent": {"name": intent, "confidence": confidence},
-            "intent_ranking": ranking,
-            "response_selector": {
-                "faq": {
-                    "ranking": [
-                        {"intent_response_key": f"faq/{k}", "confidence": c} for k, c in answers
-                    ]
-                }
-            },
-        }
-    )
+    return Message(data=parse_result(text, [(intent, confidence)], answers))
 
 
 def _process(message):
@@ -46,3 +33,21 @@ def test_an_emoji_only_message_becomes_fallback():
 def test_other_intents_are_left_alone():
     message = _message("greet", 0.6, [("x", 0.2), ("y", 0.19)], text="hallo")
     assert _process(message) == ("greet", "greet")
+
+
+def test_the_fallback_keeps_the_question_s_confidence_and_each_message_is_judged():
+    unclear = _message("faq", 0.91, [("medezeggenschap_goedkeuring", 0.5), ("x", 0.45)])
+    greeting = _message("greet", 0.8, [], text="hallo")
+    clear = _message("faq", 0.97, [("medezeggenschap_goedkeuring", 0.9), ("x", 0.02)])
+    QuestionConfidence().process([greeting, unclear, clear])
+    assert unclear.get("intent") == {"name": "nlu_fallback", "confidence": 0.91}
+    assert unclear.get("intent_ranking")[:2] == [{"name": "nlu_fallback", "confidence": 0.91},
+                                                 {"name": "faq", "confidence": 0.91}]
+    assert greeting.get("intent")["name"] == "greet" and clear.get("intent")["name"] == "faq"
+
+
+def test_a_question_without_a_confidence_falls_back_at_zero():
+    message = Message(data={"text": "mr?", "intent": {"name": "faq"}, "response_selector": {}})
+    QuestionConfidence().process([message])
+    assert message.get("intent") == {"name": "nlu_fallback", "confidence": 0.0}
+    assert message.get("intent_ranking") == [{"name": "nlu_fallback", "confidence": 0.0}]

@@ -28,7 +28,8 @@ def test_sigterm_stops_both_servers(model_path, tmp_path):
 def test_ctrl_c_stops_both_servers(model_path, tmp_path):
     running = RunningAssistant(tmp_path).start()
     children = running.children()
-    running.stop(signal.SIGINT)
+    assert len(children) == 2 and all(pid_alive(pid) for pid in children)
+    assert running.stop(signal.SIGINT) == 0
     assert not any(pid_alive(pid) for pid in children)
 
 

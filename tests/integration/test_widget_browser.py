@@ -21,6 +21,10 @@ from bot.knowledge import load_knowledge
 from bot.settings import PROJECT_ROOT
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+WIDGET_RULES = {
+    "button-name", "label", "color-contrast", "aria-allowed-attr", "aria-required-attr",
+    "aria-valid-attr-value", "nested-interactive", "scrollable-region-focusable", "html-has-lang",
+}
 AXE = PROJECT_ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = PROJECT_ROOT / "results" / "screenshots"
 STEP = load_catalogue().get
@@ -270,7 +274,10 @@ def test_no_serious_accessibility_violations(page):
     serious = [(v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in results["violations"]
                if v["impact"] in ("serious", "critical")]
     assert serious == []
-    assert len(results["passes"]) > 10
+    # The checks that matter for a chat widget ran on the page and passed (not skipped as
+    # inapplicable): names of buttons and the input, contrast, ARIA, scrollable history.
+    passed = {rule["id"] for rule in results["passes"]}
+    assert WIDGET_RULES <= passed, WIDGET_RULES - passed
 
 
 @pytest.mark.parametrize("width,height,name", [(375, 667, "widget-phone"), (640, 430, "widget-zoom-200")])

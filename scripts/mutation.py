@@ -1,0 +1,166 @@
+"""Mutation testing of bot/, components/, actions/ and channels/ with mutmut and the unit tests.
+
+    python scripts/mutation.py run [PATTERN]   (make mutation [MODULE=bot.answering])
+    python scripts/mutation.py report          (make mutation-report)
+
+``run`` lets mutmut test every mutant it has no result for (it keeps results in ``mutants/``
+and tests again only the functions that changed), then tests every survivor again by name,
+module by module, so tests added since count. PATTERN limits both to some modules (a shard), e.g.
+``bot.interview.*``. ``report`` prints the score per module and every surviving mutant; the
+survivors listed in ``tests/mutation/equivalent.md`` behave exactly like the code (equivalent
+mutants) and count as neither killed nor survived. It exits 1 when a module scores below the
+target or a survivor is not explained.
+"""
+
+import fnmatch
+import json
+import os
+import re
+import subprocess
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional
+
+ROOT = Path(__file__).resolve().parent.parent
+MUTANTS = ROOT / "mutants"
+EQUIVALENT_FILE = ROOT / "tests" / "mutation" / "equivalent.md"
+TARGET = 80.0
+WORKERS = int(os.environ.get("MUTATION_WORKERS", "2"))
+# mutmut's exit codes per mutant (mutmut/stats.py): which count as killed, and which as not tested.
+KILLED = {1, 3, 24, 36, 37, 152, 255, -24}
+SURVIVED = {0, 5, 33, 35}
+_EQUIVALENT_LINE = re.compile(r"^[-*]\s+`([^`]+)`")
+
+
+@dataclass
+class ModuleScore:
+    """Mutants of one module by outcome."""
+
+    killed: List[str] = field(default_factory=list)
+    survived: List[str] = field(default_factory=list)
+    equivalent: List[str] = field(default_factory=list)
+    unchecked: List[str] = field(default_factory=list)
+
+    @property
+    def score(self) -> float:
+        counted = len(self.killed) + len(self.survived)
+        return 100.0 * len(self.killed) / counted if counted else 100.0
+
+
+def equivalent_mutants(path: Path = EQUIVALENT_FILE) -> Dict[str, str]:
+    """The mutants explained as equivalent: name -> the line that explains it."""
+    if not path.exists():
+        return {}
+    found = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = _EQUIVALENT_LINE.match(line.strip())
+        if match:
+            found[match.group(1)] = line.strip()
+    return found
+
+
+def results(mutants: Path = MUTANTS) -> Dict[str, Optional[int]]:
+    """Every mutant mutmut made, with its exit code (None: not tested yet)."""
+    codes: Dict[str, Optional[int]] = {}
+    for meta in sorted(mutants.rglob("*.py.meta")):
+        codes.update(json.loads(meta.read_text(encoding="utf-8")).get("exit_code_by_key", {}))
+    return codes
+
+
+def module_of(mutant: str) -> str:
+    """``bot.answering.x_decide__mutmut_6`` -> ``bot.answering``."""
+    return mutant.rsplit(".", 1)[0]
+
+
+def scores(codes: Dict[str, Optional[int]], equivalent: Iterable[str]) -> Dict[str, ModuleScore]:
+    """The outcome of every mutant, grouped by module."""
+    equivalent = set(equivalent)
+    by_module: Dict[str, ModuleScore] = defaultdict(ModuleScore)
+    for mutant, code in codes.items():
+        module = by_module[module_of(mutant)]
+        if code is None or code == 34:
+            module.unchecked.append(mutant)
+        elif code in KILLED:
+            module.killed.append(mutant)
+        elif mutant in equivalent:
+            module.equivalent.append(mutant)
+        else:
+            module.survived.append(mutant)
+    return dict(sorted(by_module.items()))
+
+
+def report(pattern: str = "*") -> int:
+    """Print the score per module and the survivors; 1 when a target is missed."""
+    codes = {m: c for m, c in results().items() if fnmatch.fnmatch(m, pattern)}
+    if not codes:
+        print("No mutation results yet: run `make mutation` first.")
+        return 1
+    explained = equivalent_mutants()
+    by_module = scores(codes, explained)
+    print(f"{'module':<34} {'mutants':>7} {'killed':>7} {'equiv.':>7} {'survived':>8} {'score':>7}")
+    totals = ModuleScore()
+    for name, module in by_module.items():
+        total = len(module.killed) + len(module.survived) + len(module.equivalent) + len(module.unchecked)
+        print(f"{name:<34} {total:>7} {len(module.killed):>7} {len(module.equivalent):>7} "
+              f"{len(module.survived):>8} {module.score:>6.1f}%"
+              + (f"  ({len(module.unchecked)} not tested yet)" if module.unchecked else ""))
+        for kind in ("killed", "survived", "equivalent", "unchecked"):
+            getattr(totals, kind).extend(getattr(module, kind))
+    print(f"{'all':<34} {len(codes):>7} {len(totals.killed):>7} {len(totals.equivalent):>7} "
+          f"{len(totals.survived):>8} {totals.score:>6.1f}%")
+    if totals.survived:
+        print("\nSurviving mutants (see them with `.venv/bin/mutmut show NAME`):")
+        for mutant in sorted(totals.survived):
+            print(f"  {mutant}  [{'no test runs it' if codes[mutant] in (5, 33) else 'survived'}]")
+    below = [name for name, module in by_module.items() if module.score < TARGET]
+    if below:
+        print(f"\nBelow the target of {TARGET:g}% killed: {', '.join(below)}")
+    return 1 if below or totals.survived or totals.unchecked else 0
+
+
+def _mutmut(arguments: List[str]) -> int:
+    """Run mutmut at low priority; the tests must import the mutated copy, not the project."""
+    environment = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    command = ["nice", "-n", "10", sys.executable, "-m", "mutmut", "run", "--max-children", str(WORKERS)]
+    return subprocess.call(command + arguments, cwd=ROOT, env=environment)
+
+
+def run(pattern: str = "*") -> int:
+    """Test the mutants without a result, then every survivor again by name; then report.
+
+    With a pattern (a shard), mutmut tests every mutant of it by name at once.
+    """
+    if pattern != "*":
+        status = _mutmut([pattern])
+        return status if status != 0 else report(pattern)
+    status = _mutmut([])
+    if status != 0:
+        return status
+    # A run over everything forks its workers from a process that ran the whole suite, and
+    # some mutants passed there that fail when tested by name: every survivor is tested again,
+    # one module at a time.
+    again: Dict[str, List[str]] = defaultdict(list)
+    for mutant, code in results().items():
+        if code in SURVIVED:
+            again[module_of(mutant)].append(mutant)
+    for module, names in sorted(again.items()):
+        print(f"Testing the {len(names)} survivors of {module} again")
+        status = _mutmut(sorted(names))
+        if status != 0:
+            return status
+    return report(pattern)
+
+
+def main(argv: List[str]) -> int:
+    if argv[:1] == ["run"] and len(argv) <= 2:
+        return run(argv[1] if len(argv) == 2 else "*")
+    if argv[:1] == ["report"] and len(argv) <= 2:
+        return report(argv[1] if len(argv) == 2 else "*")
+    print(__doc__.strip(), file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

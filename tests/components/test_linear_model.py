@@ -1,0 +1,84 @@
+"""The shared linear model: features, fit, probabilities and storage, for two classes and more."""
+
+import numpy as np
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, TEXT
+from rasa.shared.nlu.training_data.features import Features
+from rasa.shared.nlu.training_data.message import Message
+from scipy.sparse import coo_matrix
+from sklearn.linear_model import LogisticRegression
+
+from components.linear_model import LinearModelComponent, fit, load, probabilities, save, scaled_features
+
+TRAINING = {"a": [[3, 0, 1], [2, 0, 0], [4, 1, 0]], "b": [[0, 3, 0], [0, 2, 1], [1, 4, 0]]}
+
+
+def _message(counts):
+    message = Message(data={"text": "x"})
+    message.add_features(Features(coo_matrix([counts]), FEATURE_TYPE_SENTENCE, TEXT, "counts"))
+    return message
+
+
+def _training(classes):
+    messages, labels = [], []
+    for label in classes:
+        for counts in TRAINING[label]:
+            messages.append(_message(counts))
+            labels.append(label)
+    return messages, labels
+
+
+def test_a_model_with_two_classes_matches_scikit_learn():
+    messages, labels = _training(["a", "b"])
+    model = fit(messages, labels, c=10.0, max_iter=200)
+    queries = [_message([5, 0, 0]), _message([0, 5, 0]), _message([1, 1, 1])]
+    reference = LogisticRegression(C=10.0, max_iter=200, class_weight="balanced", random_state=7)
+    reference.fit(scaled_features(messages), labels)
+
+    result = probabilities(model, queries)
+
+    assert model["classes"] == ["a", "b"]
+    assert result.shape == (3, 2)
+    np.testing.assert_allclose(result, reference.predict_proba(scaled_features(queries)), atol=1e-9)
+    assert result[0, 0] > 0.5 > result[1, 0]
+
+
+def test_a_two_class_model_survives_storage(tmp_path):
+    messages, labels = _training(["a", "b"])
+    storage, resource = LocalModelStorage(tmp_path), Resource("linear")
+    model = fit(messages, labels, c=10.0, max_iter=200)
+    save(storage, resource, model)
+    loaded = load(storage, resource)
+    queries = [_message([5, 0, 0])]
+    np.testing.assert_allclose(probabilities(loaded, queries), probabilities(model, queries))
+
+
+def test_features_are_log_scaled_and_of_unit_length():
+    [row] = scaled_features([_message([3, 0, 4])]).toarray()
+    expected = np.log1p(np.array([3.0, 0.0, 4.0]))
+    np.testing.assert_allclose(row, expected / np.linalg.norm(expected))
+
+
+def test_a_message_of_another_width_reads_as_no_features():
+    messages, labels = _training(["a", "b"])
+    model = fit(messages, labels, c=10.0, max_iter=200)
+    assert scaled_features([_message([1, 1])], width=3).nnz == 0
+    [row] = probabilities(model, [_message([1, 1])])
+    [intercept] = model["intercept"]
+    scores = np.exp([0.0, intercept])
+    np.testing.assert_allclose(row, scores / scores.sum())
+
+
+def test_nothing_stored_loads_as_no_model(tmp_path):
+    assert load(LocalModelStorage(tmp_path), Resource("never-trained")) is None
+
+
+def test_the_weights_are_arranged_once_per_model():
+    messages, labels = _training(["a", "b"])
+    model = fit(messages, labels, c=10.0, max_iter=200)
+    first = probabilities(model, [_message([5, 0, 0])])
+    weights = model["_weights"]
+    np.testing.assert_array_equal(probabilities(model, [_message([5, 0, 0])]), first)
+    assert model["_weights"] is weights and weights.flags["C_CONTIGUOUS"]
+    assert LinearModelComponent.get_default_config() == {}

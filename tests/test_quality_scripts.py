@@ -1,0 +1,36 @@
+"""The scripts behind make test-unit's coverage figures and make mutation's report."""
+
+import json
+
+from scripts.coverage_report import per_package
+from scripts.mutation import equivalent_mutants, module_of, results, scores
+
+
+def test_coverage_is_summed_per_top_level_package():
+    report = {"files": {
+        "bot/a.py": {"summary": {"num_statements": 10, "covered_lines": 9, "num_branches": 4, "covered_branches": 3}},
+        "bot/draft/b.py": {"summary": {"num_statements": 10, "covered_lines": 10, "num_branches": 6,
+                                       "covered_branches": 6}},
+        "scripts/c.py": {"summary": {"num_statements": 5, "covered_lines": 0, "num_branches": 2,
+                                     "covered_branches": 0}},
+    }}
+    figures = per_package(report, ["bot", "channels"])
+    assert (figures["bot"].line_percent, figures["bot"].branch_percent) == (95.0, 90.0)
+    assert figures["channels"].statements == 0 and set(figures) == {"bot", "channels"}
+
+
+def test_mutants_are_scored_per_module_with_equivalents_set_apart(tmp_path):
+    (tmp_path / "bot").mkdir()
+    codes = {"bot.a.x_f__mutmut_1": 1, "bot.a.x_f__mutmut_2": 0, "bot.a.x_f__mutmut_3": 0,
+             "bot.a.x_f__mutmut_4": 33, "bot.a.x_f__mutmut_5": None, "bot.a.x_f__mutmut_6": 36}
+    (tmp_path / "bot" / "a.py.meta").write_text(json.dumps({"exit_code_by_key": codes}), encoding="utf-8")
+    listed = tmp_path / "equivalent.md"
+    listed.write_text("# Equivalent\n\n- `bot.a.x_f__mutmut_2`: same behaviour.\nnot a `bot.a.x_f__mutmut_3` line\n",
+                      encoding="utf-8")
+    assert results(tmp_path) == codes and module_of("bot.a.x_f__mutmut_1") == "bot.a"
+    explained = equivalent_mutants(listed)
+    assert list(explained) == ["bot.a.x_f__mutmut_2"]
+    module = scores(results(tmp_path), explained)["bot.a"]
+    assert (len(module.killed), len(module.equivalent), len(module.unchecked)) == (2, 1, 1)
+    assert sorted(module.survived) == ["bot.a.x_f__mutmut_3", "bot.a.x_f__mutmut_4"]
+    assert module.score == 50.0
