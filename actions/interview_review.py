@@ -84,7 +84,8 @@ class ActionEditClause(Action):
             return [SlotSet(slot, value) for slot, value in {requested: None, **move.updates}.items()]
         correction = None if reference else find_correction(text, answers)
         if correction is not None and correction.value:
-            corrected = self._correct(correction, answers, dispatcher)
+            corrected = self._correct(
+                correction, answers, dispatcher, bool(tracker.active_loop.get("name")))
             if corrected is not None:
                 return corrected
         if reference in catalogue:
@@ -101,11 +102,13 @@ class ActionEditClause(Action):
         if SIGNATORIES_KEY in cleared:
             events.append(SlotSet(SIGNATORIES_KEY, []))
         events += [SlotSet(slot, value) for slot, value in reopen(cleared, answers).items()]
-        return events + [SlotSet(CONFIRMED_SLOT, False), SlotSet(CHANGED_SLOT, keys)]
+        changed = [] if tracker.active_loop.get("name") else keys  # a short review only from the review
+        return events + [SlotSet(CONFIRMED_SLOT, False), SlotSet(CHANGED_SLOT, changed)]
 
     @staticmethod
     def _correct(
         correction: Correction, answers: Dict[str, Any], dispatcher: CollectingDispatcher,
+        interviewing: bool,
     ) -> Optional[List[Dict[Text, Any]]]:
         """Store a correction that gives the new answer; ``None`` if it does not check out."""
         step = load_catalogue().get(correction.key)
@@ -121,7 +124,7 @@ class ActionEditClause(Action):
         shown = escape_markdown(display_answer(step, checked.value))
         dispatcher.utter_message(text=f"U past aan: {step.part_label}: {shown}")
         return [SlotSet(step.key, checked.value), SlotSet(CONFIRMED_SLOT, False),
-                SlotSet(CHANGED_SLOT, [step.key])]
+                SlotSet(CHANGED_SLOT, [] if interviewing else [step.key])]
 
 
 class ActionConfirmInterview(Action):

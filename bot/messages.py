@@ -79,7 +79,10 @@ QUESTION_NOT_ANSWERED = (
     "opgeslagen; we gaan verder met de vraag."
 )
 CONFIRM_CORRECTION = "Wilt u het antwoord bij **{label}** wijzigen in: {answer}?"
-CORRECTED = "Aangepast: {label}. We gaan verder waar we waren."
+CORRECTED = (
+    "Aangepast: **{label}** is nu: {answer}\n\nKlopt dat niet, typ dan 'terug'. We gaan verder waar "
+    "we waren."
+)
 REVIEW_AFTER_CHANGE = (
     "Klopt het zo? Kies 'Bevestigen' om het concept te maken, of 'Hele overzicht tonen' om alle "
     "antwoorden te zien. Wilt u nog iets wijzigen, typ dan bijvoorbeeld 'wijzig artikel 5'."
@@ -94,6 +97,6 @@ CONFIRM_DATE_AS_PLACE = (
 )
 CONFIRM_NAME = "Is '{answer}' de naam van het bevoegd gezag?"
 CONFIRM_FUNDING = (
-    "Ik begrijp uw antwoord als 'Ja', en ik noteer bij de omvang en de bestemming: {details}\n\n"
-    "Klopt dat? U kunt beide daarna nog aanpassen."
+    "Ik begrijp uw antwoord als 'Ja', en ik noteer als omvang van de middelen: {details}\n\n"
+    "Klopt dat? Daarna vraag ik nog naar de bestemming."
 )

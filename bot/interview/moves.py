@@ -83,7 +83,8 @@ def store(
         updates.update({SIGNATORY_KEY: None, SIGNATORIES_KEY: given + [value]})
     else:
         updates[step.key] = value
-        if step.kind == PARTIES and _party_count({**answers, step.key: value}) != _party_count(answers):
+        given = answers.get(SIGNATORIES_KEY) or []
+        if step.kind == PARTIES and given and len(given) != _party_count({**answers, step.key: value}):
             updates[SIGNATORIES_KEY] = []  # the signatories no longer match the parties
     return Move(updates)
 
@@ -96,7 +97,7 @@ def _party_count(answers: Mapping[str, Any]) -> int:
 def ask_to_confirm(
     step: Step, value: Any, question: str, alternative: Any = None,
     buttons: Optional[List[Dict[str, str]]] = None, offers: Optional[Dict[str, Any]] = None,
-    target: Optional[str] = None,
+    target: Optional[str] = None, also: Optional[Dict[str, Any]] = None,
 ) -> Move:
     """Hold ``value`` back; the step's question becomes ``question``, to confirm it.
 
@@ -106,7 +107,7 @@ def ask_to_confirm(
     pending = {
         "key": step.key, "value": value, "alternative": alternative, "prompt": question,
         "buttons": list(buttons or [messages.YES_BUTTON, messages.NO_BUTTON]),
-        "offers": dict(offers or {}), "target": target,
+        "offers": dict(offers or {}), "target": target, "also": dict(also or {}),
     }
     return Move({step.key: None, PENDING_SLOT: pending})
 
@@ -119,7 +120,11 @@ def confirm_pending(step: Step, pending: Mapping[str, Any], answers: Mapping[str
         move = store(corrected, pending["value"], answers)
         move.updates[step.key] = None
         return move.say(messages.CORRECTED.format(label=corrected.label))
-    return store(step, pending["value"], answers, pending.get("offers"))
+    move = store(step, pending["value"], answers, pending.get("offers"))
+    for key, value in (pending.get("also") or {}).items():
+        also = store(load_catalogue().get(key), value, {**answers, **move.updates})
+        move.updates.update(also.updates)
+    return move
 
 
 def refuse_pending(step: Step, pending: Mapping[str, Any], answers: Mapping[str, Any]) -> Move:

@@ -14,7 +14,7 @@ from bot.user_text import fold
 # Said before the answer itself: "dat zei ik al, X", "ik denk X", "het is X".
 _CHATTY_PREFIX = re.compile(
     r"^\s*(?:(?:dat |die |wat )?(?:zei|heb) ik (?:al|toch al|net)(?: gezegd| genoemd)?[,:.]?\s*|"
-    r"(?:ik denk|ik geloof|volgens mij|ik meen)(?: dat)?(?: het)?[,:]?\s+(?:is\s+)?|"
+    r"(?:ik denk|denk ik|ik geloof|geloof ik|volgens mij|ik meen)(?: dat)?(?: het)?[,:]?\s+(?:is\s+)?|"
     r"(?:dat|het|die|dit) (?:is|zijn|wordt|worden|heet|heten)[,:]?\s+|"
     r"(?:wij|we) (?:zijn|heten)[,:]?\s+|(?:ons bestuur|onze school|het bestuur) (?:is|heet)[,:]?\s+|"
     r"(?:eh+m*|uh+m*|nou|nou ja|tja|o ja|oja|oh)[,.]?\s+)+",
@@ -34,13 +34,14 @@ _AFFIRMATIVE = re.compile(
     r"ontvangt|ontvangen|krijgt|krijgen|gaat over|gaan over)\b"
 )
 _AMOUNT = re.compile(r"(€|\beuro\b|\beur\b|\d+[.,]?\d*\s*(%|procent)|\bper (leerling|student|jaar)\b)")
+_NAME_WORD = r"(?:[A-Z0-9][\w'.&-]*|van|de|der|den|het|voor|aan|op|in)"
 _ORGANISATION = re.compile(
-    r"((?:Stichting|Vereniging|Scholengroep|Scholengemeenschap|ROC|Roc|AOC|Onderwijsgroep|"
-    r"Christelijke|Openbare|Openbaar|Regionaal Opleidingen ?[Cc]entrum)\b[^,.;:\n?!]*?"
-    r"|[A-Z][\w'-]+(?: [A-Z][\w'-]+)* (?:College|Lyceum|Groep|Academie|Scholen))"
-    r"(?=\s+(?:en|is|zijn|heet|als)\b|[,.;:\n?!]|$)"
+    r"\b((?:Stichting|Vereniging|Scholengroep|Scholengemeenschap|ROC|Roc|AOC|Onderwijsgroep|"
+    r"Christelijke|Openbare|Openbaar|Regionaal Opleidingen ?[Cc]entrum)(?:\s+" + _NAME_WORD + r")*"
+    r"|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\s+(?:College|Lyceum|Groep|Academie|Scholen))"
 )
-_MBO_NAME = re.compile(r"^(roc|aoc)\b|\b(mbo|opleidingscentrum|opleidingen|beroepsonderwijs)\b")
+_TRAILING_CONNECTORS = re.compile(r"(?:\s+(?:van|de|der|den|het|voor|aan|op|in))+$")
+_MBO_NAME = re.compile(r"\b(roc|aoc)\b|\b(mbo|opleidingscentrum|opleidingen|beroepsonderwijs)\b")
 _MBO_CONTEXT = re.compile(r"\b(roc|aoc|mbo|mbo-instelling|instelling|beroepsonderwijs)\b")
 _DONT_KNOW = re.compile(r"\bgeen (flauw )?idee\b|\bgeen flauw\b|\b(weet|weten)\b.*\bniet\b|\bnog niet (bekend|duidelijk|zeker)\b|\bonbekend\b")
 
@@ -133,7 +134,7 @@ def organisations(text: str) -> Dict[str, List[str]]:
     sides: Dict[str, List[str]] = {"vmbo": [], "mbo": []}
     unplaced: List[str] = []
     for match in _ORGANISATION.finditer(text):
-        name = " ".join(match.group(1).split()).strip(" ,")
+        name = _TRAILING_CONNECTORS.sub("", " ".join(match.group(1).split()).strip(" ,."))
         if len(name.split()) < 2 or name in sides["vmbo"] + sides["mbo"] + unplaced:
             continue
         before = fold(text[max(0, match.start() - 20):match.start()])

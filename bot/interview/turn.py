@@ -35,7 +35,8 @@ from bot.knowledge import load_knowledge
 QUESTION_KEY_ENTITY = "question_key"
 OTHER_SIDE = {"vmbo_parties": "mbo_parties", "mbo_parties": "vmbo_parties"}
 FUNDING_STEP = "clause_6_funding_transfer"
-FUNDING_DETAILS = ("clause_6_funding_amount", "clause_6_funding_purpose")
+FUNDING_AMOUNT = "clause_6_funding_amount"
+FIRST_STEP = "same_authority"
 PLACE_STEP, DATE_STEP = "signing_place", "signing_date"
 MAX_DATE_ONLY_WORDS = 5
 MAX_QUESTION_WORDS = 10
@@ -101,18 +102,17 @@ def _read(
 
 
 def _correct(step: Step, correction: Correction, text: str, answers: Mapping[str, Any]) -> Move:
-    """An earlier answer corrected in own words: confirm it, then ask the open question again."""
+    """An earlier answer corrected in own words ("het ROC heet eigenlijk X"): the cue makes it
+    clear, so it is stored and said back; 'terug' reopens it. The open question is asked again."""
     target = load_catalogue().get(correction.key)
     value = completed_date(correction.value, answers.get(target.key)) if target.kind == DATE else correction.value
     checked = check_answer(target, value, _other_parties(target, answers))
     if not checked.ok:
         return _unanswered(step).say(checked.message)
-    own = check_answer(step, text, _other_parties(step, answers))
+    move = moves.store(target, checked.value, answers)
+    move.updates[step.key] = None
     shown = escape_markdown(display_answer(target, checked.value))
-    return moves.ask_to_confirm(
-        step, checked.value, messages.CONFIRM_CORRECTION.format(label=target.label, answer=shown),
-        alternative=own.value if own.ok else None, target=target.key,
-    )
+    return move.say(messages.CORRECTED.format(label=target.part_label, answer=shown))
 
 
 def _unanswered(step: Step) -> Move:
@@ -174,6 +174,12 @@ def _answer(step: Step, text: str, answers: Mapping[str, Any]) -> Move:
         return _date(step, text, answers)
     if step.kind == CHOICE:
         return _choice(step, text, answers)
+    if step.key == SIGNATORY_KEY:
+        chatty = strip_chatter(clean_answer(text))
+        checked = check_answer(step, str(chatty.value))
+        if checked.ok and not chatty.certain:
+            shown = escape_markdown(display_answer(step, checked.value))
+            return moves.ask_to_confirm(step, checked.value, messages.CONFIRM_READING.format(answer=shown))
     if step.kind == TEXT and step.key == PLACE_STEP:
         return _place(step, text, answers)
     if step.kind == TEXT and step.clause and _only_a_date(text):
@@ -195,9 +201,12 @@ def _choice(step: Step, text: str, answers: Mapping[str, Any]) -> Move:
     checked = check_answer(step, text)
     if checked.ok:
         return moves.store(step, checked.value, answers)
-    meant = _choice_meant(step, str(strip_chatter(clean_answer(text)).value))
+    chatty = strip_chatter(clean_answer(text))
+    meant = _choice_meant(step, str(chatty.value))
     if meant is None:
         return _unanswered(step).say(checked.message)
+    if chatty.certain:
+        return moves.store(step, meant.value, answers)
     return moves.ask_to_confirm(step, meant.value, messages.CONFIRM_READING.format(answer=meant.title))
 
 
@@ -223,24 +232,26 @@ def _checked(step: Step, text: str, answers: Mapping[str, Any], offers: Optional
 def _yes_no(step: Step, text: str, answers: Mapping[str, Any]) -> Move:
     offers = _offers_from(step, text)
     checked = check_answer(step, text)
-    if checked.ok:
+    if checked.ok and FUNDING_AMOUNT not in offers:
         return moves.store(step, checked.value, answers, offers)
-    meant = yes_no_sentence(text)
+    meant = checked.value if checked.ok else yes_no_sentence(text)
     if meant is None:
         return _unanswered(step).say(checked.message)
     offers = offers if meant or step.key != FUNDING_STEP else {}
     prompt = messages.CONFIRM_YES_NO.format(answer="Ja" if meant else "Nee")
-    if any(key in offers for key in FUNDING_DETAILS):
-        prompt = messages.CONFIRM_FUNDING.format(details=escape_markdown(offers[FUNDING_DETAILS[0]]))
-    return moves.ask_to_confirm(step, meant, prompt, offers=offers)
+    also = {}
+    if FUNDING_AMOUNT in offers:
+        also = {FUNDING_AMOUNT: offers.pop(FUNDING_AMOUNT)}
+        prompt = messages.CONFIRM_FUNDING.format(details=escape_markdown(also[FUNDING_AMOUNT]))
+    return moves.ask_to_confirm(step, meant, prompt, offers=offers, also=also)
 
 
 def _offers_from(step: Step, text: str) -> Dict[str, Any]:
     """What a yes/no answer already says about later steps: party names, funding details."""
     offers: Dict[str, Any] = {}
     if step.key == FUNDING_STEP and mentions_amount(text):
-        offers = {key: without_yes_no(clean_answer(text)) for key in FUNDING_DETAILS}
-    named = organisations(text)
+        offers = {FUNDING_AMOUNT: without_yes_no(clean_answer(text))}
+    named = organisations(text) if step.key == FIRST_STEP else {"vmbo": [], "mbo": []}
     if named["vmbo"] or named["mbo"]:
         if named["vmbo"]:
             offers["vmbo_parties"] = named["vmbo"]

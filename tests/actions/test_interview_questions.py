@@ -65,7 +65,9 @@ def test_every_kind_of_step_gets_its_own_buttons():
     assert [b["payload"] for b in step_buttons(route)] == [c.title for c in route.choices] + ["/explain_clause"]
     assert [b["title"] for b in step_buttons(STEP("signing_place"))] == ["Voorbeeld", "Weet ik nog niet"]
     assert [b["title"] for b in step_buttons(STEP("signatory"))] == ["Weet ik nog niet"]
-    assert [b["title"] for b in step_buttons(STEP("vmbo_parties"))] == ["Uitleg", "Weet ik nog niet"]
+    assert [b["title"] for b in step_buttons(STEP("vmbo_parties"))] == ["Uitleg"]  # can't stay open
+    assert [b["title"] for b in step_buttons(STEP("signing_place"), can_go_back=True)] == [
+        "Voorbeeld", "Weet ik nog niet", "Vorige vraag"]
 
 
 async def test_a_step_without_explanation_repeats_its_question(dispatcher, domain):
@@ -83,7 +85,7 @@ async def test_an_unknown_requested_slot_is_no_open_question(dispatcher, domain)
 def test_buttons_are_exactly_what_the_widget_shows_and_sends():
     assert step_buttons(STEP("same_authority")) == [
         {"title": "Ja", "payload": "ja"}, {"title": "Nee", "payload": "nee"},
-        {"title": "Uitleg", "payload": "/explain_clause"}, {"title": "Weet ik nog niet", "payload": "/dont_know_yet"}]
+        {"title": "Uitleg", "payload": "/explain_clause"}]
     assert step_buttons(STEP("route_type")) == [
         {"title": choice.title, "payload": choice.title} for choice in STEP("route_type").choices
     ] + [{"title": "Uitleg", "payload": "/explain_clause"}]

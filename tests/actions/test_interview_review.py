@@ -56,7 +56,7 @@ async def test_an_unfinished_interview_cannot_be_confirmed(dispatcher, domain):
     assert events == [] and dispatcher.messages[0]["text"] == messages.NOT_FINISHED
 
 
-async def test_starting_over_clears_every_answer(dispatcher, domain):
+async def test_starting_over_clears_the_answers_and_the_signatories(dispatcher, domain):
     events = await ActionResetInterview().run(dispatcher, make_tracker({}, slots=complete_answers()), domain)
     cleared = slots_of(events)
     assert cleared["clause_1_programme"] is None and cleared["signatories"] == []
@@ -97,15 +97,16 @@ async def test_a_change_request_without_text_asks_which_clause(dispatcher, domai
     assert dispatcher.messages[0]["text"] == messages.WHICH_CLAUSE
 
 
-async def test_changing_the_parties_clears_them_and_every_signatory(dispatcher, domain):
+async def test_changing_the_parties_reopens_them_and_keeps_the_signatories(dispatcher, domain):
     tracker = make_tracker({"text": "wijzig de partijen", "entities": [{"entity": "clause", "value": "vmbo_parties"}]},
                            slots=complete_answers())
     events = await ActionEditClause().run(dispatcher, tracker, domain)
     assert events == [
         {"event": "slot", "timestamp": None, "name": "vmbo_parties", "value": None},
-        {"event": "slot", "timestamp": None, "name": "signatory", "value": None},
-        {"event": "slot", "timestamp": None, "name": "signatories", "value": []},
+        {"event": "slot", "timestamp": None, "name": "interview_history", "value": []},
+        {"event": "slot", "timestamp": None, "name": "pending_answer", "value": None},
         {"event": "slot", "timestamp": None, "name": "interview_confirmed", "value": False},
+        {"event": "slot", "timestamp": None, "name": "changed_steps", "value": ["vmbo_parties"]},
     ]
     assert dispatcher.messages[0]["text"] == "U past aan: Bevoegd gezag van de school."
 
@@ -113,8 +114,9 @@ async def test_changing_the_parties_clears_them_and_every_signatory(dispatcher, 
 async def test_starting_over_clears_every_answer(dispatcher, domain):
     events = await ActionResetInterview().run(dispatcher, make_tracker({}, slots=complete_answers()), domain)
     cleared = {key: None for key in load_catalogue().keys}
-    assert slots_of(events) == {**cleared, "signatories": [], "interview_confirmed": False}
-    assert len(events) == len(cleared) + 2
+    assert slots_of(events) == {**cleared, "signatories": [], "interview_confirmed": False,
+                                "interview_history": [], "offered_answers": {}, "pending_answer": None}
+    assert len(events) == len(cleared) + 5
     assert dispatcher.messages[0]["text"] == messages.RESET
 
 

@@ -60,13 +60,12 @@ def test_the_summary_word_for_word():
     assert links.docx == f"http://BOX/drafts/{'T' * 32}/docx"
     answers = {**example_answers(), "vmbo_parties": ["VO Noord", "VO Zuid"], "mbo_parties": ["ROC"],
                "clause_5_transfer_option": PLACEHOLDER, "clause_8_disputes": None}
-    assert summary_text(answers, links) == (
-        "**Uw concept staat klaar.** Het is een samenwerkingsovereenkomst tussen VO Noord, VO Zuid, ROC.\n\n"
+    assert summary_text(answers) == (
+        "**Uw concept staat klaar.** Het is een samenwerkingsovereenkomst tussen VO Noord, VO Zuid en ROC.\n\n"
         "8 van de 10 wettelijk verplichte onderwerpen zijn ingevuld; nog open: f, i. Open plekken staan "
         "in het document als \\[nog in te vullen\\].\n\n"
-        f"[Download het concept in Word (.docx)]({links.docx})\n\n"
-        f"[Bekijk de tekst als Markdown]({links.markdown})\n\n"
-        "Open het Word-bestand om het met uw collega's af te maken. Wilt u nog iets wijzigen? "
+        "Download het concept als Word-bestand met de knop hieronder en maak het met uw collega's af; "
+        "met 'Bekijk de tekst' leest u het eerst in de browser. Wilt u nog iets wijzigen? "
         "Typ bijvoorbeeld 'wijzig artikel 5'; daarna maak ik een nieuwe versie.")
 
 

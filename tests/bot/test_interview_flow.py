@@ -105,12 +105,12 @@ def test_change_requests_are_told_from_answers_that_mention_a_clause():
 @pytest.mark.parametrize(
     "answers, key, expected",
     [
-        ({}, "same_authority", (1, 21)),
+        ({}, "same_authority", (1, 20)),
         (INTERNAL, "authority_name", (3, 19)),
-        (AGREEMENT, "signatory", (20, 21)),
-        ({**AGREEMENT, "vmbo_parties": ["A", "B"], "mbo_parties": ["C"], "signatories": [{}]}, "signatory", (21, 22)),
-        ({**AGREEMENT, "clause_6_funding_transfer": True}, "clause_6_funding_amount", (14, 23)),
-        (AGREEMENT, "clause_6_funding_amount", (19, 21)),
+        (AGREEMENT, "signatory", (20, 20)),
+        ({**AGREEMENT, "vmbo_parties": ["A", "B"], "mbo_parties": ["C"], "signatories": [{}]}, "signatory", (20, 20)),
+        ({**AGREEMENT, "clause_6_funding_transfer": True}, "clause_6_funding_amount", (13, 20)),
+        ({**AGREEMENT, "clause_6_funding_transfer": True}, "clause_7_codetermination", (14, 20)),
     ],
 )
 def test_progress_counts_the_questions_this_situation_asks(answers, key, expected):

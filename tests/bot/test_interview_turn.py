@@ -131,7 +131,7 @@ def test_other_questions_can_be_left_open_skipped_or_filled_with_the_example():
                 ).updates["clause_8_disputes"] == STEP("clause_8_disputes").example
 
 
-def test_a_sentence_answers_the_funding_question_and_fills_amount_and_destination_later():
+def test_a_sentence_answers_the_funding_question_and_gives_the_amount():
     sentence = "Het vmbo draagt 1.250 euro per leerling per jaar over aan het ROC"
     move = turn("clause_6_funding_transfer", sentence)
     pending = move.updates[PENDING_SLOT]
@@ -139,10 +139,23 @@ def test_a_sentence_answers_the_funding_question_and_fills_amount_and_destinatio
     assert pending["prompt"] == messages.CONFIRM_FUNDING.format(details=sentence)
     stored = turn("clause_6_funding_transfer", "ja", {**TWO_BOARDS, PENDING_SLOT: pending})
     assert stored.updates["clause_6_funding_transfer"] is True
-    assert stored.updates[OFFERED_SLOT] == {
-        "clause_6_funding_amount": {"value": sentence, "source": "earlier"},
-        "clause_6_funding_purpose": {"value": sentence, "source": "earlier"},
-    }
+    assert stored.updates["clause_6_funding_amount"] == sentence
+    assert stored.updates[HISTORY_SLOT][-2:] == ["clause_6_funding_transfer", "clause_6_funding_amount"]
+    assert "clause_6_funding_purpose" not in stored.updates  # asked next
+
+
+def test_ja_hoor_before_the_amount_is_not_part_of_it():
+    move = turn("clause_6_funding_transfer", "Ja hoor, het ROC maakt jaarlijks 45.000 euro over.")
+    assert move.updates[PENDING_SLOT]["also"] == {
+        "clause_6_funding_amount": "Het ROC maakt jaarlijks 45.000 euro over."}
+
+
+def test_a_correction_with_a_clear_cue_is_stored_at_once_and_said_back():
+    answers = {**TWO_BOARDS, "mbo_parties": ["ROC Rivierenland"], "vmbo_parties": ["Stichting A"],
+               HISTORY_SLOT: ["same_authority", "route_type", "vmbo_parties", "mbo_parties"]}
+    move = turn("clause_2_business", "het ROC heet eigenlijk ROC Rivor", answers)
+    assert move.updates["mbo_parties"] == ["ROC Rivor"] and move.updates["clause_2_business"] is None
+    assert "ROC Rivor" in said(move)
 
 
 def test_names_given_at_the_first_question_are_offered_at_the_party_questions():

@@ -44,6 +44,13 @@ def test_the_app_is_not_built_without_a_secret():
         build_app(Settings())
 
 
+@pytest.fixture(autouse=True)
+def quiet_logging_set_up(monkeypatch):
+    """main() sets up rasa-sdk's logging for the whole process; not inside the test run."""
+    monkeypatch.setattr(action_server.utils, "configure_colored_logging", lambda level: None)
+    monkeypatch.setattr(action_server.utils, "update_sanic_log_level", lambda: None)
+
+
 def test_main_refuses_to_start_without_a_secret(monkeypatch, capsys):
     monkeypatch.delenv("ACTION_SERVER_TOKEN", raising=False)
     assert action_server.main() == 2
