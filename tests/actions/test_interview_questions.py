@@ -114,3 +114,35 @@ async def test_the_signatory_question_after_the_last_party_names_none(dispatcher
              "signatories": [{"name": "x", "position": "y"}] * 2}
     await _ask("signatory").run(dispatcher, make_tracker({}, slots=slots), domain)
     assert "namens ?" in dispatcher.messages[0]["text"]
+
+
+async def test_a_pending_answer_is_asked_instead_of_the_question(dispatcher, domain):
+    pending = {"key": "vmbo_parties", "value": ["A", "B"], "prompt": "Bedoelt u 2 besturen: A en B?",
+               "buttons": [messages.YES_BUTTON, messages.NO_BUTTON]}
+    slots = {"same_authority": False, "pending_answer": pending}
+    events = await _ask("vmbo_parties").run(dispatcher, make_tracker({}, slots=slots), domain)
+    assert events == []
+    assert dispatcher.messages[0]["text"] == "Bedoelt u 2 besturen: A en B?"
+    assert dispatcher.messages[0]["buttons"] == [messages.YES_BUTTON, messages.NO_BUTTON]
+
+
+async def test_an_answer_given_before_going_back_is_offered_with_the_question(dispatcher, domain):
+    slots = {"same_authority": False, "interview_history": ["same_authority"],
+             "offered_answers": {"route_type": {"value": "doorlopende_leerroute", "source": "back"}}}
+    events = await _ask("route_type").run(dispatcher, make_tracker({}, slots=slots), domain)
+    question, offer = dispatcher.messages
+    assert question["text"].startswith("Vraag 2 van 20 · **Soort leerroute**")
+    assert messages.BACK_BUTTON in question["buttons"]
+    assert offer["text"] == messages.OFFER_BACK.format(answer="Doorlopende leerroute vmbo-mbo")
+    assert offer["buttons"] == [messages.KEEP_BUTTON]
+    set_slots = {e["name"]: e["value"] for e in events}
+    assert set_slots["offered_answers"] == {}
+    assert set_slots["pending_answer"]["value"] == "doorlopende_leerroute"
+
+
+async def test_the_signatory_question_names_the_party_and_which_of_several(dispatcher, domain):
+    slots = {"same_authority": False, "vmbo_parties": ["Stichting <A>"], "mbo_parties": ["ROC B"],
+             "signatories": [{"name": "x", "position": "y"}]}
+    await _ask("signatory").run(dispatcher, make_tracker({}, slots=slots), domain)
+    assert "**Ondertekening** (2 van 2)" in dispatcher.messages[0]["text"]
+    assert "namens ROC B?" in dispatcher.messages[0]["text"]

@@ -125,3 +125,48 @@ async def test_a_change_to_a_whole_clause_names_each_part(dispatcher, domain):
     await ActionEditClause().run(dispatcher, tracker, domain)
     labels = [load_catalogue().get(key).label for key in ("clause_3a_leadership", "clause_3b_accountability")]
     assert dispatcher.messages[0]["text"] == f"U past aan: {labels[0]}, {labels[1]}."
+
+
+async def test_after_a_change_from_the_review_only_the_change_is_shown(dispatcher, domain):
+    slots = {**complete_answers(), "changed_steps": ["clause_5_transfer_option"]}
+    events = await ActionShowReview().run(dispatcher, make_tracker({"text": "x"}, slots=slots), domain)
+    changed, options = dispatcher.messages
+    assert changed["text"].startswith("**Aangepast**\n\n- **Artikel 5 - Overstapoptie**: ")
+    assert "Artikel 8" not in changed["text"]
+    assert [b["payload"] for b in options["buttons"]] == ["/confirm_review", "/show_review"]
+    assert slots_of(events) == {"changed_steps": []}
+
+
+async def test_a_correction_from_the_review_is_stored_at_once(dispatcher, domain):
+    tracker = make_tracker({"text": "het ROC heet eigenlijk ROC Rivor", "entities": []}, slots=complete_answers())
+    events = await ActionEditClause().run(dispatcher, tracker, domain)
+    assert slots_of(events) == {"mbo_parties": ["ROC Rivor"], "interview_confirmed": False,
+                                "changed_steps": ["mbo_parties"]}
+    assert dispatcher.messages[0]["text"] == (
+        "U past aan: Bevoegd gezag van de instelling voor beroepsonderwijs: ROC Rivor")
+
+
+async def test_a_correction_that_does_not_check_out_asks_the_question_again(dispatcher, domain):
+    tracker = make_tracker({"text": "de datum moet 31 februari 2026 zijn", "entities": []},
+                           slots=complete_answers())
+    events = await ActionEditClause().run(dispatcher, tracker, domain)
+    assert slots_of(events)["signing_date"] is None
+
+
+async def test_a_correction_during_the_interview_does_not_shorten_the_review(dispatcher, domain):
+    message = {"text": "de datum moet 2 september zijn", "entities": []}
+    tracker = make_tracker(message, slots={**complete_answers(), "requested_slot": "signatory"},
+                           active_loop={"name": "interview_form"})
+    events = await ActionEditClause().run(dispatcher, tracker, domain)
+    assert slots_of(events)["signing_date"].startswith("2 september ")
+    assert slots_of(events)["changed_steps"] == []
+
+
+async def test_a_message_taken_for_a_change_request_that_is_none_is_read_by_the_guard(dispatcher, domain):
+    message = {"text": "terug", "entities": []}
+    answers = complete_answers(clause_4a_locations=None)
+    slots = {**answers, "requested_slot": "clause_4a_locations", "interview_history": ["clause_3b_accountability"]}
+    tracker = make_tracker(message, slots=slots, active_loop={"name": "interview_form"})
+    events = await ActionEditClause().run(dispatcher, tracker, domain)
+    assert slots_of(events)["clause_3b_accountability"] is None
+    assert slots_of(events)["interview_history"] == []

@@ -57,3 +57,7 @@ async def test_an_expired_draft_is_not_served(store):
     token = store.save("gesprek", {"docx": b"PK", "md": b"x"}, "concept", now=old)
     async with served(_app()) as client:
         assert (await client.request("GET", f"/drafts/{token}/docx"))[0] == 404
+
+
+def test_the_channel_is_named_and_mounted_at_drafts():
+    assert DraftDownloadInput.name() == "drafts" and DraftDownloadInput().url_prefix() == "/drafts"

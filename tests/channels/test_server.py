@@ -27,3 +27,26 @@ def test_install_replaces_rasa_s_check(monkeypatch):
     monkeypatch.setattr(RemoteAction, "_validate_action_result", RemoteAction._validate_action_result)
     server.install()
     assert RemoteAction._validate_action_result is server.validate_action_result
+
+
+def test_a_schema_error_that_is_no_validation_error_is_raised_as_it_is(monkeypatch):
+    class Odd(Exception):
+        pass
+
+    import jsonschema.exceptions as jsonschema_exceptions
+
+    monkeypatch.setattr(jsonschema_exceptions, "best_match", lambda errors: Odd("anders"))
+    with pytest.raises(Odd, match="anders"):
+        server.validate_action_result(None, BAD)
+
+
+def test_main_installs_both_changes_then_runs_rasa_s_command_line(monkeypatch):
+    import rasa.__main__
+
+    calls = []
+    monkeypatch.setattr(server, "install", lambda: calls.append("validator"))
+    monkeypatch.setattr(server.log_privacy, "install", lambda: calls.append("logs"))
+    monkeypatch.setattr(rasa.__main__, "main", lambda: calls.append(list(server.sys.argv)))
+    monkeypatch.setattr(server.sys, "argv", ["server.py", "run", "--port", "5005"])
+    server.main()
+    assert calls == ["validator", "logs", ["rasa", "run", "--port", "5005"]]

@@ -29,3 +29,28 @@ def test_messages_are_never_inserted_as_html():
     script = widget_path("widget.js").read_text(encoding="utf-8")
     assert "innerHTML" not in script and "insertAdjacentHTML" not in script
     assert "document.write" not in script and "eval(" not in script
+
+
+async def test_the_routes_serve_the_script_and_the_demo_pages_with_their_headers(monkeypatch):
+    from sanic import Sanic
+
+    from channels.widget import DEMO_POLICY, WidgetInput
+    from tests.channels.conftest import served
+
+    monkeypatch.setattr(Sanic, "test_mode", True)
+    channel = WidgetInput()
+    assert channel.name() == "widget"
+    app = Sanic("widget_test")
+    app.blueprint(channel.blueprint(lambda message: None), url_prefix=channel.url_prefix())
+    async with served(app) as client:
+        script_status, script_headers, script = await client.request("GET", "/widget/widget.js")
+        demo_status, demo_headers, _demo = await client.request("GET", "/widget/demo")
+        news_status, news_headers, _news = await client.request("GET", "/widget/demo/nieuws")
+        missing, _h, _b = await client.request("GET", "/widget/demo.html")
+    assert script_status == 200 and script == widget_path("widget.js").read_bytes()
+    assert script_headers["Content-Type"] == "application/javascript; charset=utf-8"
+    assert script_headers["X-Content-Type-Options"] == "nosniff"
+    assert "Content-Security-Policy" not in script_headers
+    assert demo_status == news_status == 200
+    assert demo_headers["Content-Security-Policy"] == news_headers["Content-Security-Policy"] == DEMO_POLICY
+    assert missing == 404

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 from bench.interview_heldout import load_conversations, run_all, summary
 
-MIN_SHARE_PASSED = 0.0  # raised to the measured share below once measured
+MIN_SHARE_PASSED = 0.95  # measured: 65 of 65 (make bench-interview)
 
 
 def test_the_held_out_conversations_reach_a_correct_draft(assistant):
