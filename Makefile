@@ -20,7 +20,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 .PHONY: help install train run shell test test-unit validate test-stories test-integration \
-	mutation mutation-report responses demo draft-example browser forget expire-drafts bench \
+	mutation mutation-report domain responses demo draft-example browser forget expire-drafts bench \
 	bench-pipelines bench-nlu bench-interview lock clean FORCE
 
 help: ## Show the targets and what they do
@@ -64,6 +64,9 @@ forget: install ## Delete a conversation and its drafts on request: make forget 
 
 expire-drafts: install ## Delete drafts older than DRAFT_RETENTION_DAYS (run daily, e.g. from cron)
 	$(PY) -m bot.privacy expire
+
+domain: install ## Regenerate the interview's slots, form and ask actions in domain.yml from bot/interview/catalogue.yml
+	$(PY) scripts/interview_domain.py domain.yml
 
 responses: install ## Regenerate data/responses/faq.yml from bot/sources and bot/knowledge
 	$(PY) -m bot.knowledge.responses data/responses/faq.yml

@@ -38,3 +38,21 @@ def test_every_step_has_an_ask_action_declared_and_implemented():
 
 def test_interview_slots_do_not_steer_the_dialogue():
     assert all(slot["influence_conversation"] is False for slot in DOMAIN["slots"].values())
+
+
+def test_the_interview_blocks_of_the_domain_are_generated_from_the_catalogue():
+    """`make domain` writes them; run it after changing bot/interview/catalogue.yml."""
+    from scripts.interview_domain import blocks, generated
+
+    text = (PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8")
+    assert generated(text) == text, "domain.yml drifted from the catalogue: run `make domain`"
+    assert all(f"requested_slot: {key}\n" in blocks()["steps"] for key in KEYS)
+
+
+def test_a_domain_without_the_generated_blocks_is_refused():
+    import pytest
+
+    from scripts.interview_domain import generated
+
+    with pytest.raises(ValueError, match="needs the blocks"):
+        generated("slots:\n  x:\n    type: any\n")
