@@ -15,7 +15,9 @@ from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
 
 import yaml
 
+from bot.interview import model
 from bot.interview.answers import NOT_APPLICABLE, PLACEHOLDER
+from bot.interview.model import read_answer
 from bot.interview.catalogue import Catalogue, load_catalogue
 from bot.interview.dates import format_dutch_date
 from bot.interview.flow import parties, signatories
@@ -238,16 +240,17 @@ class _Builder:
 
 def answer_span(value: Any) -> Span:
     """A single-line answer as a span; a missing answer or placeholder is an open place."""
-    if value is None or value == PLACEHOLDER:
+    answer = read_answer(value)
+    if answer.state in (model.MISSING, model.OPEN):
         return Span(PLACEHOLDER, OPEN)
-    if value == NOT_APPLICABLE:
+    if answer.state == model.SKIPPED:
         return Span(NOT_APPLICABLE, NOT_USED)
     return Span(" ".join(safe_text(value).split()), ANSWER)
 
 
 def answer_lines(value: Any) -> List[Span]:
     """A clause answer as one span per paragraph the user wrote."""
-    if value is None or value in (PLACEHOLDER, NOT_APPLICABLE):
+    if not read_answer(value).given:
         return [answer_span(value)]
     lines = [" ".join(line.split()) for line in safe_text(value).split("\n")]
     return [Span(line, ANSWER) for line in lines if line] or [answer_span(None)]

@@ -48,11 +48,6 @@ def clean_answer(text: str) -> str:
     return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
 
 
-def is_marker(value: Any) -> bool:
-    """Whether an answer is a placeholder or a skipped optional clause."""
-    return value in (PLACEHOLDER, NOT_APPLICABLE) or value == [PLACEHOLDER]
-
-
 def check_answer(step: Step, text: str, other_parties: Sequence[str] = ()) -> Checked:
     """Check what the user typed for a step; ``other_parties`` are names already given."""
     cleaned = clean_answer(text)

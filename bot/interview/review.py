@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 from typing import Any, List, Mapping, Optional
 
-from bot.interview.answers import NOT_APPLICABLE, PLACEHOLDER, is_marker
+from bot.interview import model
+from bot.interview.model import read_answer
 from bot.interview.catalogue import (
     CHOICE, LEGAL_TOPICS, SIGNATORY_KEY, YES_NO, Catalogue, Step, load_catalogue,
 )
@@ -57,12 +58,12 @@ def completeness(answers: Mapping[str, Any], catalogue: Optional[Catalogue] = No
     statuses = []
     for topic in LEGAL_TOPICS:
         steps = [step for step in asked if step.topic == topic]
-        values = [answers.get(step.key) for step in steps]
-        if not steps or any(value is None for value in values):
+        states = [read_answer(answers.get(step.key)).state for step in steps]
+        if not steps or model.MISSING in states:
             status = MISSING
-        elif any(value == PLACEHOLDER or value == [PLACEHOLDER] for value in values):
+        elif model.OPEN in states:
             status = OPEN
-        elif all(value == NOT_APPLICABLE for value in values):
+        elif all(state == model.SKIPPED for state in states):
             status = NOT_USED
         else:
             status = COVERED
@@ -87,12 +88,10 @@ def completeness_text(answers: Mapping[str, Any]) -> str:
 
 def review_answer(step: Step, value: Any) -> str:
     """An answer for the review, with open and skipped places said in words (Markdown)."""
-    if value is None or is_marker(value) and value != NOT_APPLICABLE:
-        return "_nog open_" if value is not None else "_nog niet beantwoord_"
-    if value == NOT_APPLICABLE:
-        return "_niet opgenomen (overgeslagen)_"
-    if isinstance(value, dict) and value.get("name") == PLACEHOLDER:
-        return "_nog open_"
+    answer = read_answer(value)
+    if not answer.given:
+        return {model.MISSING: "_nog niet beantwoord_", model.OPEN: "_nog open_",
+                model.SKIPPED: "_niet opgenomen (overgeslagen)_"}[answer.state]
     answer = escape_markdown(display_answer(step, value))
     # Every paragraph of the answer stays inside its list item: no blank line, indented.
     return "\n  ".join(line for line in answer.split("\n") if line.strip())
@@ -122,7 +121,6 @@ def open_steps(answers: Mapping[str, Any], catalogue: Optional[Catalogue] = None
     catalogue = catalogue or load_catalogue()
     return [
         step for step in catalogue.applicable(answers)
-        if step.key != SIGNATORY_KEY and is_marker(answers.get(step.key))
-        and answers.get(step.key) != NOT_APPLICABLE
+        if step.key != SIGNATORY_KEY and read_answer(answers.get(step.key)).open
     ]
 

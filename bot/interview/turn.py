@@ -10,9 +10,7 @@ from typing import Any, Dict, Mapping, Optional, Sequence
 from bot import messages
 from bot.answering import ANSWER, CLARIFY, decide_parse
 from bot.interview import guard, moves
-from bot.interview.answers import (
-    NOT_APPLICABLE, PLACEHOLDER, check_answer, clean_answer,
-)
+from bot.interview.answers import check_answer, clean_answer
 from bot.interview.catalogue import (
     CHOICE, DATE, PARTIES, SIGNATORY_KEY, TEXT, YES_NO, Step, load_catalogue,
 )
@@ -24,6 +22,7 @@ from bot.interview.review import display_answer
 from bot.text_markup import escape_markdown
 from bot.interview.flow import DONT_KNOW, SKIP, USE_EXAMPLE, command_in, looks_like_question
 from bot.interview.help import example, explanation
+from bot.interview.model import open_value, skipped_value
 from bot.interview.moves import Move
 from bot.interview.reading import (
     looks_like_sentence, mentions_amount, organisations, party_names, place_and_date,
@@ -152,13 +151,11 @@ def _command(command: str, step: Step, answers: Mapping[str, Any]) -> Move:
         return _unanswered(step).say(messages.NO_EXAMPLE)
     if command == SKIP:
         if step.optional:
-            return moves.store(step, NOT_APPLICABLE, answers)
+            return moves.store(step, skipped_value(), answers)
         return _unanswered(step).say(messages.CANNOT_SKIP)
     if step.structural:
         return _unanswered(step).say(messages.STRUCTURAL_NEEDED)
-    if step.key == SIGNATORY_KEY:
-        return moves.store(step, {"name": PLACEHOLDER, "position": PLACEHOLDER}, answers)
-    return moves.store(step, [PLACEHOLDER] if step.kind == PARTIES else PLACEHOLDER, answers)
+    return moves.store(step, open_value(step), answers)
 
 
 def _value_for(step: Step, text: str) -> Any:
