@@ -65,3 +65,15 @@ def test_rasa_fills_every_response_without_an_error():
             json.loads(filled[filled.index("{"):])  # the entities stay valid JSON
         placeholders = re.findall(r"(?<!\{)\{([^{}\n]+)\}(?!\})", text)
         assert placeholders == [], f"response fills unknown slots {placeholders}: {text[:60]}"
+
+
+def test_the_messages_the_code_composes_address_the_reader_formally():
+    from bot import messages
+
+    informal = re.compile(r"\b(je|jij|jou|jouw)\b", re.IGNORECASE)
+    texts = {name: value for name, value in vars(messages).items()
+             if name.isupper() and isinstance(value, (str, dict))}
+    assert len(texts) > 30
+    for name, value in texts.items():
+        text = value if isinstance(value, str) else value["title"]
+        assert not informal.search(text), name
