@@ -39,6 +39,7 @@ FIRST_STEP = "same_authority"
 PLACE_STEP, DATE_STEP = "signing_place", "signing_date"
 MAX_DATE_ONLY_WORDS = 5
 MAX_QUESTION_WORDS = 10
+MAX_WORD_CHARS = 40
 
 
 def interview_turn(
@@ -191,7 +192,8 @@ def _answer(step: Step, text: str, answers: Mapping[str, Any]) -> Move:
 def _short_but_words(text: str) -> bool:
     """One word with letters that is no yes or no: maybe a slip ("Leeuwarden" as programme)."""
     words = re.findall(r"\w+", clean_answer(text))
-    return len(words) == 1 and len(words[0]) >= 3 and guard.phrase_kind(text) is None
+    return (len(words) == 1 and 3 <= len(words[0]) <= MAX_WORD_CHARS and words[0].isalpha()
+            and guard.phrase_kind(text) is None)
 
 
 def _choice(step: Step, text: str, answers: Mapping[str, Any]) -> Move:

@@ -251,3 +251,9 @@ def test_a_long_answer_that_starts_like_a_question_is_an_answer():
 def test_a_date_typed_at_the_place_question_is_confirmed_first():
     move = turn("signing_place", "1 september 2026")
     assert move.updates["signing_place"] is None and PENDING_SLOT in move.updates
+
+
+@pytest.mark.parametrize("text", ["x" * 10000, "\u0000\u0007\u001b[31m", "ja", "31m"])
+def test_what_is_no_word_is_refused_not_confirmed(text):
+    move = turn("clause_3a_leadership", text)
+    assert move.updates == {"clause_3a_leadership": None} and move.utterances
