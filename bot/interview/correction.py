@@ -22,6 +22,7 @@ _CUES = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _MUST_BE = re.compile(r"^(?P<ref>.+?)\s+moet(?:en)?\s+(?P<value>.+?)\s+(?:zijn|worden)\s*[.!]?$", re.IGNORECASE)
+MAX_REFERENCE_WORDS = 6
 _LEADING_BIJ = re.compile(r"^\s*(?:bij|in|voor|en)\s+", re.IGNORECASE)
 
 
@@ -41,6 +42,8 @@ def find_correction(text: str, answers: Mapping[str, Any]) -> Optional[Correctio
         if not match:
             continue
         reference = _LEADING_BIJ.sub("", match.group("ref"))
+        if len(reference.split()) > MAX_REFERENCE_WORDS:
+            continue  # a sentence that happens to hold a cue, not a correction
         keys = [key for key in steps_meant(reference, answers) if answers.get(key) is not None]
         if len(keys) == 1:
             value = match.group("value").strip(" \"'")

@@ -17,6 +17,7 @@ _CHATTY_PREFIX = re.compile(
     r"(?:ik denk|denk ik|ik geloof|geloof ik|volgens mij|ik meen)(?: dat)?(?: het)?[,:]?\s+(?:is\s+)?|"
     r"(?:dat|het|die|dit) (?:is|zijn|wordt|worden|heet|heten)[,:]?\s+|"
     r"(?:wij|we) (?:zijn|heten)[,:]?\s+|(?:ons bestuur|onze school|het bestuur) (?:is|heet)[,:]?\s+|"
+    r"(?:wij|we) (?:vallen|horen) (?:onder|bij) (?:het bestuur van |de )?|"
     r"(?:eh+m*|uh+m*|nou|nou ja|tja|o ja|oja|oh)[,.]?\s+)+",
     re.IGNORECASE,
 )
@@ -25,10 +26,16 @@ _CHATTY_SUFFIX = re.compile(
     r"\s*[,;]\s*(?:daar|want|omdat|dus|dat is|die|zo heet|zo heten)\b.*$)",
     re.IGNORECASE | re.DOTALL,
 )
+# Said before a clause answer: only what is clearly chatter, so a real sentence stays whole.
+_CLAUSE_CHATTER = re.compile(
+    r"^\s*(?:(?:dat |die |wat )?(?:zei|heb) ik (?:al|toch al|net)(?: gezegd| genoemd)?|"
+    r"ik denk(?: dat)?|denk ik|volgens mij|ik geloof(?: dat)?|eh+m*|uh+m*)\s*[,:;.]?\s+",
+    re.IGNORECASE,
+)
 _YES_NO_LEAD = re.compile(r"^\s*(?:ja|nee|neen)(?:\s+(?:hoor|zeker|hoor zeker|inderdaad))?\s*[,.!:]?\s*", re.IGNORECASE)
 # Words that join two names in a list; "en" only between words that start a name.
 _LIST_SEPARATORS = re.compile(r"\s*(?:;|\n|,\s*(?:en\s+)?|\s+en\s+(?=[A-Z0-9\"'(]))\s*")
-_NEGATION = re.compile(r"\b(nee|neen|niet|geen|nooit|niks|niets)\b")
+_NEGATION = re.compile(r"\b(nee|neen|niet|geen|nooit|niks|niets)\b|\b(houdt|houden|behoudt|behouden)\b.*\beigen\b")
 _AFFIRMATIVE = re.compile(
     r"\b(ja|jazeker|zeker|wel|klopt|draagt|dragen|draag|overgedragen|overdragen|betaalt|betalen|"
     r"ontvangt|ontvangen|krijgt|krijgen|gaat over|gaan over)\b"
@@ -61,6 +68,14 @@ def strip_chatter(text: str) -> Reading:
     if not stripped or stripped == text.strip():
         return Reading(text.strip())
     return Reading(stripped[0].upper() + stripped[1:] if stripped[0].islower() else stripped, False)
+
+
+def strip_clause_chatter(text: str) -> Reading:
+    """A clause answer without "dat zei ik al," or "ik denk" before it (to be confirmed)."""
+    stripped = _CLAUSE_CHATTER.sub("", text, count=1).strip()
+    if stripped == text.strip() or len(stripped.split()) < 2:
+        return Reading(text.strip())
+    return Reading(stripped[0].upper() + stripped[1:], False)
 
 
 def party_names(text: str) -> Reading:
@@ -97,7 +112,7 @@ def without_yes_no(text: str) -> str:
 def looks_like_sentence(name: str) -> bool:
     """Whether a "name" reads as a sentence ("we werken samen met het mbo hier")."""
     words = name.split()
-    return len(words) >= 4 and name[:1].islower()
+    return len(words) >= 4 and (name[:1].islower() or fold(words[0]) in _SENTENCE_STARTS)
 
 
 def mentions_amount(text: str) -> bool:
@@ -122,6 +137,7 @@ def place_and_date(text: str) -> Optional[Dict[str, str]]:
     return {"place": place, "date": format_dutch_date(found)} if place else None
 
 
+_SENTENCE_STARTS = {"wij", "we", "ons", "onze", "ik", "het", "de", "dat", "die", "dit", "er", "zij"}
 _SPEAKER = re.compile(r"\b(wij|we|ons bestuur|onze school|ik werk bij)\b[^.]{0,12}$")
 
 

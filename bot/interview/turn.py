@@ -26,7 +26,7 @@ from bot.interview.model import open_value, skipped_value
 from bot.interview.moves import Move
 from bot.interview.reading import (
     looks_like_sentence, mentions_amount, organisations, party_names, place_and_date,
-    strip_chatter, without_yes_no, yes_no_sentence,
+    strip_chatter, strip_clause_chatter, without_yes_no, yes_no_sentence,
 )
 from bot.user_text import fold
 from bot.knowledge import load_knowledge
@@ -183,6 +183,11 @@ def _answer(step: Step, text: str, answers: Mapping[str, Any]) -> Move:
     if step.kind == TEXT and step.clause and _only_a_date(text):
         return moves.ask_to_confirm(
             step, clean_answer(text), messages.CONFIRM_DATE_AS_CLAUSE.format(answer=clean_answer(text)))
+    if step.kind == TEXT and step.clause:
+        chatty = strip_clause_chatter(clean_answer(text))
+        if not chatty.certain:
+            return moves.ask_to_confirm(
+                step, chatty.value, messages.CONFIRM_READING.format(answer=escape_markdown(str(chatty.value))))
     if step.kind == TEXT and step.clause and _short_but_words(text):
         shown = escape_markdown(clean_answer(text))
         return moves.ask_to_confirm(step, clean_answer(text), messages.CONFIRM_SHORT.format(answer=shown))
@@ -268,8 +273,11 @@ def _parties(step: Step, text: str, answers: Mapping[str, Any]) -> Move:
         return _unanswered(step).say(checked.message)
     sentence = next((name for name in checked.value if looks_like_sentence(name)), None)
     if sentence is not None:
+        named = organisations(sentence)
+        found = named["vmbo"] + named["mbo"]
+        value = found[:1] or checked.value
         return moves.ask_to_confirm(
-            step, checked.value, messages.CONFIRM_NAME.format(answer=escape_markdown(sentence)))
+            step, value, messages.CONFIRM_NAME.format(answer=escape_markdown(value[0] if found else sentence)))
     if not names.certain:
         joined = _joined(checked.value)
         return moves.ask_to_confirm(

@@ -71,3 +71,13 @@ def test_board_names_in_a_message_by_side():
                                    "mbo": ["Stichting Deltion College"]}
     assert organisations("Wij werken met ROC Rivor.") == {"vmbo": [], "mbo": ["ROC Rivor"]}
     assert organisations("nee") == {"vmbo": [], "mbo": []}
+
+
+@pytest.mark.parametrize("name, sentence", [
+    ("Stichting Ons Middelbaar Onderwijs", False), ("Wij vallen onder Stichting X", True),
+    ("we werken samen met het mbo", True), ("Scholengroep De Rijnlanden Noord", False),
+])
+def test_a_sentence_is_told_from_a_long_name(name, sentence):
+    from bot.interview.reading import looks_like_sentence
+
+    assert looks_like_sentence(name) is sentence

@@ -257,3 +257,10 @@ def test_a_date_typed_at_the_place_question_is_confirmed_first():
 def test_what_is_no_word_is_refused_not_confirmed(text):
     move = turn("clause_3a_leadership", text)
     assert move.updates == {"clause_3a_leadership": None} and move.utterances
+
+
+def test_a_long_clause_answer_that_holds_a_cue_is_no_correction():
+    answers = {"same_authority": True, "authority_name": ["Stichting X"]}
+    text = "Het college van bestuur kan de regeling wijzigen; de wijziging moet eerst met de MR besproken worden."
+    move = turn("clause_10_termination", text, answers)
+    assert move.updates["clause_10_termination"] == text and "authority_name" not in move.updates
