@@ -16,10 +16,11 @@ from bot.settings import PROJECT_ROOT
 Ranking = Sequence[Tuple[str, float]]
 
 
-def pytest_sessionstart(session: pytest.Session) -> None:
-    """Under mutation testing (make mutation), every test run loads the catalogue, knowledge
-    and format afresh: each run is forked from a process that loaded them once, and their
-    cached copies would hide every mutant of the code that builds them."""
+@pytest.fixture(autouse=True)
+def fresh_loaders_under_mutation():
+    """Under mutation testing (make mutation), each test loads the catalogue, knowledge and
+    format afresh: cached copies, made once by whichever test came first, would hide the
+    mutants of the code that builds them, and would tie that code to that one test only."""
     if os.environ.get("MUTANT_UNDER_TEST"):
         from bot.draft.document import load_format
         from bot.interview.catalogue import load_catalogue
@@ -28,6 +29,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
         for loader in (load_catalogue, load_knowledge, load_format, _intents_and_columns):
             loader.cache_clear()
+    yield
 
 
 @pytest.fixture(autouse=True)

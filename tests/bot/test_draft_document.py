@@ -99,6 +99,10 @@ def test_one_competent_authority_gives_an_internal_regulation():
     assert "Aldus vastgesteld te Utrecht op 1 februari 2027." in text
     assert "Namens Stichting AOC Groen" in text and "Naam: P. Smit" in text
     assert "Stichting Scholengroep De Brug" not in text
+    kinds = [(block.kind, block.text) for block in draft.blocks[1:4]]
+    assert kinds == [("party", "Stichting AOC Groen"),
+                     ("role", "Bevoegd gezag van de school en van de instelling voor beroepsonderwijs"),
+                     ("text", "legt in deze interne regeling het volgende vast:")]
 
 
 def test_an_integrated_programme_is_named_as_such():
@@ -214,3 +218,9 @@ def test_unknown_or_missing_choices_take_the_agreement_and_the_route():
     for odd in ({"route_type": "iets anders"}, {"route_type": None, "same_authority": None}):
         assert build_draft({**example_answers(), **odd}, EXAMPLE_DATE).title == expected
     assert build_draft({}, EXAMPLE_DATE).title == expected
+
+
+def test_an_unanswered_clause_is_an_open_place_and_no_label_reads_none():
+    draft = build_draft({**example_answers(), "clause_8_disputes": None}, EXAMPLE_DATE)
+    assert clause_texts(draft)["8"][1:] == [PLACEHOLDER]
+    assert not any(line.startswith("None") for line in draft.plain_text().split("\n"))

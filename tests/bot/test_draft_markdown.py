@@ -88,3 +88,8 @@ def test_an_unknown_block_kind_is_refused_by_name():
     odd = replace(draft, blocks=(Block("tabel", (Span("x"),)),))
     with pytest.raises(ValueError, match="unknown block kind tabel"):
         to_markdown(odd)
+
+
+def test_the_example_command_makes_missing_folders(tmp_path):
+    paths = write_example(tmp_path / "results" / "example")
+    assert paths["md"].read_bytes() == GOLDEN.read_bytes()

@@ -52,7 +52,7 @@ def test_a_complete_internal_regulation_summary():
     answers = {**example_answers(), "same_authority": True, "authority_name": ["AOC Groen"]}
     text = summary_text(answers)
     assert "interne regeling van AOC Groen" in text
-    assert "Alle wettelijk verplichte onderwerpen (a tot en met j) zijn ingevuld." in text
+    assert "\n\nAlle wettelijk verplichte onderwerpen (a tot en met j) zijn ingevuld.\n\n" in text
 
 
 def test_the_summary_word_for_word():

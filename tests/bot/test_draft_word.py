@@ -150,3 +150,9 @@ def test_an_unknown_block_kind_is_refused_by_name_in_word():
     odd = replace(build_draft(example_answers(), EXAMPLE_DATE), blocks=(Block("tabel", (Span("x"),)),))
     with pytest.raises(ValueError, match="unknown block kind tabel"):
         to_docx(odd)
+
+
+def test_lettered_clause_parts_hang_their_letter_in_the_margin():
+    clause_3 = paragraphs_by_clause(read_back(example_answers()))["3. Inzet leiding en verantwoording"]
+    lettered = [p for p in clause_3 if p.text[:3] in ("a.\t", "b.\t")]
+    assert len(lettered) == 2 and all(round(p.paragraph_format.left_indent.cm, 2) == 0.75 for p in lettered)

@@ -130,7 +130,11 @@ def test_a_clash_with_the_other_side_names_the_party():
         ("vmbo_parties", "AB", ["AB"]), ("vmbo_parties", "A" * 200, ["A" * 200]),
         ("clause_2_business", "x" * 3990 + " en meer", "x" * 3990 + " en meer"),
         ("clause_2_business", "Eerste regel\r\ntweede regel\rderde", "Eerste regel\ntweede regel\nderde"),
-        ("signing_place", "Ede", "Ede"),
+        ("signing_place", "Ede", "Ede"), ("signing_place", "Ee", "Ee"),
+        ("clause_2_business", "x" * 3992 + " en meer", "x" * 3992 + " en meer"),
+        ("signatory", "Jo, rector", {"name": "Jo", "position": "rector"}),
+        ("signatory", "J. de Vries, dg", {"name": "J. de Vries", "position": "dg"}),
+        ("signatory", "J. de Vries - lid - cvb", {"name": "J. de Vries", "position": "lid - cvb"}),
     ],
 )
 def test_answers_at_the_edges_are_kept(key, text, value):
