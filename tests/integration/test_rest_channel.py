@@ -4,7 +4,6 @@
 import pytest
 
 from actions.clarify_question import question_payload
-from bot import messages
 from bot.knowledge import load_knowledge
 from tests.integration.servers import reply_text as _texts
 
