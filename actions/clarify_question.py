@@ -3,10 +3,12 @@
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import messages
 from bot.answering import ANSWER, CLARIFY, NO_WORDS, Decision, decide_parse
+from bot.interview.correction import find_correction
 from bot.knowledge import load_knowledge
 
 QUESTION_KEY_ENTITY = "question_key"
@@ -40,6 +42,9 @@ class ActionClarifyQuestion(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
+        corrected = self._correction_at_the_review(dispatcher, tracker)
+        if corrected is not None:
+            return corrected
         knowledge = load_knowledge()
         picked = self._picked_key(tracker)
         if picked is not None:
@@ -55,6 +60,22 @@ class ActionClarifyQuestion(Action):
         else:
             dispatcher.utter_message(response="utter_out_of_scope")
         return []
+
+    @staticmethod
+    def _correction_at_the_review(
+        dispatcher: CollectingDispatcher, tracker: Tracker,
+    ) -> Optional[List[Dict[Text, Any]]]:
+        """'bij artikel 4b bedoelde ik: ...' after the interview, when the model took it for a
+        question: the answer is changed, then the review shows the change."""
+        from actions.interview_review import ActionEditClause  # the review imports this module
+
+        if tracker.active_loop.get("name") or tracker.get_slot("same_authority") is None:
+            return None
+        correction = find_correction(tracker.latest_message.get("text") or "", tracker.slots)
+        if correction is None or not correction.value:
+            return None
+        events = ActionEditClause.correct(correction, tracker.slots, dispatcher, interviewing=False)
+        return None if events is None else events + [FollowupAction("action_show_review")]
 
     @staticmethod
     def _picked_key(tracker: Tracker) -> Optional[str]:

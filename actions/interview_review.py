@@ -12,7 +12,7 @@ from bot.interview.answers import check_answer
 from bot.interview.catalogue import DATE, PARTIES, SIGNATORIES_KEY, load_catalogue
 from bot.interview.correction import Correction, find_correction
 from bot.interview.dates import completed_date
-from bot.interview.editing import is_edit_request, keys_to_clear, steps_meant
+from bot.interview.editing import MAX_EDIT_REQUEST_WORDS, is_edit_request, keys_to_clear, steps_meant
 from bot.interview.flow import missing_keys, parties
 from bot.interview.moves import clear_interview_state, reopen
 from bot.interview.review import display_answer
@@ -75,7 +75,8 @@ class ActionEditClause(Action):
         answers = tracker.slots
         text = tracker.latest_message.get("text") or ""
         requested = tracker.get_slot(REQUESTED_SLOT)
-        if tracker.active_loop.get("name") and requested in catalogue and not is_edit_request(text) \
+        asks_change = is_edit_request(text) and len(text.split()) <= MAX_EDIT_REQUEST_WORDS
+        if tracker.active_loop.get("name") and requested in catalogue and not asks_change \
                 and find_correction(text, answers) is None:
             # Read as a change request, but it is not one: the interview's guard reads it.
             move = interview_turn(catalogue.get(requested), text, tracker.latest_message, answers,
@@ -84,7 +85,7 @@ class ActionEditClause(Action):
             return [SlotSet(slot, value) for slot, value in {requested: None, **move.updates}.items()]
         correction = None if reference else find_correction(text, answers)
         if correction is not None and correction.value:
-            corrected = self._correct(
+            corrected = self.correct(
                 correction, answers, dispatcher, bool(tracker.active_loop.get("name")))
             if corrected is not None:
                 return corrected
@@ -106,7 +107,7 @@ class ActionEditClause(Action):
         return events + [SlotSet(CONFIRMED_SLOT, False), SlotSet(CHANGED_SLOT, changed)]
 
     @staticmethod
-    def _correct(
+    def correct(
         correction: Correction, answers: Dict[str, Any], dispatcher: CollectingDispatcher,
         interviewing: bool,
     ) -> Optional[List[Dict[Text, Any]]]:

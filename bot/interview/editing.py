@@ -19,6 +19,10 @@ _EDIT_CUE = re.compile(
 )
 
 
+# During the interview a longer message with "wijzigen" in it is an answer, not a change request.
+MAX_EDIT_REQUEST_WORDS = 12
+
+
 def _folded(text: str) -> str:
     return " ".join(fold(text).split())
 

@@ -81,3 +81,22 @@ async def test_an_answer_the_knowledge_base_does_not_hold_is_declined(dispatcher
     parse = parse_result("iets heel specifieks", [("faq", 0.95)], [("bestaat_niet", 0.9), ("teambevoegdheid", 0.05)])
     [message] = await _run(dispatcher, domain, parse)
     assert message["response"] == "utter_out_of_scope"
+
+
+async def test_a_correction_after_the_interview_taken_for_a_question_changes_the_answer(dispatcher, domain):
+    from tests.bot.test_interview_review import complete_answers
+
+    message = {"text": "bij artikel 4b bedoelde ik: De school gebruikt het leerrestaurant van het ROC.",
+               "intent": {"name": "nlu_fallback", "confidence": 0.3}, "entities": []}
+    events = await ActionClarifyQuestion().run(dispatcher, make_tracker(message, slots=complete_answers()), domain)
+    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert slots["clause_4b_facilities"] == "De school gebruikt het leerrestaurant van het ROC"
+    assert slots["changed_steps"] == ["clause_4b_facilities"]
+    assert events[-1] == {"event": "followup", "timestamp": None, "name": "action_show_review"}
+
+
+async def test_the_same_words_before_any_interview_are_an_ordinary_question(dispatcher, domain):
+    message = {"text": "bij artikel 4b bedoelde ik het leerrestaurant", "intent": {"name": "nlu_fallback",
+               "confidence": 0.3}, "entities": []}
+    events = await ActionClarifyQuestion().run(dispatcher, make_tracker(message, slots={}), domain)
+    assert all(e["event"] != "followup" for e in events)

@@ -170,3 +170,12 @@ async def test_a_message_taken_for_a_change_request_that_is_none_is_read_by_the_
     events = await ActionEditClause().run(dispatcher, tracker, domain)
     assert slots_of(events)["clause_3b_accountability"] is None
     assert slots_of(events)["interview_history"] == []
+
+
+async def test_a_long_answer_that_mentions_a_change_is_an_answer_during_the_interview(dispatcher, domain):
+    text = ("Het college van bestuur kan de regeling wijzigen na overleg met de medezeggenschapsraad; "
+            "leerlingen ronden hun route af.")
+    slots = {"same_authority": True, "authority_name": ["Stichting X"], "requested_slot": "clause_10_termination"}
+    tracker = make_tracker({"text": text, "entities": []}, slots=slots, active_loop={"name": "interview_form"})
+    events = await ActionEditClause().run(dispatcher, tracker, domain)
+    assert slots_of(events)["clause_10_termination"] == text and "authority_name" not in slots_of(events)
