@@ -1,6 +1,6 @@
 """How many held-out interview conversations reach a correct draft.
 
-The conversations (tests/heldout/interview_conversations.yml) were written from the sources and
+The conversations (tests/heldout/interview_conversations*.yml) were written from the sources and
 the interview's specification, without the implementation. Each is a script of user messages,
 with words the replies must (not) show and the answers the Word draft must (not) hold.
 
@@ -25,7 +25,10 @@ import yaml
 
 from bot.settings import PROJECT_ROOT
 
-CONVERSATIONS = PROJECT_ROOT / "tests" / "heldout" / "interview_conversations.yml"
+HELDOUT = PROJECT_ROOT / "tests" / "heldout"
+CONVERSATIONS = HELDOUT / "interview_conversations.yml"
+# Every set, each written without the implementation by someone else.
+CONVERSATION_FILES = (CONVERSATIONS, HELDOUT / "interview_conversations_2.yml")
 Send = Callable[[str, str], List[Dict[str, Any]]]
 Fetch = Callable[[str], bytes]
 
@@ -40,9 +43,10 @@ class Outcome:
     reason: str = ""
 
 
-def load_conversations(path: Path = CONVERSATIONS) -> List[Dict[str, Any]]:
-    """The held-out conversations."""
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+def load_conversations(path: Optional[Path] = None) -> List[Dict[str, Any]]:
+    """The held-out conversations: of one file, or of every set."""
+    paths = [path] if path is not None else list(CONVERSATION_FILES)
+    return [c for p in paths for c in yaml.safe_load(p.read_text(encoding="utf-8"))]
 
 
 def reply_text(replies: List[Dict[str, Any]]) -> str:
