@@ -26,9 +26,10 @@ JSON_MEDIA_TYPE = "application/json"
 
 
 class UnsupportedMediaType(SanicException):
-    """A body that is not JSON (415)."""
+    """A body that is not JSON (415): the client's mistake, so not logged as an error."""
 
     status_code = 415
+    quiet = True
 
 
 def is_sender(sender: Any) -> bool:

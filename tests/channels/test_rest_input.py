@@ -79,6 +79,13 @@ async def test_anything_but_json_is_refused_with_415(content_type):
     assert status == 415 and received == []
 
 
+async def test_a_refused_body_is_not_logged_as_an_error(caplog):
+    caplog.set_level(logging.INFO)
+    async with served(_app(CheckedRestInput())) as client:
+        status, _h, _b = await _post(client, {"sender": "a", "message": "hallo"}, {"Content-Type": "text/plain"})
+    assert status == 415 and "Traceback" not in caplog.text and "UnsupportedMediaType" not in caplog.text
+
+
 async def test_json_with_a_charset_is_accepted():
     async with served(_app(CheckedRestInput())) as client:
         headers = {"Content-Type": "Application/JSON; charset=utf-8"}
