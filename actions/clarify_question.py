@@ -1,4 +1,6 @@
-"""Clarify a question the model is unsure about: offer the closest questions, or say why not."""
+"""Answer a question the curated answers do not settle: a passage of the sources, the closest
+questions ("Bedoelt u ...?"), or honestly that the sources do not say; a follow-up is read with
+the question before it."""
 
 from typing import Any, Dict, List, Optional, Text
 
@@ -7,13 +9,20 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import messages
-from bot.answering import ANSWER, CLARIFY, NO_WORDS, Decision, decide_parse
+from bot.answering import (
+    ANSWER, CLARIFY, FALLBACK_INTENT, NO_WORDS, NOT_IN_SOURCES, PASSAGE, QUESTION_INTENT,
+    Decision, decide_follow_up, decide_from_passages, decide_parse, is_follow_up,
+)
 from bot.interview.correction import find_correction
 from bot.knowledge import load_knowledge
+from bot.knowledge.passages import load_passages
+from bot.knowledge.quotes import not_in_sources, passage_answer
 
 QUESTION_KEY_ENTITY = "question_key"
 CLARIFY_INTENT = "nlu_fallback"
-NONE_OF_THESE_PAYLOAD = "/none_of_these"
+NONE_OF_THESE_INTENT = "none_of_these"
+NONE_OF_THESE_PAYLOAD = f"/{NONE_OF_THESE_INTENT}"
+QUESTION_INTENTS = (QUESTION_INTENT, FALLBACK_INTENT)
 
 
 def question_payload(key: str) -> str:
@@ -50,16 +59,20 @@ class ActionClarifyQuestion(Action):
         if picked is not None:
             dispatcher.utter_message(response=knowledge.get(picked).response_name)
             return []
-        decision = decide_parse(tracker.latest_message or {})
-        if decision.kind == ANSWER and decision.key in knowledge:
-            dispatcher.utter_message(response=knowledge.get(decision.key).response_name)
-        elif decision.kind == CLARIFY:
-            dispatcher.utter_message(text=messages.DID_YOU_MEAN, buttons=question_buttons(decision))
-        elif decision.kind == NO_WORDS:
-            dispatcher.utter_message(text=messages.NO_WORDS)
-        else:
-            dispatcher.utter_message(response="utter_out_of_scope")
+        say(dispatcher, self._decision(tracker))
         return []
+
+    @staticmethod
+    def _decision(tracker: Tracker) -> Decision:
+        """The decision for the latest message, read with the question before it where needed."""
+        latest = tracker.latest_message or {}
+        text = str(latest.get("text") or "")
+        previous = previous_question(tracker)
+        if (latest.get("intent") or {}).get("name") == NONE_OF_THESE_INTENT:
+            return decide_from_passages(previous) if previous else Decision(NOT_IN_SOURCES)
+        if previous and is_follow_up(text):
+            return decide_follow_up(previous, text)
+        return decide_parse(latest)
 
     @staticmethod
     def _correction_at_the_review(
@@ -82,3 +95,32 @@ class ActionClarifyQuestion(Action):
         """The question the user picked with a button, if it is a known one."""
         key = next(tracker.get_latest_entity_values(QUESTION_KEY_ENTITY), None)
         return key if key in load_knowledge() else None
+
+
+def say(dispatcher: CollectingDispatcher, decision: Decision) -> None:
+    """Send the reply a decision calls for."""
+    knowledge, passages = load_knowledge(), load_passages()
+    if decision.kind == ANSWER and decision.key in knowledge:
+        dispatcher.utter_message(response=knowledge.get(decision.key).response_name)
+    elif decision.kind == PASSAGE and decision.passage is not None:
+        dispatcher.utter_message(text=passage_answer(passages[decision.passage]))
+    elif decision.kind == CLARIFY:
+        dispatcher.utter_message(text=messages.DID_YOU_MEAN, buttons=question_buttons(decision))
+    elif decision.kind == NO_WORDS:
+        dispatcher.utter_message(text=messages.NO_WORDS)
+    elif decision.kind == NOT_IN_SOURCES:
+        nearest = passages[decision.passage] if decision.passage is not None else None
+        dispatcher.utter_message(text=not_in_sources(nearest))
+    else:
+        dispatcher.utter_message(response="utter_out_of_scope")
+
+
+def previous_question(tracker: Tracker) -> Optional[str]:
+    """The text of the user's question before the latest message, if there was one."""
+    users = [event for event in tracker.events if event.get("event") == "user"]
+    for event in reversed(users[:-1]):
+        text = str(event.get("text") or "")
+        intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+        if intent in QUESTION_INTENTS and text and not text.startswith("/"):
+            return text
+    return None

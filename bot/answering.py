@@ -1,14 +1,17 @@
-"""Deciding how to answer a question from the language model's rankings.
+"""Deciding how to answer a question from the language model's rankings and the passages found.
 
-The model ranks intents and, for questions, the FAQ and guidance answers. This module decides
-between answering, offering the closest questions ("Bedoelt u ...?"), and saying honestly that
-the question falls outside what the assistant knows.
+The model ranks intents and, for questions, the curated FAQ and guidance answers; the passage
+search finds the passages of the sources that hold the question's words. This module decides
+between a curated answer, a passage quoted from the sources, offering the closest questions
+("Bedoelt u ...?"), saying honestly that the sources do not answer the question (with the
+nearest thing they do say), and saying that the question falls outside the topic.
 """
 
+import re
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
-from bot.user_text import has_words
+from bot.user_text import fold, has_words
 
 QUESTION_INTENT = "faq"
 FALLBACK_INTENT = "nlu_fallback"
@@ -24,8 +27,42 @@ MAX_CANDIDATES = 3
 QUESTION_INTENT_FLOOR = 0.05
 OUT_OF_SCOPE_INTENT = "out_of_scope"
 
+# A passage answers a question when it holds this share of the question's words (weighted by
+# how rare they are in the sources) with a BM25 score of at least PASSAGE_SCORE; when the best
+# passage holds less than SOURCES_SILENT_COVERAGE, the question is about something the sources
+# do not discuss.
+ANSWER_COVERAGE = 0.6
+PASSAGE_SCORE = 3.0
+SOURCES_SILENT_COVERAGE = 0.35
+# Only a question this short (content words) is judged by that share: a long question tells
+# its situation in words the sources need not use.
+SHORT_QUESTION = 6
+# A curated answer is borne out by the search when it quotes one of the best passages (those
+# scoring at least SUPPORT_SHARE of the best).
+SUPPORT_DEPTH = 5
+SUPPORT_SHARE = 0.6
+# A passage overrules a confident curated answer only when it holds nearly all of the question.
+OVERRULE_COVERAGE = 0.9
+# The nearest passage is named beside "the sources do not say" only when it has some weight.
+NEAREST_SCORE = 2.0
+
+# A follow-up question: short, and it leans on the question before it ("En voor een AOC?",
+# "Geldt dat ook voor het mbo?", "Waarom?").
+FOLLOW_UP_WORDS = 8
+_FOLLOW_UP = re.compile(
+    r"^(en|ook|maar|waarom|hoezo|en dan|en als|hoe zit dat|hoe zit het daarmee)\b"
+    r"|\b(geldt|telt|werkt|kan|mag|moet|gaat)\s+(dat|dit|het|die)\b"
+    r"|\b(daarvoor|daarbij|daarmee|daarover|daar ook)\b"
+)
+
+# A follow-up that asks why, and the words with which a passage gives a reason.
+_WHY = re.compile(r"^(waarom|hoezo|hoe komt dat)\b")
+_REASON = re.compile(r"\b(immers|omdat|want|daarom|zodat|de reden)\b", re.IGNORECASE)
+
 ANSWER = "answer"
+PASSAGE = "passage"
 CLARIFY = "clarify"
+NOT_IN_SOURCES = "not_in_sources"
 OUT_OF_SCOPE = "out_of_scope"
 NO_WORDS = "no_words"
 
@@ -33,19 +70,50 @@ Ranking = Sequence[Tuple[str, float]]
 
 
 @dataclass(frozen=True)
+class Found:
+    """A passage the search found: its number, score, the share of the question it holds, and
+    the curated answers that quote it."""
+
+    passage: int
+    score: float
+    coverage: float
+    entry_keys: FrozenSet[str] = frozenset()
+    answers_quantity: bool = False
+
+
+@dataclass(frozen=True)
+class Search:
+    """What the passage search made of a question: the passages found, best first; how many
+    content words the question has; and whether it asks for a quantity (an amount, a number,
+    a limit), which only a passage with a number can answer."""
+
+    found: Tuple[Found, ...]
+    words: int
+    asks_quantity: bool = False
+
+
+@dataclass(frozen=True)
 class Decision:
-    """What to do with a question: answer one key, offer candidate keys, or neither."""
+    """What to do with a question: answer a key, quote a passage, offer keys, or decline
+    (naming the nearest passage, if any)."""
 
     kind: str
     key: Optional[str] = None
     candidates: List[str] = field(default_factory=list)
+    passage: Optional[int] = None
 
 
-def decide(text: str, intent_ranking: Ranking, answer_ranking: Ranking) -> Decision:
+def decide(
+    text: str,
+    intent_ranking: Ranking,
+    answer_ranking: Ranking,
+    search: Optional[Search] = None,
+) -> Decision:
     """Decide how to answer ``text``.
 
     ``intent_ranking`` holds (intent, confidence) pairs, ``answer_ranking`` (answer key,
-    confidence) pairs for the question intent, both best first.
+    confidence) pairs for the question intent, both best first; ``search`` what the passage
+    search found (``None``: decide on the model's rankings alone).
     """
     if not has_words(text):
         return Decision(NO_WORDS)
@@ -55,18 +123,87 @@ def decide(text: str, intent_ranking: Ranking, answer_ranking: Ranking) -> Decis
     top_intent = real_intents[0] if real_intents else None
     if not answer_ranking or top_intent == OUT_OF_SCOPE_INTENT:
         return Decision(OUT_OF_SCOPE)
+    evidence = _Evidence(search)
     best_key, best = answer_ranking[0]
     runner_up = answer_ranking[1][1] if len(answer_ranking) > 1 else 0.0
     confident = top_intent == QUESTION_INTENT and best >= ANSWER_CONFIDENCE
     if confident and best - runner_up >= AMBIGUITY_MARGIN:
+        if evidence.quantity_unanswered:
+            return evidence.decline(best_key)
+        if evidence.supports(best_key):
+            return Decision(ANSWER, key=best_key)
+        if evidence.overrules:
+            return Decision(PASSAGE, passage=evidence.best.passage)
+        if evidence.silent:
+            return evidence.decline(best_key)
         return Decision(ANSWER, key=best_key)
+    if evidence.strong:
+        return Decision(PASSAGE, passage=evidence.best.passage)
     candidates = [
         key for key, confidence in answer_ranking[:MAX_CANDIDATES]
-        if confidence >= CANDIDATE_CONFIDENCE
+        if confidence >= CANDIDATE_CONFIDENCE and evidence.supports(key)
     ]
-    if not candidates or question_confidence < QUESTION_INTENT_FLOOR:
-        return Decision(OUT_OF_SCOPE)
-    return Decision(CLARIFY, candidates=candidates)
+    if candidates and question_confidence >= QUESTION_INTENT_FLOOR and not evidence.silent:
+        return Decision(CLARIFY, candidates=candidates)
+    if evidence.found:
+        return evidence.decline()
+    return Decision(OUT_OF_SCOPE)
+
+
+class _Evidence:
+    """What the passage search found, as it bears on the decision."""
+
+    def __init__(self, search: Optional[Search]) -> None:
+        self.found = list(search.found) if search else []
+        self.best = self.found[0] if self.found else None
+        self.words = search.words if search else 0
+        self.asks_quantity = bool(search and search.asks_quantity)
+
+    @property
+    def strong(self) -> bool:
+        """The best passage answers the question by itself."""
+        return bool(self.best) and self.best.coverage >= ANSWER_COVERAGE and (
+            self.best.score >= PASSAGE_SCORE
+        )
+
+    @property
+    def overrules(self) -> bool:
+        """The best passage answers the question so fully that it outweighs a curated answer
+        that quotes none of the passages found."""
+        return self.strong and self.best.coverage >= OVERRULE_COVERAGE
+
+    @property
+    def quantity_unanswered(self) -> bool:
+        """The question asks for a quantity, and no passage that holds the question gives one."""
+        return self.asks_quantity and not any(
+            hit.answers_quantity and hit.coverage >= ANSWER_COVERAGE for hit in self.found
+        )
+
+    @property
+    def silent(self) -> bool:
+        """The question is about something the sources do not discuss: a quantity they do not
+        give, or a short question whose words the best passage hardly holds."""
+        if self.best is None:
+            return False
+        if self.quantity_unanswered:
+            return True
+        return self.words <= SHORT_QUESTION and self.best.coverage < SOURCES_SILENT_COVERAGE
+
+    def supports(self, key: str) -> bool:
+        """The curated answer ``key`` quotes one of the best passages (or nothing was searched)."""
+        if self.best is None:
+            return True
+        floor = SUPPORT_SHARE * self.best.score
+        return any(
+            key in hit.entry_keys for hit in self.found[:SUPPORT_DEPTH] if hit.score >= floor
+        )
+
+    def decline(self, key: Optional[str] = None) -> Decision:
+        """The sources do not answer; name the nearest passage when it has some weight (a
+        passage of the curated answer ``key`` the model chose, if the search found one)."""
+        near = [hit for hit in self.found if hit.score >= NEAREST_SCORE]
+        chosen = next((hit for hit in near if key in hit.entry_keys), near[0] if near else None)
+        return Decision(NOT_IN_SOURCES, passage=chosen.passage if chosen else None)
 
 
 def intent_ranking(parse_data: Dict[str, Any]) -> List[Tuple[str, float]]:
@@ -88,8 +225,96 @@ def answer_ranking(parse_data: Dict[str, Any]) -> List[Tuple[str, float]]:
     ]
 
 
-def decide_parse(parse_data: Dict[str, Any]) -> Decision:
-    """``decide`` applied to a parse result of the language model."""
-    return decide(
-        str(parse_data.get("text") or ""), intent_ranking(parse_data), answer_ranking(parse_data)
+PASSAGES_KEY = "passages"
+
+
+def search_to_parse(search: Search) -> Dict[str, Any]:
+    """The passage search's findings as they are kept in a parse result."""
+    return {
+        "words": search.words,
+        "asks_quantity": search.asks_quantity,
+        "found": [
+            {
+                "passage": hit.passage,
+                "score": round(hit.score, 4),
+                "coverage": round(hit.coverage, 4),
+                "entry_keys": sorted(hit.entry_keys),
+                "answers_quantity": hit.answers_quantity,
+            }
+            for hit in search.found
+        ],
+    }
+
+
+def search_from_parse(parse_data: Dict[str, Any]) -> Optional[Search]:
+    """The passage search's findings kept in a parse result (``None`` when there are none)."""
+    kept = parse_data.get(PASSAGES_KEY)
+    if not isinstance(kept, dict):
+        return None
+    found = tuple(
+        Found(
+            int(hit["passage"]), float(hit["score"]), float(hit["coverage"]),
+            frozenset(hit.get("entry_keys") or ()), bool(hit.get("answers_quantity")),
+        )
+        for hit in kept.get("found") or []
     )
+    return Search(found, int(kept.get("words") or 0), bool(kept.get("asks_quantity")))
+
+
+def decide_parse(parse_data: Dict[str, Any]) -> Decision:
+    """``decide`` applied to a parse result of the language model (with the passages found)."""
+    return decide(
+        str(parse_data.get("text") or ""),
+        intent_ranking(parse_data),
+        answer_ranking(parse_data),
+        search_from_parse(parse_data),
+    )
+
+
+def search_passages(text: str, limit: int = SUPPORT_DEPTH) -> Search:
+    """What the passage search finds for ``text``, as ``decide`` weighs it."""
+    from bot.knowledge.search import answers_quantity, asks_quantity, load_search
+
+    search = load_search()
+    reading = search.read(text)
+    found = tuple(
+        Found(hit.passage.id, hit.score, hit.coverage, hit.passage.entry_keys,
+              answers_quantity(text, hit.passage.text))
+        for hit in search.search_reading(reading, limit)
+    )
+    return Search(found, len(reading.asked), asks_quantity(text))
+
+
+def is_follow_up(text: str) -> bool:
+    """Whether ``text`` is a short question that leans on the question before it."""
+    words = fold(text).split()
+    return 0 < len(words) <= FOLLOW_UP_WORDS and bool(_FOLLOW_UP.search(" ".join(words)))
+
+
+def decide_follow_up(previous: str, follow_up: str) -> Decision:
+    """Decide how to answer a follow-up question, read with the question before it: the best
+    passage that holds the follow-up's own words (for "Waarom?", the best that gives a
+    reason), or honestly that the sources do not say."""
+    from bot.knowledge.search import load_search
+
+    hits = load_search().search_follow_up(previous, follow_up, SUPPORT_DEPTH)
+    if hits and _WHY.match(fold(follow_up).strip()):
+        floor = SUPPORT_SHARE * hits[0].score
+        hits = sorted(hits, key=lambda h: not (h.score >= floor and _REASON.search(h.passage.text)))
+    if hits and hits[0].score >= PASSAGE_SCORE and hits[0].coverage >= SOURCES_SILENT_COVERAGE:
+        return Decision(PASSAGE, passage=hits[0].passage.id)
+    if hits and hits[0].score >= NEAREST_SCORE:
+        return Decision(NOT_IN_SOURCES, passage=hits[0].passage.id)
+    return Decision(NOT_IN_SOURCES)
+
+
+def decide_from_passages(text: str) -> Decision:
+    """Decide on the passages alone (after "Geen van deze": none of the curated questions
+    fits): the best passage when it answers the question, else honestly that the sources do
+    not say, with the nearest passage."""
+    evidence = _Evidence(search_passages(text))
+    if evidence.strong and not evidence.quantity_unanswered:
+        return Decision(PASSAGE, passage=evidence.best.passage)
+    if evidence.found:
+        return evidence.decline()
+    return Decision(NOT_IN_SOURCES)

@@ -100,3 +100,11 @@ CONFIRM_FUNDING = (
     "Ik begrijp uw antwoord als 'Ja', en ik noteer als omvang van de middelen: {details}\n\n"
     "Klopt dat? Daarna vraag ik nog naar de bestemming."
 )
+
+# Answers quoted from a passage of the sources, and questions the sources do not answer.
+PASSAGE_INTRO = "Hierover staat dit in de bronnen:"
+NOT_IN_SOURCES = (
+    "Op deze vraag geven de bouwsteen en de FAQ over de samenwerkingsovereenkomst geen antwoord."
+)
+NEAREST_INTRO = "Het dichtst in de buurt komt deze passage:"
+ASK_OTHERWISE = "Stel uw vraag eventueel anders, bijvoorbeeld met het onderwerp erin."

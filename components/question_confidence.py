@@ -1,8 +1,12 @@
-"""Send a question on to clarification when the choice of answer is weak or ambiguous.
+"""Search the sources' passages for every message, and send a question on to the answering
+action when the curated answer does not fit it.
 
-Runs after the answer selector. Where the message is a question (intent ``faq``) but
-``bot.answering.decide`` would not answer it outright, the intent becomes ``nlu_fallback``,
-exactly as Rasa's FallbackClassifier does, and the dialogue offers the closest questions.
+Runs after the answer selector. It adds what the passage search found to the parse result
+(``passages``). Where the message is a question (intent ``faq``) but ``bot.answering.decide``
+would not give the curated answer outright (the choice is weak or ambiguous, a passage of the
+sources answers it instead, or the sources do not answer it), or where it is a follow-up that
+needs the question before it, the intent becomes ``nlu_fallback``, exactly as Rasa's
+FallbackClassifier does, and the answering action decides.
 """
 
 from __future__ import annotations
@@ -16,7 +20,11 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.answering import ANSWER, QUESTION_INTENT, decide_parse
+from bot.answering import (
+    ANSWER, PASSAGES_KEY, QUESTION_INTENT, decide_parse, is_follow_up, search_passages,
+    search_to_parse,
+)
+from bot.knowledge.search import load_search
 
 
 @DefaultV1Recipe.register(
@@ -33,15 +41,19 @@ class QuestionConfidence(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> QuestionConfidence:
-        """Creates the component; it has no state."""
+        """Creates the component and loads the passage search (so the first message is quick)."""
+        load_search()
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
-        """Marks questions whose answer is not clear enough as ``nlu_fallback``."""
+        """Adds the passages found; marks questions the curated answer does not fit, and
+        follow-ups, as ``nlu_fallback``."""
         for message in messages:
+            text = str(message.get("text") or "")
+            message.set(PASSAGES_KEY, search_to_parse(search_passages(text)), add_to_output=True)
             if (message.get("intent") or {}).get("name") != QUESTION_INTENT:
                 continue
-            if decide_parse(message.data).kind != ANSWER:
+            if is_follow_up(text) or decide_parse(message.data).kind != ANSWER:
                 confidence = message.get("intent").get("confidence", 0.0)
                 fallback = {"name": DEFAULT_NLU_FALLBACK_INTENT_NAME, "confidence": confidence}
                 message.data["intent"] = fallback

@@ -25,9 +25,13 @@ def fresh_loaders_under_mutation():
         from bot.draft.document import load_format
         from bot.interview.catalogue import load_catalogue
         from bot.knowledge.base import load_knowledge
+        from bot.knowledge.passages import load_passages
+        from bot.knowledge.search import load_search
         from components.intent_classifier import _intents_and_columns
 
-        for loader in (load_catalogue, load_knowledge, load_format, _intents_and_columns):
+        loaders = (load_catalogue, load_knowledge, load_format, _intents_and_columns,
+                   load_passages, load_search)
+        for loader in loaders:
             loader.cache_clear()
     yield
 

@@ -100,3 +100,69 @@ async def test_the_same_words_before_any_interview_are_an_ordinary_question(disp
                "confidence": 0.3}, "entities": []}
     events = await ActionClarifyQuestion().run(dispatcher, make_tracker(message, slots={}), domain)
     assert all(e["event"] != "followup" for e in events)
+
+
+# Passages of the sources, questions they do not answer, follow-ups and "Geen van deze".
+
+from actions.clarify_question import previous_question  # noqa: E402
+from bot.answering import search_passages, search_to_parse  # noqa: E402
+from bot.knowledge.passages import load_passages  # noqa: E402
+from bot.knowledge.quotes import not_in_sources, passage_answer  # noqa: E402
+
+
+def _question(text, intents=(("nlu_fallback", 0.5), ("faq", 0.4)), answers=(("x", 0.2),)):
+    parse = parse_result(text, list(intents), list(answers))
+    parse["passages"] = search_to_parse(search_passages(text))
+    return parse
+
+
+def _user(text, intent="nlu_fallback"):
+    return {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}}
+
+
+def _passage(start):
+    return next(p for p in load_passages() if p.text.startswith(start))
+
+
+async def test_a_question_a_passage_answers_gets_that_passage(dispatcher, domain):
+    parse = _question("Wie moet de samenwerkingsovereenkomst ondertekenen?")
+    [message] = await _run(dispatcher, domain, parse)
+    assert message["text"] == passage_answer(_passage("De samenwerkingsovereenkomst wordt gesloten"))
+
+
+async def test_a_question_the_sources_do_not_answer_is_said_to_be_so(dispatcher, domain):
+    parse = _question("Is er eigenlijk een maximum aantal leerlingen voor zo'n route?")
+    [message] = await _run(dispatcher, domain, parse)
+    assert message["text"].startswith(messages.NOT_IN_SOURCES)
+
+
+async def test_a_follow_up_is_read_with_the_question_before_it(dispatcher, domain):
+    before = "Moet een aoc een samenwerkingsovereenkomst afsluiten?"
+    parse = _question("waarom niet?")
+    tracker = make_tracker(parse, events=[_user(before, "faq"), {"event": "bot"}, _user("waarom niet?")])
+    await ActionClarifyQuestion().run(dispatcher, tracker, domain)
+    [message] = dispatcher.messages
+    assert "Hetzelfde bevoegd gezag" in message["text"] and "AOC" in message["text"]
+
+
+async def test_none_of_these_searches_the_passages_for_the_question_before_it(dispatcher, domain):
+    before = "wie moet er ondertekenen namens de school?"
+    parse = parse_result("/none_of_these", [("none_of_these", 1.0)])
+    events = [_user(before), {"event": "bot"}, _user("/none_of_these", "none_of_these")]
+    await ActionClarifyQuestion().run(dispatcher, make_tracker(parse, events=events), domain)
+    [message] = dispatcher.messages
+    assert "gesloten door de bevoegde gezagsorganen" in message["text"]
+
+
+async def test_none_of_these_without_a_question_before_it_says_the_sources_do_not_answer(dispatcher, domain):
+    parse = parse_result("/none_of_these", [("none_of_these", 1.0)])
+    await ActionClarifyQuestion().run(dispatcher, make_tracker(parse), domain)
+    [message] = dispatcher.messages
+    assert message["text"] == not_in_sources(None)
+
+
+def test_the_question_before_is_the_last_earlier_question_typed():
+    events = [_user("wat is een sok", "faq"), _user("hallo", "greet"),
+              _user('/nlu_fallback{"question_key":"x"}'), _user("en nu?")]
+    assert previous_question(make_tracker({}, events=events)) == "wat is een sok"
+    assert previous_question(make_tracker({}, events=[_user("en nu?")])) is None

@@ -88,3 +88,128 @@ def test_rankings_read_missing_and_foreign_entries_safely():
 def test_a_single_confident_answer_is_given_without_a_runner_up():
     assert decide("vraag", QUESTION, [("a", 0.3)]) == Decision(ANSWER, key="a")
     assert intent_ranking({"intent": {"name": "greet", "confidence": 0.7}}) == [("greet", 0.7)]
+
+
+# Deciding with the passages the search found.
+
+from bot.answering import (  # noqa: E402
+    ANSWER_COVERAGE, NOT_IN_SOURCES, PASSAGE, PASSAGE_SCORE, SHORT_QUESTION,
+    SOURCES_SILENT_COVERAGE, Found, Search, decide_follow_up, decide_from_passages, is_follow_up,
+    search_from_parse, search_passages, search_to_parse,
+)
+from bot.knowledge.passages import load_passages  # noqa: E402
+
+CONFIDENT = [("a", 0.9), ("b", 0.05)]
+
+
+def _search(*found, words=3, quantity=False):
+    return Search(tuple(found), words, quantity)
+
+
+def _hit(passage, score, coverage, *keys, quantity=False):
+    return Found(passage, score, coverage, frozenset(keys), quantity)
+
+
+def test_a_confident_answer_that_quotes_a_passage_found_is_given():
+    search = _search(_hit(7, 8.0, 1.0, "b"), _hit(3, 6.0, 0.8, "a"))
+    assert decide("vraag", QUESTION, CONFIDENT, search) == Decision(ANSWER, key="a")
+
+
+def test_a_confident_answer_quoting_only_weak_passages_gives_way_to_a_passage_that_answers():
+    search = _search(_hit(7, 10.0, 0.95, "b"), _hit(3, 3.0, 0.5, "a"))
+    assert decide("vraag", QUESTION, CONFIDENT, search) == Decision(PASSAGE, passage=7)
+
+
+def test_a_confident_answer_stays_when_no_passage_answers_fully():
+    search = _search(_hit(7, 10.0, 0.8, "b"), words=SHORT_QUESTION + 4)
+    assert decide("vraag", QUESTION, CONFIDENT, search) == Decision(ANSWER, key="a")
+
+
+def test_a_short_question_the_sources_hardly_hold_is_declined_with_the_nearest_passage():
+    search = _search(_hit(7, 4.0, SOURCES_SILENT_COVERAGE - 0.01, "b"), words=SHORT_QUESTION)
+    assert decide("vraag", QUESTION, CONFIDENT, search) == Decision(NOT_IN_SOURCES, passage=7)
+    weak = _search(_hit(7, 1.0, 0.1, "b"), words=2)
+    assert decide("vraag", QUESTION, CONFIDENT, weak) == Decision(NOT_IN_SOURCES)
+
+
+def test_a_long_question_is_not_declined_for_words_the_sources_do_not_use():
+    search = _search(_hit(7, 4.0, 0.2, "b"), words=SHORT_QUESTION + 1)
+    assert decide("vraag", QUESTION, CONFIDENT, search).kind == ANSWER
+
+
+def test_a_quantity_the_passages_do_not_give_is_declined_even_for_a_confident_answer():
+    search = _search(_hit(7, 9.0, 0.9, "a"), quantity=True)
+    assert decide("hoeveel", QUESTION, CONFIDENT, search) == Decision(NOT_IN_SOURCES, passage=7)
+    given = _search(_hit(7, 9.0, ANSWER_COVERAGE, "a", quantity=True), quantity=True)
+    assert decide("hoeveel", QUESTION, CONFIDENT, given) == Decision(ANSWER, key="a")
+
+
+def test_an_unsure_question_gets_the_passage_that_answers_it():
+    unsure = [("a", 0.3), ("b", 0.25)]
+    search = _search(_hit(4, PASSAGE_SCORE, ANSWER_COVERAGE))
+    assert decide("vraag", QUESTION, unsure, search) == Decision(PASSAGE, passage=4)
+    below = _search(_hit(4, PASSAGE_SCORE - 0.1, ANSWER_COVERAGE, "a", "b"))
+    assert decide("vraag", QUESTION, unsure, below).kind == CLARIFY
+
+
+def test_only_choices_that_quote_a_passage_found_are_offered():
+    unsure = [("a", 0.3), ("b", 0.25), ("c", 0.2)]
+    search = _search(_hit(4, 2.0, 0.5, "b"), _hit(5, 1.5, 0.5, "c"), _hit(6, 0.5, 0.5, "a"))
+    assert decide("vraag", QUESTION, unsure, search).candidates == ["b", "c"]
+    nothing = _search(_hit(4, 2.5, 0.5, "x"))
+    assert decide("vraag", QUESTION, unsure, nothing) == Decision(NOT_IN_SOURCES, passage=4)
+
+
+def test_the_search_survives_the_parse_result():
+    search = _search(_hit(4, 2.123456, 0.5, "b", "a", quantity=True), words=5, quantity=True)
+    kept = search_to_parse(search)
+    assert kept["found"][0]["entry_keys"] == ["a", "b"] and kept["found"][0]["score"] == 2.1235
+    back = search_from_parse({"passages": kept})
+    assert back == _search(_hit(4, 2.1235, 0.5, "a", "b", quantity=True), words=5, quantity=True)
+    assert search_from_parse({}) is None and search_from_parse({"passages": []}) is None
+    parse = parse_result("vraag", QUESTION, CONFIDENT)
+    parse["passages"] = search_to_parse(_search(_hit(7, 10.0, 0.95, "b")))
+    assert decide_parse(parse) == Decision(PASSAGE, passage=7)
+
+
+@pytest.mark.parametrize("text, follows", [
+    ("En voor een AOC?", True), ("Geldt dat ook voor het mbo?", True), ("Waarom?", True),
+    ("waarom niet", True), ("en als er drie scholen zijn", True), ("moet het daarvoor ook?", True),
+    ("Wie moet de samenwerkingsovereenkomst ondertekenen?", False), ("", False),
+    ("en dan nog een hele lange vraag over iets heel anders dan dit", False),
+    ("wat is een interne regeling", False),
+])
+def test_follow_up_questions_are_recognised(text, follows):
+    assert is_follow_up(text) is follows
+
+
+def _passage_text(decision):
+    return load_passages()[decision.passage].text
+
+
+def test_a_follow_up_is_answered_in_the_context_of_the_question_before_it():
+    decision = decide_follow_up("Moet een aoc een samenwerkingsovereenkomst afsluiten?", "Waarom niet?")
+    assert decision.kind == PASSAGE and "Hetzelfde bevoegd gezag" in _passage_text(decision)
+    aoc = decide_follow_up("Moeten we een samenwerkingsovereenkomst sluiten?", "en voor een AOC?")
+    assert aoc.kind == PASSAGE and "AOC" in load_passages()[aoc.passage].place
+    none = decide_follow_up("Moet de MR instemmen?", "en voor de kantine?")
+    assert none.kind == NOT_IN_SOURCES
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Wie moet de samenwerkingsovereenkomst ondertekenen?", "gesloten door de bevoegde gezagsorganen"),
+    ("welke wet regelt de doorlopende leerroutes", "Stb. 2020,157"),
+])
+def test_the_passages_alone_answer_questions_without_a_curated_answer(question, expected):
+    decision = decide_from_passages(question)
+    assert decision.kind == PASSAGE and expected in _passage_text(decision)
+
+
+@pytest.mark.parametrize("question", [
+    "Hoeveel euro bekostiging krijgt een mbo-instelling per student in een doorlopende leerroute?",
+    "Is er eigenlijk een maximum aantal leerlingen voor zo'n route?",
+    "welke kleur heeft het logo",
+])
+def test_questions_the_sources_do_not_answer_are_declined(question):
+    assert decide_from_passages(question).kind == NOT_IN_SOURCES
+    assert decide(question, QUESTION, CONFIDENT, search_passages(question)).kind == NOT_IN_SOURCES

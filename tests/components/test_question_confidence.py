@@ -51,3 +51,23 @@ def test_a_question_without_a_confidence_falls_back_at_zero():
     QuestionConfidence().process([message])
     assert message.get("intent") == {"name": "nlu_fallback", "confidence": 0.0}
     assert message.get("intent_ranking") == [{"name": "nlu_fallback", "confidence": 0.0}]
+
+
+def test_every_message_carries_the_passages_found():
+    message = _message("greet", 0.9, [], text="wie moet de samenwerkingsovereenkomst ondertekenen")
+    [processed] = QuestionConfidence().process([message])
+    found = processed.get("passages")["found"]
+    assert found and found[0]["score"] >= found[-1]["score"]
+    assert processed.get("passages")["words"] == 2
+    assert "passages" in processed.as_dict(only_output_properties=True)
+
+
+def test_a_follow_up_goes_to_the_answering_action_even_when_the_model_is_sure():
+    message = _message("faq", 0.97, [("aoc_overeenkomst_nodig", 0.9), ("x", 0.02)], text="en voor een AOC?")
+    assert _process(message) == ("nlu_fallback", "nlu_fallback")
+
+
+def test_a_confident_answer_the_sources_do_not_bear_out_goes_to_the_answering_action():
+    text = "Hoeveel euro bekostiging krijgt een mbo-instelling per student?"
+    message = _message("faq", 0.97, [("financiele_afspraken", 0.9), ("x", 0.02)], text=text)
+    assert _process(message) == ("nlu_fallback", "nlu_fallback")

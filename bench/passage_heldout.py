@@ -1,0 +1,138 @@
+"""How the assistant answers held-out questions at the level of the sources' passages.
+
+The questions (tests/heldout/passage_questions.yml) were written from the sources and the
+behaviour alone, without the implementation: questions a passage of the guidance or the FAQ
+answers (with the passage's key sentence), questions the sources do not answer, and
+follow-ups asked after another question. Each is asked in a new conversation through the REST
+channel; a follow-up after its earlier question.
+
+- answerable and follow-up: right when the reply quotes the expected sentence; "offered" when
+  the reply offers choices ("Bedoelt u ...?"); honest when it says the sources do not answer;
+  wrong when it answers with something else;
+- unanswerable: honest when the reply says the sources do not answer (or that the question
+  is outside the topic) or offers choices; wrong when it answers as if the sources did.
+
+Usage: python -m bench.passage_heldout [--url http://127.0.0.1:5005] [--show-misses]
+Without --url it starts the assistant as `make run` does, on free ports.
+"""
+
+import argparse
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Optional, Sequence
+
+import yaml
+
+from bench.interview_heldout import http_client, reply_text
+from bot import messages
+from bot.knowledge.text import letters_only
+from bot.settings import PROJECT_ROOT
+
+QUESTIONS = PROJECT_ROOT / "tests" / "heldout" / "passage_questions.yml"
+Send = Callable[[str, str], List[Dict[str, Any]]]
+
+RIGHT, OFFERED, HONEST, WRONG = "right", "offered", "honest", "wrong"
+# How the out-of-scope reply starts (domain.yml, utter_out_of_scope).
+OUT_OF_SCOPE_START = "Daar kan ik u helaas niet mee helpen"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One question's result."""
+
+    id: str
+    kind: str
+    verdict: str
+    reply: str
+
+
+def load_questions(path: Path = QUESTIONS) -> List[Dict[str, Any]]:
+    """The held-out questions."""
+    return list(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def verdict(item: Dict[str, Any], reply: str) -> str:
+    """Judge one reply."""
+    declined = messages.NOT_IN_SOURCES in reply or reply.startswith(OUT_OF_SCOPE_START)
+    offered = messages.DID_YOU_MEAN in reply
+    if item["kind"] == "unanswerable":
+        return HONEST if declined or offered else WRONG
+    # A decline may quote the nearest passage: only an answer counts as quoting.
+    if not declined and letters_only(item["quote"]) in letters_only(reply):
+        return RIGHT
+    if offered:
+        return OFFERED
+    return HONEST if declined else WRONG
+
+
+def ask(item: Dict[str, Any], send: Send) -> Outcome:
+    """Ask one held-out question (after its earlier question, for a follow-up)."""
+    sender = f"passage-heldout-{item['id']}"
+    if item.get("previous"):
+        send(sender, item["previous"])
+    reply = reply_text(send(sender, item["question"]))
+    return Outcome(item["id"], item["kind"], verdict(item, reply), reply)
+
+
+def run_all(send: Send, items: Optional[Sequence[Dict[str, Any]]] = None) -> List[Outcome]:
+    """Every held-out question's outcome."""
+    return [ask(item, send) for item in items or load_questions()]
+
+
+def shares(outcomes: Sequence[Outcome]) -> Dict[str, Dict[str, float]]:
+    """Per kind of question, the share of each verdict."""
+    totals = Counter(o.kind for o in outcomes)
+    counts = Counter((o.kind, o.verdict) for o in outcomes)
+    return {
+        kind: {v: counts[(kind, v)] / total for v in (RIGHT, OFFERED, HONEST, WRONG)}
+        for kind, total in totals.items()
+    }
+
+
+def summary(outcomes: Sequence[Outcome]) -> str:
+    """The figures as a Markdown table."""
+    totals = Counter(o.kind for o in outcomes)
+    lines = ["| questions | n | right passage | choices offered | \"the sources do not say\" | wrong |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for kind in ("answerable", "followup", "unanswerable"):
+        if kind not in totals:
+            continue
+        share = shares(outcomes)[kind]
+        lines.append(f"| {kind} | {totals[kind]} | {share[RIGHT]:.0%} | {share[OFFERED]:.0%} | "
+                     f"{share[HONEST]:.0%} | {share[WRONG]:.0%} |")
+    return "\n".join(lines)
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", help="a running assistant; default: start one")
+    parser.add_argument("--show-misses", action="store_true")
+    args = parser.parse_args(argv)
+    running = None
+    if args.url:
+        base = args.url
+    else:
+        from tests.integration.servers import RunningAssistant
+
+        running = RunningAssistant(Path(tempfile.mkdtemp(prefix="passages-"))).start()
+        base = f"http://127.0.0.1:{running.rasa_port}"
+    try:
+        outcomes = run_all(http_client(base)[0])
+    finally:
+        if running is not None:
+            running.stop()
+    print(summary(outcomes))
+    if args.show_misses:
+        for outcome in outcomes:
+            if outcome.verdict not in (RIGHT, HONEST) or (
+                outcome.kind != "unanswerable" and outcome.verdict != RIGHT
+            ):
+                print(f"- {outcome.id} [{outcome.kind}, {outcome.verdict}]: {outcome.reply[:150]!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

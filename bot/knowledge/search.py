@@ -1,0 +1,285 @@
+"""Finding the passages of the sources that answer a question: BM25 over Dutch lemmas.
+
+Questions and passages are reduced to the lemmas of their content words (spaCy's Dutch
+lemmas, accents folded, stop words dropped). A question word the sources never use is mapped
+to a source word it is a typo of, and a few words people use for what the sources name
+otherwise ("tekenen" for "sluiten") bring the source's word along (``synonyms.yml``). Besides
+the BM25 score, each hit says how much of the question (weighted by how rare each word is in
+the sources) the passage covers: a question about something the sources never mention finds
+passages with its common words only.
+"""
+
+import difflib
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Dict, FrozenSet, Iterable, List, Sequence, Set, Tuple
+
+import yaml
+from rank_bm25 import BM25Okapi
+
+from bot.knowledge.base import KNOWLEDGE_DIR
+from bot.knowledge.passages import Passage, load_passages
+from bot.user_text import fold
+
+SYNONYMS_FILE = KNOWLEDGE_DIR / "synonyms.yml"
+# A question word this close to a word of the sources (difflib's ratio) is read as that word.
+TYPO_SIMILARITY = 0.84
+TYPO_MIN_LENGTH = 5
+# A question word of this length may stand for the compounds of the sources that hold it.
+COMPOUND_MIN_LENGTH = 5
+COMPOUND_MATCHES = 3
+# A question that asks for an amount, a number, a limit, a duration or a frequency.
+_QUANTITY = re.compile(
+    r"\b(hoeveel|maximum|minimum|maximaal aantal|minimaal aantal|bedrag|bedragen|euro|procent|"
+    r"percentage|hoe lang|hoe vaak|hoe hoog|hoe groot)\b|€"
+)
+_AMOUNT = re.compile(r"\b(euro|bedrag|bedragen|procent|percentage)\b|€|%")
+_NUMBER = re.compile(r"\d")
+# Words: letters and digits; hyphens and apostrophes split them ("vmbo-examens", "ROC's").
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+def _stop_words() -> FrozenSet[str]:
+    """spaCy's Dutch stop words, read from its data module without loading spaCy (which would
+    import a machine-learning stack the action server does not need)."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or spec.origin is None:  # pragma: no cover - spaCy is a locked dependency
+        raise RuntimeError("spaCy is not installed")
+    module_file = Path(spec.origin).parent / "lang" / "nl" / "stop_words.py"
+    namespace: Dict[str, object] = {}
+    exec(compile(module_file.read_text(encoding="utf-8"), str(module_file), "exec"), namespace)
+    return frozenset(fold(str(word)) for word in namespace["STOP_WORDS"])  # type: ignore[union-attr]
+
+
+class LemmaTable:
+    """Dutch word forms and their lemmas."""
+
+    def __init__(self, lemmas: Dict[str, str]) -> None:
+        self._lemmas = dict(lemmas)
+        self._known = frozenset(self._lemmas) | frozenset(self._lemmas.values())
+
+    def lemma(self, word: str) -> str:
+        """The lemma of ``word`` (the word itself when the table does not know it)."""
+        return self._lemmas.get(word, word)
+
+    def knows(self, word: str) -> bool:
+        """Whether ``word`` is a Dutch word form or lemma the table lists."""
+        return word in self._known
+
+
+@lru_cache(maxsize=1)
+def dutch_lemmas() -> LemmaTable:
+    """spaCy's Dutch lookup lemmas (spacy-lookups-data), read without loading spaCy."""
+    import gzip
+    import json
+    from importlib import resources
+
+    table_file = resources.files("spacy_lookups_data") / "data" / "nl_lemma_lookup.json.gz"
+    table = json.loads(gzip.decompress(table_file.read_bytes()))
+    return LemmaTable({fold(k): fold(v) for k, v in table.items()})
+
+
+@dataclass(frozen=True)
+class Analyser:
+    """Reduces a text to its content words, each as the stems of its forms."""
+
+    lemmas: LemmaTable
+    stop_words: FrozenSet[str]
+    stem: Callable[[str], str] = lambda word: word
+
+    def words(self, text: str) -> List[Tuple[str, Tuple[str, ...]]]:
+        """Per content word of ``text``: the word, and the stems of it and of its lemma."""
+        found = []
+        for word in _WORD.findall(fold(text)):
+            if word in self.stop_words or word.isdigit() or len(word) < 2:
+                continue
+            forms = dict.fromkeys((self.stem(word), self.stem(self.lemmas.lemma(word))))
+            found.append((word, tuple(forms)))
+        return found
+
+    def terms(self, text: str) -> List[str]:
+        """Every form of every content word of ``text``, in order."""
+        return [form for _, forms in self.words(text) for form in forms]
+
+
+def dutch_analyser() -> Analyser:
+    """The analyser for Dutch: lookup lemmas, spaCy's stop words, the Snowball stemmer."""
+    import snowballstemmer
+
+    stemmer = snowballstemmer.stemmer("dutch")
+    return Analyser(dutch_lemmas(), _stop_words(), stemmer.stemWord)
+
+
+def asks_quantity(text: str) -> bool:
+    """Whether the question asks for an amount, a number, a limit, a duration or a frequency."""
+    return bool(_QUANTITY.search(fold(text)))
+
+
+def answers_quantity(question: str, passage: str) -> bool:
+    """Whether ``passage`` states the kind of quantity ``question`` asks for: an amount of
+    money or a percentage for a question about one, else a number."""
+    if _AMOUNT.search(fold(question)):
+        return bool(_AMOUNT.search(fold(passage)))
+    return bool(_NUMBER.search(passage))
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A passage found for a question: its BM25 score and the share of the question it covers."""
+
+    passage: Passage
+    score: float
+    coverage: float
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A question as the search read it: per word the terms that stand for it in the sources
+    (its own forms, a repaired typo, the sources' words for it, compounds that contain it),
+    and the words the sources never use."""
+
+    asked: Tuple[Tuple[str, ...], ...]
+    unknown: Tuple[str, ...]
+
+    @property
+    def terms(self) -> Tuple[str, ...]:
+        """Every term of the question, once."""
+        return tuple(dict.fromkeys(term for word in self.asked for term in word))
+
+
+class PassageSearch:
+    """Ranks the passages for a question."""
+
+    def __init__(
+        self,
+        passages: Sequence[Passage],
+        analyser: Analyser,
+        synonyms: Dict[str, Tuple[str, ...]],
+    ) -> None:
+        self.passages = tuple(passages)
+        self._analyser = analyser
+        self._documents = [
+            analyser.terms(f"{passage.place} {passage.heading} {passage.text}")
+            for passage in self.passages
+        ]
+        self._sets: List[Set[str]] = [set(document) for document in self._documents]
+        self._vocabulary = sorted(set().union(*self._sets))
+        self._index = BM25Okapi(self._documents)
+        frequency = {term: sum(term in terms for terms in self._sets) for term in self._vocabulary}
+        count = len(self.passages)
+        self._weights = {
+            term: math.log(1 + (count - seen + 0.5) / (seen + 0.5)) for term, seen in frequency.items()
+        }
+        # A word the sources never use weighs as much as a typical word of theirs: it may be
+        # the question's subject ("laptop") or a word that carries little ("namens").
+        self._unknown_weight = sum(self._weights.values()) / max(len(self._weights), 1)
+        self._synonyms: Dict[str, Tuple[str, ...]] = {}
+        for word, targets in synonyms.items():
+            added = [t for target in targets for t in analyser.terms(target)]
+            for key in analyser.terms(word):
+                self._synonyms[key] = tuple(dict.fromkeys(self._synonyms.get(key, ()) + tuple(added)))
+
+    def read(self, text: str) -> Reading:
+        """The question's words as terms of the sources."""
+        asked: List[Tuple[str, ...]] = []
+        unknown: List[str] = []
+        for word, forms in self._analyser.words(text):
+            terms = [form for form in forms if form in self._weights]
+            for form in forms:
+                terms.extend(self._synonyms.get(form, ()))
+            if not terms:
+                terms = self._compounds(forms[0])
+            if not terms and not self._analyser.lemmas.knows(word):
+                repaired = self._repair(forms[0])
+                terms = [repaired] if repaired else []
+            if terms:
+                asked.append(tuple(dict.fromkeys(terms)))
+            else:
+                unknown.append(forms[0])
+                asked.append((forms[0],))
+        return Reading(tuple(asked), tuple(unknown))
+
+    def _compounds(self, term: str) -> List[str]:
+        """Source words that start or end with ``term`` ("geschil" in "geschilbeslechting")."""
+        if len(term) < COMPOUND_MIN_LENGTH:
+            return []
+        return [
+            word for word in self._vocabulary
+            if word != term and (word.startswith(term) or word.endswith(term))
+        ][:COMPOUND_MATCHES]
+
+    def search(self, text: str, limit: int = 5) -> List[Hit]:
+        """The best passages for ``text``, best first (none when it has no content words)."""
+        return self.search_reading(self.read(text), limit)
+
+    def search_reading(self, reading: Reading, limit: int = 5) -> List[Hit]:
+        """``search`` for a question already read."""
+        if not reading.terms:
+            return []
+        scores = self._index.get_scores(list(reading.terms))
+        order = sorted(range(len(scores)), key=lambda index: -scores[index])[:limit]
+        return [
+            Hit(self.passages[i], float(scores[i]), self._coverage(reading, self._sets[i]))
+            for i in order
+        ]
+
+    def search_follow_up(self, previous: str, follow_up: str, limit: int = 5) -> List[Hit]:
+        """The best passages for a follow-up question read with the question before it:
+        passages that hold a word of the follow-up itself, when it has any."""
+        own = self.read(follow_up)
+        combined = self.read(f"{previous} {follow_up}")
+        hits = self.search_reading(combined, len(self.passages))
+        if own.asked:
+            hits = [
+                hit for hit in hits
+                if any(term in self._sets[hit.passage.id] for word in own.asked for term in word)
+            ]
+        return [hit for hit in hits if hit.score > 0][:limit]
+
+    def _coverage(self, reading: Reading, passage_terms: Set[str]) -> float:
+        """The share of the question's weight that the passage holds (unknown words weigh most)."""
+        weights = [max(self._weight(term) for term in word) for word in reading.asked]
+        total = sum(weights)
+        if not total:
+            return 0.0
+        held = sum(
+            weight for weight, word in zip(weights, reading.asked)
+            if any(term in passage_terms for term in word)
+        )
+        return held / total
+
+    def _weight(self, term: str) -> float:
+        return self._weights.get(term, self._unknown_weight)
+
+    def _repair(self, term: str) -> "str | None":
+        """The source word ``term`` is a typo of, if any."""
+        if len(term) < TYPO_MIN_LENGTH:
+            return None
+        return _closest(term, tuple(self._vocabulary))
+
+
+@lru_cache(maxsize=4096)
+def _closest(term: str, vocabulary: Tuple[str, ...]) -> "str | None":
+    matches = difflib.get_close_matches(term, vocabulary, n=1, cutoff=TYPO_SIMILARITY)
+    return matches[0] if matches else None
+
+
+def load_synonyms() -> Dict[str, Tuple[str, ...]]:
+    """Words people use -> the words the sources use for the same thing."""
+    listed = yaml.safe_load(SYNONYMS_FILE.read_text(encoding="utf-8")) or {}
+    return {str(word): tuple(str(t) for t in targets) for word, targets in listed.items()}
+
+
+@lru_cache(maxsize=1)
+def load_search() -> PassageSearch:
+    """The search over every passage, with spaCy's lemmas (once per process)."""
+    return PassageSearch(load_passages(), dutch_analyser(), load_synonyms())
+
+
+def describe(hits: Iterable[Hit]) -> List[str]:
+    """One line per hit, for benchmarks and debugging."""
+    return [f"{hit.score:6.2f} {hit.coverage:4.2f} {hit.passage.place}" for hit in hits]

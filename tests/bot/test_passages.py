@@ -1,0 +1,59 @@
+"""The passages of the sources: faithful to them, each with its place and the answers quoting it."""
+
+import yaml
+
+from bot.knowledge import load_knowledge
+from bot.knowledge.base import FAQ, FAQ_SOURCE, GUIDANCE, GUIDANCE_SOURCE
+from bot.knowledge.faq_source import parse_faq
+from bot.knowledge.passages import (
+    PASSAGES_FILE, PLACE_WORDS, faq_place, load_passages,
+)
+from bot.knowledge.text import quotes_source
+
+
+def test_every_guidance_passage_reproduces_the_guidance():
+    source = GUIDANCE_SOURCE.read_text(encoding="utf-8")
+    listed = yaml.safe_load(PASSAGES_FILE.read_text(encoding="utf-8"))
+    assert len(listed) >= 45
+    for item in listed:
+        assert item["place"].startswith("Bouwsteen, ")
+        assert quotes_source(item["text"], source), item["place"]
+
+
+def test_every_faq_answer_paragraph_is_a_passage_named_after_its_question():
+    parsed = parse_faq(FAQ_SOURCE.read_text(encoding="utf-8"))
+    faq = [p for p in load_passages() if p.source == FAQ]
+    assert [p.text for p in faq] == [paragraph for item in parsed for paragraph in item.paragraphs]
+    first = parsed[0]
+    assert faq[0].place == f"FAQ: {first.question}" and faq[0].heading == first.question
+
+
+def test_passages_are_numbered_in_order_guidance_first():
+    passages = load_passages()
+    assert [p.id for p in passages] == list(range(len(passages)))
+    sources = [p.source for p in passages]
+    assert sources == sorted(sources, key=lambda s: s != GUIDANCE)
+
+
+def test_a_passage_knows_the_curated_answers_that_quote_it():
+    by_text = {p.text[:40]: p for p in load_passages()}
+    team = next(p for p in load_passages() if p.text.startswith("Met de teambevoegdheid"))
+    assert "teambevoegdheid" in team.entry_keys
+    faq_first = next(p for p in load_passages() if p.source == FAQ)
+    assert faq_first.entry_keys == frozenset({load_knowledge().from_source(FAQ)[0].key})
+    assert by_text  # every passage has a text
+
+
+def test_a_very_short_answer_paragraph_does_not_link_an_answer_to_every_passage():
+    # The SBB answer starts with "Nee.": that alone is in nearly every passage.
+    linked = [p for p in load_passages() if "sbb_eisen" in p.entry_keys]
+    assert 1 <= len(linked) <= 3
+
+
+def test_a_long_faq_question_is_named_by_its_first_words():
+    long_question = "Een " + " ".join(["lange"] * 20) + " vraag?"
+    assert faq_place(long_question) == "FAQ: " + " ".join(long_question.split()[:PLACE_WORDS]) + " ...?"
+    assert faq_place("Wie tekent, vraagt u?") == "FAQ: Wie tekent, vraagt u?"
+    assert faq_place("één twee drie vier vijf zes zeven acht negen, tien") == (
+        "FAQ: één twee drie vier vijf zes zeven acht negen ...?"
+    )

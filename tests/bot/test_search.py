@@ -1,0 +1,124 @@
+"""The passage search: Dutch words reduced to terms, typos, synonyms, compounds and coverage."""
+
+import subprocess
+import sys
+
+import pytest
+
+from bot.knowledge.passages import Passage
+from bot.knowledge.search import (
+    Analyser, LemmaTable, PassageSearch, answers_quantity, asks_quantity, dutch_analyser,
+    dutch_lemmas, load_search, load_synonyms,
+)
+from bot.settings import PROJECT_ROOT
+
+
+def _plain_analyser():
+    return Analyser(LemmaTable({"gesloten": "sluiten"}), frozenset({"de", "het", "een", "wie"}))
+
+
+def _search(*texts, synonyms=None):
+    passages = [Passage(i, f"plaats {i}", text, "test") for i, text in enumerate(texts)]
+    return PassageSearch(passages, _plain_analyser(), synonyms or {})
+
+
+def test_the_analyser_keeps_content_words_with_the_forms_of_their_lemma():
+    analyser = _plain_analyser()
+    assert analyser.words("Wie heeft het gesloten? De vmbo-school, in 2020!") == [
+        ("heeft", ("heeft",)), ("gesloten", ("gesloten", "sluiten")), ("vmbo", ("vmbo",)),
+        ("school", ("school",)), ("in", ("in",)),
+    ]
+    assert analyser.terms("gesloten x") == ["gesloten", "sluiten"]
+
+
+def test_the_dutch_analyser_stems_and_lemmatises():
+    analyser = dutch_analyser()
+    assert analyser.terms("leerroutes") == analyser.terms("leerroute")
+    assert analyser.terms("ging") == ["ging", "gaan"]
+    assert analyser.terms("de en van het") == []
+    assert dutch_lemmas().lemma("leerlingen") == "leerling" and dutch_lemmas().knows("tekenen")
+    assert not dutch_lemmas().knows("samenwerkingsovereenkomt")
+
+
+def test_the_best_passage_holds_the_question_s_words():
+    search = _search("het weer is mooi", "de overstapoptie voor een leerling", "leerling en docent")
+    hits = search.search("overstapoptie leerling")
+    assert [h.passage.id for h in hits[:2]] == [1, 2]
+    assert hits[0].coverage == 1.0 and 0 < hits[1].coverage < 1
+    assert search.search("de het een") == []
+
+
+def test_a_typo_of_a_source_word_is_read_as_that_word():
+    search = _search("de samenwerkingsovereenkomst wordt gesloten", "iets anders")
+    reading = search.read("samenwerkingsovereenkomt")
+    assert reading.asked == (("samenwerkingsovereenkomst",),) and reading.unknown == ()
+
+
+def test_a_word_the_sources_never_use_is_unknown_and_counts_against_coverage():
+    search = _search("bekostiging van de route", "de route in de regio")
+    reading = search.read("bekostiging laptop")
+    assert reading.unknown == ("laptop",)
+    [hit, _] = search.search_reading(reading, 2)
+    assert hit.passage.id == 0 and 0 < hit.coverage < 1
+
+
+def test_a_question_word_can_stand_for_the_compounds_that_hold_it():
+    search = _search("de geschilbeslechting tussen partijen", "iets anders over partijen")
+    assert search.read("geschil").asked == (("geschilbeslechting",),)
+    assert search.search("geschil")[0].passage.id == 0
+
+
+def test_a_synonym_brings_the_sources_word_along():
+    search = _search("de overeenkomst wordt gesloten door het bestuur", "de overeenkomst is er")
+    plain = _search("de overeenkomst wordt gesloten door het bestuur", "de overeenkomst is er",
+                    synonyms={"tekenen": ("gesloten",)})
+    assert search.read("tekenen").unknown == ("tekenen",)
+    assert plain.read("tekenen").asked == (("sluiten", "gesloten"),) or plain.read("tekenen").asked == (
+        ("gesloten", "sluiten"),)
+    assert plain.search("wie moet tekenen")[0].passage.id == 0
+
+
+def test_the_synonyms_file_is_read():
+    synonyms = load_synonyms()
+    assert synonyms["mr"] and all(isinstance(t, tuple) for t in synonyms.values())
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Wie moet de samenwerkingsovereenkomst ondertekenen?", "gesloten door de bevoegde gezagsorganen"),
+    ("wat houdt de teambevoegdheid in", "Met de teambevoegdheid"),
+    ("mag een vmbo leerling in de studentenraad van het mbo", "studentenraad"),
+    ("hoe lossen we geschillen op", "geschilbeslechting"),
+])
+def test_the_real_sources_answer_these_questions_first(question, expected):
+    assert expected in load_search().search(question)[0].passage.text
+
+
+def test_a_follow_up_finds_passages_with_its_own_words():
+    hits = load_search().search_follow_up("moet de samenwerkingsovereenkomst naar DUO", "en voor een AOC?")
+    assert hits and all("aoc" in f"{h.passage.place} {h.passage.text}".lower() for h in hits)
+    why = load_search().search_follow_up("moet een aoc een samenwerkingsovereenkomst afsluiten", "waarom?")
+    assert "AOC" in why[0].passage.place
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Hoeveel euro krijgt een mbo-instelling?", True), ("wat is het maximum aantal leerlingen", True),
+    ("hoe lang duurt de route", True), ("kost het €100?", True),
+    ("wat moet er minimaal in staan", False), ("wie tekent", False),
+])
+def test_questions_that_ask_for_a_quantity(question, asks):
+    assert asks_quantity(question) is asks
+
+
+def test_a_quantity_is_answered_only_by_a_passage_that_states_one():
+    assert answers_quantity("hoeveel euro", "een bedrag van 100 euro")
+    assert not answers_quantity("hoeveel euro", "in 2020 werd het verplicht")
+    assert answers_quantity("hoeveel jaar", "de eerste 2 jaar")
+    assert not answers_quantity("hoeveel jaar", "de eerste jaren")
+
+
+def test_the_search_loads_without_spacy_s_machine_learning_stack():
+    code = ("import sys; from bot.knowledge.search import load_search; load_search().search('wie tekent'); "
+            "print('thinc' in sys.modules, 'tensorflow' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True,
+                            text=True, check=True)
+    assert result.stdout.split() == ["False", "False"]
