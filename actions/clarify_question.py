@@ -23,6 +23,8 @@ CLARIFY_INTENT = "nlu_fallback"
 NONE_OF_THESE_INTENT = "none_of_these"
 NONE_OF_THESE_PAYLOAD = f"/{NONE_OF_THESE_INTENT}"
 QUESTION_INTENTS = (QUESTION_INTENT, FALLBACK_INTENT)
+# "Geen van deze" without a question before it: ask to put the question differently.
+REPHRASE = "rephrase"
 
 
 def question_payload(key: str) -> str:
@@ -69,7 +71,7 @@ class ActionClarifyQuestion(Action):
         text = str(latest.get("text") or "")
         previous = previous_question(tracker)
         if (latest.get("intent") or {}).get("name") == NONE_OF_THESE_INTENT:
-            return decide_from_passages(previous) if previous else Decision(NOT_IN_SOURCES)
+            return decide_from_passages(previous) if previous else Decision(REPHRASE)
         if previous and is_follow_up(text):
             return decide_follow_up(previous, text)
         return decide_parse(latest)
@@ -108,6 +110,8 @@ def say(dispatcher: CollectingDispatcher, decision: Decision) -> None:
         dispatcher.utter_message(text=messages.DID_YOU_MEAN, buttons=question_buttons(decision))
     elif decision.kind == NO_WORDS:
         dispatcher.utter_message(text=messages.NO_WORDS)
+    elif decision.kind == REPHRASE:
+        dispatcher.utter_message(response="utter_default")
     elif decision.kind == NOT_IN_SOURCES:
         nearest = passages[decision.passage] if decision.passage is not None else None
         dispatcher.utter_message(text=not_in_sources(nearest))

@@ -43,6 +43,8 @@ SUPPORT_DEPTH = 5
 SUPPORT_SHARE = 0.6
 # A passage overrules a confident curated answer only when it holds nearly all of the question.
 OVERRULE_COVERAGE = 0.9
+# How much the model's confidence in a curated answer adds to the passages that answer quotes.
+MODEL_WEIGHT = 0.5
 # The nearest passage is named beside "the sources do not say" only when it has some weight.
 NEAREST_SCORE = 2.0
 
@@ -123,7 +125,7 @@ def decide(
     top_intent = real_intents[0] if real_intents else None
     if not answer_ranking or top_intent == OUT_OF_SCOPE_INTENT:
         return Decision(OUT_OF_SCOPE)
-    evidence = _Evidence(search)
+    evidence = _Evidence(search, answer_ranking)
     best_key, best = answer_ranking[0]
     runner_up = answer_ranking[1][1] if len(answer_ranking) > 1 else 0.0
     confident = top_intent == QUESTION_INTENT and best >= ANSWER_CONFIDENCE
@@ -141,7 +143,7 @@ def decide(
         return Decision(PASSAGE, passage=evidence.best.passage)
     candidates = [
         key for key, confidence in answer_ranking[:MAX_CANDIDATES]
-        if confidence >= CANDIDATE_CONFIDENCE and evidence.supports(key)
+        if confidence >= CANDIDATE_CONFIDENCE and evidence.mentions(key)
     ]
     if candidates and question_confidence >= QUESTION_INTENT_FLOOR and not evidence.silent:
         return Decision(CLARIFY, candidates=candidates)
@@ -150,11 +152,26 @@ def decide(
     return Decision(OUT_OF_SCOPE)
 
 
+def _reranked(found: List[Found], answer_ranking: Ranking) -> List[Found]:
+    """The passages found, ranked by their BM25 score (relative to the best) plus what the
+    model gives the curated answers that quote them: the model has learnt how people ask."""
+    if not found or not answer_ranking:
+        return found
+    top = found[0].score or 1.0
+    confidence = dict(answer_ranking)
+
+    def weight(hit: Found) -> float:
+        learnt = max((confidence.get(key, 0.0) for key in hit.entry_keys), default=0.0)
+        return hit.score / top + MODEL_WEIGHT * learnt
+
+    return sorted(found, key=weight, reverse=True)
+
+
 class _Evidence:
     """What the passage search found, as it bears on the decision."""
 
-    def __init__(self, search: Optional[Search]) -> None:
-        self.found = list(search.found) if search else []
+    def __init__(self, search: Optional[Search], answer_ranking: Ranking = ()) -> None:
+        self.found = _reranked(list(search.found) if search else [], answer_ranking)
         self.best = self.found[0] if self.found else None
         self.words = search.words if search else 0
         self.asks_quantity = bool(search and search.asks_quantity)
@@ -197,6 +214,11 @@ class _Evidence:
         return any(
             key in hit.entry_keys for hit in self.found[:SUPPORT_DEPTH] if hit.score >= floor
         )
+
+    def mentions(self, key: str) -> bool:
+        """The curated answer ``key`` quotes any passage found (or nothing was searched): it
+        may be offered as a choice."""
+        return self.best is None or any(key in hit.entry_keys for hit in self.found)
 
     def decline(self, key: Optional[str] = None) -> Decision:
         """The sources do not answer; name the nearest passage when it has some weight (a

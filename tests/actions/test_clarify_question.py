@@ -107,7 +107,7 @@ async def test_the_same_words_before_any_interview_are_an_ordinary_question(disp
 from actions.clarify_question import previous_question  # noqa: E402
 from bot.answering import search_passages, search_to_parse  # noqa: E402
 from bot.knowledge.passages import load_passages  # noqa: E402
-from bot.knowledge.quotes import not_in_sources, passage_answer  # noqa: E402
+from bot.knowledge.quotes import passage_answer  # noqa: E402
 
 
 def _question(text, intents=(("nlu_fallback", 0.5), ("faq", 0.4)), answers=(("x", 0.2),)):
@@ -154,11 +154,20 @@ async def test_none_of_these_searches_the_passages_for_the_question_before_it(di
     assert "gesloten door de bevoegde gezagsorganen" in message["text"]
 
 
-async def test_none_of_these_without_a_question_before_it_says_the_sources_do_not_answer(dispatcher, domain):
+async def test_none_of_these_without_a_question_before_it_asks_to_rephrase(dispatcher, domain):
     parse = parse_result("/none_of_these", [("none_of_these", 1.0)])
     await ActionClarifyQuestion().run(dispatcher, make_tracker(parse), domain)
     [message] = dispatcher.messages
-    assert message["text"] == not_in_sources(None)
+    assert message["response"] == "utter_default"
+
+
+async def test_none_of_these_after_a_question_the_sources_do_not_answer_says_so(dispatcher, domain):
+    before = "welke kleur heeft het logo van de route"
+    parse = parse_result("/none_of_these", [("none_of_these", 1.0)])
+    events = [_user(before), {"event": "bot"}, _user("/none_of_these", "none_of_these")]
+    await ActionClarifyQuestion().run(dispatcher, make_tracker(parse, events=events), domain)
+    [message] = dispatcher.messages
+    assert message["text"].startswith(messages.NOT_IN_SOURCES) and "not_in_sources" not in message["text"]
 
 
 def test_the_question_before_is_the_last_earlier_question_typed():

@@ -154,7 +154,7 @@ def test_an_unsure_question_gets_the_passage_that_answers_it():
 
 def test_only_choices_that_quote_a_passage_found_are_offered():
     unsure = [("a", 0.3), ("b", 0.25), ("c", 0.2)]
-    search = _search(_hit(4, 2.0, 0.5, "b"), _hit(5, 1.5, 0.5, "c"), _hit(6, 0.5, 0.5, "a"))
+    search = _search(_hit(4, 2.0, 0.5, "b"), _hit(5, 1.5, 0.5, "c"), _hit(6, 0.5, 0.5, "x"))
     assert decide("vraag", QUESTION, unsure, search).candidates == ["b", "c"]
     nothing = _search(_hit(4, 2.5, 0.5, "x"))
     assert decide("vraag", QUESTION, unsure, nothing) == Decision(NOT_IN_SOURCES, passage=4)
@@ -213,3 +213,9 @@ def test_the_passages_alone_answer_questions_without_a_curated_answer(question, 
 def test_questions_the_sources_do_not_answer_are_declined(question):
     assert decide_from_passages(question).kind == NOT_IN_SOURCES
     assert decide(question, QUESTION, CONFIDENT, search_passages(question)).kind == NOT_IN_SOURCES
+
+
+def test_a_choice_may_be_any_answer_that_quotes_a_passage_found():
+    unsure = [("a", 0.3), ("b", 0.25), ("c", 0.2)]
+    search = _search(_hit(4, 3.0, 0.5, "b"), _hit(5, 0.2, 0.5, "a"))
+    assert decide("vraag", QUESTION, unsure, search).candidates == ["a", "b"]
