@@ -1,11 +1,11 @@
-"""Finding the passages of the sources that answer a question: BM25 over Dutch lemmas.
+"""Finding the passages of the sources that answer a question: BM25 over Dutch terms.
 
-Questions and passages are reduced to the lemmas of their content words (spaCy's Dutch
-lemmas, accents folded, stop words dropped). A question word the sources never use is mapped
-to a source word it is a typo of, and a few words people use for what the sources name
-otherwise ("tekenen" for "sluiten") bring the source's word along (``synonyms.yml``). Besides
-the BM25 score, each hit says how much of the question (weighted by how rare each word is in
-the sources) the passage covers: a question about something the sources never mention finds
+Questions and passages are reduced to terms (``bot.knowledge.dutch_words``). A question word
+the sources never use is read as a source word it is a typo of, or as the compounds of the
+sources that hold it, and a few words people use for what the sources name otherwise
+("tekenen" for "gesloten") bring the sources' words along (``synonyms.yml``). Besides the BM25
+score, each hit says how much of the question (weighted by how rare each word is in the
+sources) the passage holds: a question about something the sources never mention finds
 passages with its common words only.
 """
 
@@ -14,23 +14,24 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Dict, FrozenSet, Iterable, List, Sequence, Set, Tuple
+from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 import yaml
 from rank_bm25 import BM25Okapi
 
 from bot.knowledge.base import KNOWLEDGE_DIR
+from bot.knowledge.dutch_words import Analyser, dutch_analyser
 from bot.knowledge.passages import Passage, load_passages
 from bot.user_text import fold
 
 SYNONYMS_FILE = KNOWLEDGE_DIR / "synonyms.yml"
 # A question word this close to a word of the sources (difflib's ratio) is read as that word.
 TYPO_SIMILARITY = 0.84
+TYPO_MIN_LENGTH = 5
 # BM25's saturation and length normalisation: the passages are short and of uneven length, so
 # length counts less than in BM25's defaults (1.5, 0.75); chosen on the development questions.
 BM25_K1 = 1.2
 BM25_B = 0.5
-TYPO_MIN_LENGTH = 5
 # A question word of this length may stand for the compounds of the sources that hold it.
 COMPOUND_MIN_LENGTH = 5
 COMPOUND_MATCHES = 3
@@ -41,83 +42,6 @@ _QUANTITY = re.compile(
 )
 _AMOUNT = re.compile(r"\b(euro|bedrag|bedragen|procent|percentage)\b|€|%")
 _NUMBER = re.compile(r"\d")
-# Words: letters and digits; hyphens and apostrophes split them ("vmbo-examens", "ROC's").
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
-
-def _stop_words() -> FrozenSet[str]:
-    """spaCy's Dutch stop words, read from its data module without loading spaCy (which would
-    import a machine-learning stack the action server does not need)."""
-    import importlib.util
-    from pathlib import Path
-
-    spec = importlib.util.find_spec("spacy")
-    if spec is None or spec.origin is None:  # pragma: no cover - spaCy is a locked dependency
-        raise RuntimeError("spaCy is not installed")
-    module_file = Path(spec.origin).parent / "lang" / "nl" / "stop_words.py"
-    namespace: Dict[str, object] = {}
-    exec(compile(module_file.read_text(encoding="utf-8"), str(module_file), "exec"), namespace)
-    return frozenset(fold(str(word)) for word in namespace["STOP_WORDS"])  # type: ignore[union-attr]
-
-
-class LemmaTable:
-    """Dutch word forms and their lemmas."""
-
-    def __init__(self, lemmas: Dict[str, str]) -> None:
-        self._lemmas = dict(lemmas)
-        self._known = frozenset(self._lemmas) | frozenset(self._lemmas.values())
-
-    def lemma(self, word: str) -> str:
-        """The lemma of ``word`` (the word itself when the table does not know it)."""
-        return self._lemmas.get(word, word)
-
-    def knows(self, word: str) -> bool:
-        """Whether ``word`` is a Dutch word form or lemma the table lists."""
-        return word in self._known
-
-
-@lru_cache(maxsize=1)
-def dutch_lemmas() -> LemmaTable:
-    """spaCy's Dutch lookup lemmas (spacy-lookups-data), read without loading spaCy."""
-    import gzip
-    import json
-    from importlib import resources
-
-    table_file = resources.files("spacy_lookups_data") / "data" / "nl_lemma_lookup.json.gz"
-    table = json.loads(gzip.decompress(table_file.read_bytes()))
-    return LemmaTable({fold(k): fold(v) for k, v in table.items()})
-
-
-@dataclass(frozen=True)
-class Analyser:
-    """Reduces a text to its content words, each as the stems of its forms."""
-
-    lemmas: LemmaTable
-    stop_words: FrozenSet[str]
-    stem: Callable[[str], str] = lambda word: word
-
-    def words(self, text: str) -> List[Tuple[str, Tuple[str, ...]]]:
-        """Per content word of ``text``: the word, and the stems of it and of its lemma."""
-        found = []
-        for word in _WORD.findall(fold(text)):
-            if word in self.stop_words or word.isdigit() or len(word) < 2:
-                continue
-            forms = dict.fromkeys((self.stem(word), self.stem(self.lemmas.lemma(word))))
-            found.append((word, tuple(forms)))
-        return found
-
-    def terms(self, text: str) -> List[str]:
-        """Every form of every content word of ``text``, in order."""
-        return [form for _, forms in self.words(text) for form in forms]
-
-
-def dutch_analyser() -> Analyser:
-    """The analyser for Dutch: lookup lemmas, spaCy's stop words, the Snowball stemmer."""
-    import snowballstemmer
-
-    stemmer = snowballstemmer.stemmer("dutch")
-    return Analyser(dutch_lemmas(), _stop_words(), stemmer.stemWord)
-
-
 def asks_quantity(text: str) -> bool:
     """Whether the question asks for an amount, a number, a limit, a duration or a frequency."""
     return bool(_QUANTITY.search(fold(text)))
@@ -259,7 +183,7 @@ class PassageSearch:
     def _weight(self, term: str) -> float:
         return self._weights.get(term, self._unknown_weight)
 
-    def _repair(self, term: str) -> "str | None":
+    def _repair(self, term: str) -> Optional[str]:
         """The source word ``term`` is a typo of, if any."""
         if len(term) < TYPO_MIN_LENGTH:
             return None
@@ -267,7 +191,7 @@ class PassageSearch:
 
 
 @lru_cache(maxsize=4096)
-def _closest(term: str, vocabulary: Tuple[str, ...]) -> "str | None":
+def _closest(term: str, vocabulary: Tuple[str, ...]) -> Optional[str]:
     matches = difflib.get_close_matches(term, vocabulary, n=1, cutoff=TYPO_SIMILARITY)
     return matches[0] if matches else None
 
@@ -282,8 +206,3 @@ def load_synonyms() -> Dict[str, Tuple[str, ...]]:
 def load_search() -> PassageSearch:
     """The search over every passage, with spaCy's lemmas (once per process)."""
     return PassageSearch(load_passages(), dutch_analyser(), load_synonyms())
-
-
-def describe(hits: Iterable[Hit]) -> List[str]:
-    """One line per hit, for benchmarks and debugging."""
-    return [f"{hit.score:6.2f} {hit.coverage:4.2f} {hit.passage.place}" for hit in hits]

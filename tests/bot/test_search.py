@@ -6,9 +6,9 @@ import sys
 import pytest
 
 from bot.knowledge.passages import Passage
+from bot.knowledge.dutch_words import Analyser, LemmaTable, dutch_analyser, dutch_lemmas
 from bot.knowledge.search import (
-    Analyser, LemmaTable, PassageSearch, answers_quantity, asks_quantity, dutch_analyser,
-    dutch_lemmas, load_search, load_synonyms,
+    PassageSearch, answers_quantity, asks_quantity, load_search, load_synonyms,
 )
 from bot.settings import PROJECT_ROOT
 
@@ -20,24 +20,6 @@ def _plain_analyser():
 def _search(*texts, synonyms=None):
     passages = [Passage(i, f"plaats {i}", text, "test") for i, text in enumerate(texts)]
     return PassageSearch(passages, _plain_analyser(), synonyms or {})
-
-
-def test_the_analyser_keeps_content_words_with_the_forms_of_their_lemma():
-    analyser = _plain_analyser()
-    assert analyser.words("Wie heeft het gesloten? De vmbo-school, in 2020!") == [
-        ("heeft", ("heeft",)), ("gesloten", ("gesloten", "sluiten")), ("vmbo", ("vmbo",)),
-        ("school", ("school",)), ("in", ("in",)),
-    ]
-    assert analyser.terms("gesloten x") == ["gesloten", "sluiten"]
-
-
-def test_the_dutch_analyser_stems_and_lemmatises():
-    analyser = dutch_analyser()
-    assert analyser.terms("leerroutes") == analyser.terms("leerroute")
-    assert analyser.terms("ging") == ["ging", "gaan"]
-    assert analyser.terms("de en van het") == []
-    assert dutch_lemmas().lemma("leerlingen") == "leerling" and dutch_lemmas().knows("tekenen")
-    assert not dutch_lemmas().knows("samenwerkingsovereenkomt")
 
 
 def test_the_best_passage_holds_the_question_s_words():

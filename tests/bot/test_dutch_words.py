@@ -1,0 +1,33 @@
+"""Dutch words as search terms: stop words, lookup lemmas and stems."""
+
+from bot.knowledge.dutch_words import (
+    Analyser, LemmaTable, dutch_analyser, dutch_lemmas, dutch_stop_words,
+)
+
+
+def _plain_analyser():
+    return Analyser(LemmaTable({"gesloten": "sluiten"}), frozenset({"de", "het", "een", "wie"}))
+
+
+def test_the_analyser_keeps_content_words_with_the_forms_of_their_lemma():
+    analyser = _plain_analyser()
+    assert analyser.words("Wie heeft het gesloten? De vmbo-school, in 2020!") == [
+        ("heeft", ("heeft",)), ("gesloten", ("gesloten", "sluiten")), ("vmbo", ("vmbo",)),
+        ("school", ("school",)), ("in", ("in",)),
+    ]
+    assert analyser.terms("gesloten x") == ["gesloten", "sluiten"]
+
+
+def test_the_dutch_analyser_stems_and_lemmatises():
+    analyser = dutch_analyser()
+    assert analyser.terms("leerroutes") == analyser.terms("leerroute")
+    assert analyser.terms("ging") == ["ging", "gaan"]
+    assert analyser.terms("de en van het") == []
+    assert dutch_lemmas().lemma("leerlingen") == "leerling" and dutch_lemmas().knows("tekenen")
+    assert not dutch_lemmas().knows("samenwerkingsovereenkomt")
+
+
+def test_spacy_s_dutch_stop_words_are_read_folded():
+    words = dutch_stop_words()
+    assert {"de", "het", "een", "wie"} <= words and "zo'n" not in words and "overeenkomst" not in words
+    assert all(word == word.lower() for word in words)
