@@ -61,11 +61,11 @@ class ActionClarifyQuestion(Action):
         if picked is not None:
             dispatcher.utter_message(response=knowledge.get(picked).response_name)
             return []
-        say(dispatcher, self._decision(tracker))
+        say(dispatcher, self.decision(tracker))
         return []
 
     @staticmethod
-    def _decision(tracker: Tracker) -> Decision:
+    def decision(tracker: Tracker) -> Decision:
         """The decision for the latest message, read with the question before it where needed."""
         latest = tracker.latest_message or {}
         text = str(latest.get("text") or "")

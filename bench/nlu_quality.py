@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
+from bench import passage_heldout
 from bench.bm25_baseline import Bm25Search
 from bench.examples import OUT_OF_SCOPE, Example, held_out_examples, training_examples
 from bot.answering import (
@@ -175,6 +176,61 @@ def table(assistant: Quality, baseline: Quality) -> str:
     return "\n".join(lines)
 
 
+def _shown_by_assistant(parse: Dict[str, Any], previous: Optional[str]) -> str:
+    """The reply the assistant gives: the curated answer for a clear question, otherwise what
+    its answering action says (run in process on a tracker like the real one)."""
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.clarify_question import ActionClarifyQuestion, say
+
+    intent = (parse.get("intent") or {}).get("name")
+    if intent == QUESTION_INTENT:
+        ranking = answer_ranking(parse)
+        return load_knowledge().get(ranking[0][0]).answer if ranking else ""
+    if intent == OUT_OF_SCOPE:
+        return passage_heldout.OUT_OF_SCOPE_START
+    if intent != FALLBACK_INTENT:
+        return ""
+    events = [{"event": "user", "text": text, "parse_data": {"intent": {"name": FALLBACK_INTENT}}}
+              for text in filter(None, [previous, parse.get("text")])]
+    tracker = Tracker("bench", {}, parse, events, False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    say(dispatcher, ActionClarifyQuestion.decision(tracker))
+    knowledge = {entry.response_name: entry.answer for entry in load_knowledge()}
+    knowledge["utter_out_of_scope"] = passage_heldout.OUT_OF_SCOPE_START
+    return "\n".join(m.get("text") or knowledge.get(m.get("response"), "") for m in dispatcher.messages)
+
+
+def passage_table(model_path: Path) -> str:
+    """Right passage, wrong answer and honest refusals on the held-out passage questions, for
+    the assistant (in process, as its answering action decides) and for BM25 over the FAQ."""
+    items = passage_heldout.load_questions()
+    texts = [item["question"] for item in items]
+    parses = dict(zip(texts, parse_all(model_path, texts)))
+    search = fitted_bm25()
+    knowledge = load_knowledge()
+    assistant, baseline = [], []
+    for item in items:
+        assistant.append(passage_heldout.Outcome(item["id"], item["kind"], passage_heldout.verdict(
+            item, _shown_by_assistant(parses[item["question"]], item.get("previous"))), ""))
+        key = search.answer(" ".join(filter(None, [item.get("previous"), item["question"]])))
+        shown = knowledge.get(key).answer if key else passage_heldout.OUT_OF_SCOPE_START
+        baseline.append(passage_heldout.Outcome(item["id"], item["kind"],
+                                                passage_heldout.verdict(item, shown), ""))
+    ours, theirs = passage_heldout.shares(assistant), passage_heldout.shares(baseline)
+    lines = ["| held-out passage questions | assistant | BM25 search |", "|---|---:|---:|"]
+    for kind, verdict, label in [
+        ("answerable", passage_heldout.RIGHT, "answerable: right passage"),
+        ("answerable", passage_heldout.WRONG, "answerable: wrong answer"),
+        ("followup", passage_heldout.RIGHT, "follow-ups: right passage"),
+        ("unanswerable", passage_heldout.HONEST, 'not in the sources: honest "not answered"'),
+        ("unanswerable", passage_heldout.WRONG, "not in the sources: wrong answer"),
+    ]:
+        lines.append(f"| {label} | {ours[kind][verdict]:.1%} | {theirs[kind][verdict]:.1%} |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     """Evaluate, print the table and write the results files."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -184,7 +240,7 @@ def main() -> None:
     examples = held_out_examples()
     assistant, misses = assistant_quality(examples, parse_all(args.model, [e.text for e in examples]))
     baseline = bm25_quality(examples, fitted_bm25())
-    report = table(assistant, baseline)
+    report = table(assistant, baseline) + "\n\n" + passage_table(args.model)
     print(report)
     if args.show_misses:
         print("\nMisses:\n" + "\n".join(misses))

@@ -50,11 +50,10 @@ NEAREST_SCORE = 2.0
 
 # A follow-up question: short, and it leans on the question before it ("En voor een AOC?",
 # "Geldt dat ook voor het mbo?", "Waarom?").
-FOLLOW_UP_WORDS = 8
+FOLLOW_UP_WORDS = 10
 _FOLLOW_UP = re.compile(
     r"^(en|ook|maar|waarom|hoezo|en dan|en als|hoe zit dat|hoe zit het daarmee)\b"
-    r"|\b(geldt|telt|werkt|kan|mag|moet|gaat)\s+(dat|dit|het|die)\b"
-    r"|\b(daarvoor|daarbij|daarmee|daarover|daar ook)\b"
+    r"|\b(dan|dat|dit|die|daar\w*|hij|ze|zij|hem|hun)\b"
 )
 
 # A follow-up that asks why, and the words with which a passage gives a reason.

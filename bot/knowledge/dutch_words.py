@@ -14,6 +14,8 @@ from bot.user_text import fold
 
 # Words: letters and digits; hyphens and apostrophes split them ("vmbo-examens", "ROC's").
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# Words of chat that carry no subject, missing from spaCy's list.
+EXTRA_STOP_WORDS = frozenset({"eigenlijk", "nou", "hoor", "echt", "graag", "namens", "svp"})
 
 
 def dutch_stop_words() -> FrozenSet[str]:
@@ -27,7 +29,7 @@ def dutch_stop_words() -> FrozenSet[str]:
     module_spec = importlib.util.spec_from_file_location("_spacy_dutch_stop_words", module_file)
     module = importlib.util.module_from_spec(module_spec)  # type: ignore[arg-type]
     module_spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return frozenset(fold(str(word)) for word in module.STOP_WORDS)
+    return frozenset(fold(str(word)) for word in module.STOP_WORDS) | EXTRA_STOP_WORDS
 
 
 class LemmaTable:

@@ -175,8 +175,9 @@ def test_the_search_survives_the_parse_result():
 @pytest.mark.parametrize("text, follows", [
     ("En voor een AOC?", True), ("Geldt dat ook voor het mbo?", True), ("Waarom?", True),
     ("waarom niet", True), ("en als er drie scholen zijn", True), ("moet het daarvoor ook?", True),
+    ("welk recht hebben ze dan wel?", True), ("voor wie is dat handig?", True),
     ("Wie moet de samenwerkingsovereenkomst ondertekenen?", False), ("", False),
-    ("en dan nog een hele lange vraag over iets heel anders dan dit", False),
+    ("en dan nog een hele lange vraag over iets heel anders dan dit of dat", False),
     ("wat is een interne regeling", False),
 ])
 def test_follow_up_questions_are_recognised(text, follows):

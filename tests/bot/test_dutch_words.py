@@ -29,5 +29,5 @@ def test_the_dutch_analyser_stems_and_lemmatises():
 
 def test_spacy_s_dutch_stop_words_are_read_folded():
     words = dutch_stop_words()
-    assert {"de", "het", "een", "wie"} <= words and "zo'n" not in words and "overeenkomst" not in words
+    assert {"de", "het", "een", "wie", "eigenlijk", "namens"} <= words and "zo'n" not in words and "overeenkomst" not in words
     assert all(word == word.lower() for word in words)
