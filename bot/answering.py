@@ -40,6 +40,8 @@ SHORT_QUESTION = 6
 # A curated answer is borne out by the search when it quotes one of the best passages (those
 # scoring at least SUPPORT_SHARE of the best).
 SUPPORT_DEPTH = 5
+# A curated answer may be offered as a choice when it quotes one of this many passages found.
+MENTION_DEPTH = 10
 SUPPORT_SHARE = 0.6
 # A passage overrules a confident curated answer only when it holds nearly all of the question.
 OVERRULE_COVERAGE = 0.9
@@ -292,7 +294,7 @@ def decide_parse(parse_data: Dict[str, Any]) -> Decision:
     )
 
 
-def search_passages(text: str, limit: int = SUPPORT_DEPTH) -> Search:
+def search_passages(text: str, limit: int = MENTION_DEPTH) -> Search:
     """What the passage search finds for ``text``, as ``decide`` weighs it."""
     from bot.knowledge.search import answers_quantity, asks_quantity, load_search
 

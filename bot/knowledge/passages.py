@@ -19,7 +19,8 @@ from bot.knowledge.text import letters_only
 PASSAGES_FILE = KNOWLEDGE_DIR / "passages.yml"
 # A FAQ question longer than this many words is named by its first words and "...".
 PLACE_WORDS = 9
-# A paragraph this short ("Nee.") says nothing about which passage an entry quotes.
+# A text this short ("Nee.") is in nearly every answer: it links a passage and an answer only
+# when it is a whole paragraph of that answer.
 MIN_QUOTED_LETTERS = 40
 
 
@@ -49,8 +50,10 @@ def _quoting_entries(text: str, entries: Iterable[Entry]) -> FrozenSet[str]:
     keys = set()
     for entry in entries:
         paragraphs = [letters_only(paragraph) for paragraph in entry.paragraphs]
-        if wanted in letters_only(entry.answer) or any(
-            len(p) >= MIN_QUOTED_LETTERS and p in wanted for p in paragraphs
+        if (
+            wanted in paragraphs
+            or (len(wanted) >= MIN_QUOTED_LETTERS and wanted in letters_only(entry.answer))
+            or any(len(p) >= MIN_QUOTED_LETTERS and p in wanted for p in paragraphs)
         ):
             keys.add(entry.key)
     return frozenset(keys)

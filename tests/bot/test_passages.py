@@ -57,3 +57,8 @@ def test_a_long_faq_question_is_named_by_its_first_words():
     assert faq_place("één twee drie vier vijf zes zeven acht negen, tien") == (
         "FAQ: één twee drie vier vijf zes zeven acht negen ...?"
     )
+
+
+def test_a_very_short_passage_belongs_only_to_the_answer_it_is_a_paragraph_of():
+    short = [p for p in load_passages() if len(p.text) < 10]
+    assert short and all(len(p.entry_keys) <= 1 for p in short)
