@@ -25,6 +25,8 @@ ANSWERS = [
     ("clause_4a_locations", "Leerjaar 1 en 2 op de vmbo-school, daarna op het ROC."),
     ("clause_4b_facilities", "/use_example"),
     ("clause_4c_staff", "/use_example"),
+    ("clause_4c_complaints", "/use_example"),
+    ("clause_4_exams", "De vmbo-examens in leerjaar 3 en 4, de bpv vanaf het eerste jaar van de route."),
     ("clause_5_transfer_option", "Uitvallers kunnen naar een andere mbo-opleiding op niveau 2."),
     ("clause_6_funding_transfer", "nee"),
     ("clause_7_codetermination", "/skip_clause"),
