@@ -114,7 +114,8 @@ def review_text(
     if only is None or SIGNATORY_KEY in only:
         for (_side, party), signatory in zip(parties(answers), signatories(answers)):
             who = review_answer(catalogue.get(SIGNATORY_KEY), signatory)
-            lines.append(f"- **Ondertekening namens {escape_markdown(party)}**: {who}")
+            signing = "Vaststelling" if is_internal(answers) else "Ondertekening"
+            lines.append(f"- **{signing} namens {escape_markdown(party)}**: {who}")
     heading = "**Uw antwoorden**" if only is None else "**Aangepast**"
     return heading + "\n\n" + "\n".join(lines)
 

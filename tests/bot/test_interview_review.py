@@ -130,3 +130,14 @@ def test_the_review_word_for_word_at_its_start_and_end():
     assert completeness_text(complete_answers()).startswith(
         "**Volledigheid (onderwerpen a-j uit de wet)**\n\n- a. profiel en opleidingsdomein of kwalificatie: ingevuld\n"
         "- b. betrokkenheid van het bedrijfsleven: ingevuld\n")
+
+
+def test_an_internal_regulation_is_adopted_not_signed_between_parties():
+    answers = complete_answers(same_authority=True, vmbo_parties=None, mbo_parties=None,
+                               authority_name=["Stichting AOC Oost"],
+                               signatories=[{"name": "A. Jansen", "position": "bestuurder"}])
+    text = review_text(answers)
+    assert text.endswith("- **Vaststelling namens Stichting AOC Oost**: A. Jansen, bestuurder")
+    assert "Ondertekening" not in text
+    assert _status(answers)["j"] == COVERED
+    assert "opzegging" not in completeness_text(answers)
