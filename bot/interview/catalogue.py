@@ -87,7 +87,8 @@ SIGNATORY_STEP = Step(
     title="Ondertekening",
     question="Wie ondertekent namens {party}? Noem naam en functie, gescheiden door een "
     "komma (bijvoorbeeld: J. de Vries, voorzitter college van bestuur).",
-    question_internal="Wie stelt de interne regeling vast namens {party}? Noem naam en functie, "
+    question_internal="Wie ondertekent namens {party} de vaststelling van de interne regeling? "
+    "Noem naam en functie, "
     "gescheiden door een komma (bijvoorbeeld: J. de Vries, voorzitter college van bestuur).",
     aliases=("ondertekenaars", "ondertekenaar", "ondertekening", "handtekening"),
 )
