@@ -85,7 +85,7 @@ def test_the_word_file_holds_every_answer_literally(confirmed):
                 assert answer in texts, key
     assert STEP("clause_4b_facilities").example in texts
     assert "[nog in te vullen]" in texts and "[niet van toepassing]" in texts
-    assert "Nee, er wordt geen bekostiging overgedragen." in texts
+    assert "Er wordt geen bekostiging overgedragen." in texts
     assert "Aldus overeengekomen en ondertekend te Deventer op 1 september 2026." in texts
     assert "Naam: L. de Boer" in texts
 
