@@ -50,7 +50,7 @@ def step_buttons(step: Step, can_go_back: bool = False) -> List[Dict[str, str]]:
 def question_text(step: Step, slots: Dict[str, Any]) -> str:
     """Progress, clause and question, as Markdown."""
     number, total = progress(slots, step.key)
-    question, part = step.question, ""
+    question, part = step.question_for(slots), ""
     if step.key == SIGNATORY_KEY:
         party = next_signatory_party(slots) or ""
         question = question.format(party=escape_markdown(party))
@@ -108,7 +108,7 @@ class StepHelpAction(Action, ABC):
     """Helps with the question being asked; says so when no question is open."""
 
     @abstractmethod
-    def help_for(self, step: Step) -> Dict[str, Any]:
+    def help_for(self, step: Step, answers: Dict[str, Any]) -> Dict[str, Any]:
         """The message (``text`` and optional ``buttons``) that helps with this step."""
 
     async def run(
@@ -118,7 +118,7 @@ class StepHelpAction(Action, ABC):
         if step is None:
             dispatcher.utter_message(response="utter_no_open_question")
         else:
-            dispatcher.utter_message(**self.help_for(step))
+            dispatcher.utter_message(**self.help_for(step, tracker.slots))
         return []
 
 
@@ -128,8 +128,8 @@ class ActionExplainClause(StepHelpAction):
     def name(self) -> Text:
         return "action_explain_clause"
 
-    def help_for(self, step: Step) -> Dict[str, Any]:
-        return explanation(step)
+    def help_for(self, step: Step, answers: Dict[str, Any]) -> Dict[str, Any]:
+        return explanation(step, answers)
 
 
 class ActionShowExample(StepHelpAction):
@@ -138,5 +138,5 @@ class ActionShowExample(StepHelpAction):
     def name(self) -> Text:
         return "action_show_example"
 
-    def help_for(self, step: Step) -> Dict[str, Any]:
-        return example(step)
+    def help_for(self, step: Step, answers: Dict[str, Any]) -> Dict[str, Any]:
+        return example(step, answers)

@@ -3,13 +3,18 @@
 DID_YOU_MEAN = "Ik weet niet zeker welke vraag u bedoelt. Bedoelt u een van deze vragen?"
 NONE_OF_THESE = "Geen van deze"
 NO_WORDS = (
-    "Ik heb in uw bericht geen vraag gevonden. Typt u uw vraag in een paar woorden, "
+    "Ik heb in uw bericht geen vraag gevonden. Typ uw vraag in een paar woorden, "
     "bijvoorbeeld: Moet de medezeggenschap de overeenkomst goedkeuren?"
 )
 NO_EXAMPLE = "Bij deze vraag heb ik geen voorbeeldformulering. Wilt u de vraag in eigen woorden beantwoorden?"
 CANNOT_SKIP = (
     "Deze vraag is verplicht: de wet vraagt afspraken over dit onderwerp. Weet u het antwoord nog "
-    "niet, antwoordt u dan 'weet ik nog niet'; dan komt er een open plek in het concept."
+    "niet, typ dan 'weet ik nog niet'; dan komt er een open plek in het concept."
+)
+# For a required step that is not one of the law's topics (place, date, signatory).
+CANNOT_SKIP_DOCUMENT = (
+    "Deze vraag is verplicht: het antwoord hoort in het document. Weet u het antwoord nog niet, "
+    "typ dan 'weet ik nog niet'; dan komt er een open plek in het concept."
 )
 REVIEW_OPTIONS = (
     "Klopt alles? Kies dan 'Bevestigen'. Wilt u iets wijzigen, typ dan bijvoorbeeld "
@@ -34,7 +39,7 @@ NO_DRAFT_YET = (
 RESET = "Alle antwoorden zijn gewist. We beginnen opnieuw."
 FAILURE = (
     "Er ging iets mis bij het verwerken van uw bericht. Uw eerdere antwoorden zijn bewaard. "
-    "Probeert u het opnieuw?"
+    "Probeer het opnieuw."
 )
 
 # The interview: going back, confirming an answer before it is stored, and what is never stored.

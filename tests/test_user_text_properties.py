@@ -155,7 +155,7 @@ def test_an_accepted_party_name_shows_as_written_wherever_it_stands(text):
     assert not markup_in(markdown)
     paragraphs = rendered_paragraphs(markdown)
     for name in shown:
-        assert name in paragraphs and f"Namens {name}" in paragraphs
+        assert name in paragraphs and f"(assistent) Namens {name}" in paragraphs
     assert not markup_in(review_text(answers))
 
 

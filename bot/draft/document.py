@@ -1,8 +1,10 @@
 """The draft agreement as a structured document: the official format filled with the answers.
 
-``build_draft`` turns answers into a ``Draft``: blocks of text spans, each span marked as the
-format's fixed wording, a user's answer, or an open place. The Markdown and Word writers only
-lay these blocks out, so both show the same text, and user text is never read as a template.
+``build_draft`` turns answers into a ``Draft``: blocks of text spans, each span marked as fixed
+wording, a user's answer, or an open place, and each block marked as the format's wording or the
+assistant's own (``Block.own``). The Markdown and Word writers only lay these blocks out, so both
+show the same text and mark the assistant's own text alike, and user text is never read as a
+template.
 """
 
 import re
@@ -33,6 +35,9 @@ TITLE, HEADING, POINT, CLAUSE, TEXT, ANSWER_TEXT, NOTE, PARTY, ROLE, JOINER, FIE
     "field", "status",
 )
 
+# The variants of the document, and the key that marks a text as the assistant's own.
+AGREEMENT, INTERNAL, OWN = "agreement", "internal", "own"
+
 _TERM = re.compile(r"\{(\w+)\}")
 # Characters that XML 1.0 forbids, lone surrogates, and direction overrides.
 _UNSAFE = re.compile(
@@ -51,11 +56,12 @@ class Span:
 
 @dataclass(frozen=True)
 class Block:
-    """A paragraph of the document."""
+    """A paragraph of the document; ``own`` when its text is the assistant's, not the format's."""
 
     kind: str
     spans: Tuple[Span, ...]
     label: str = ""
+    own: bool = False
 
     @property
     def text(self) -> str:
@@ -95,7 +101,7 @@ def format_answer_keys(layout: Optional[Mapping[str, Any]] = None) -> List[str]:
     """Every answer key the format has a place for, and the keys that choose its variants."""
     layout = layout or load_format()
     keys = list(layout["variants"])
-    for variant in ("agreement", "internal"):
+    for variant in (AGREEMENT, INTERNAL):
         keys += [item["answer"] for item in layout["parties"][variant] if "answer" in item]
     for clause in layout["agreements"]["clauses"]:
         keys += [part["answer"] for part in clause["parts"] if "answer" in part]
@@ -115,7 +121,7 @@ class _Builder:
         self.variants = self._variants()
         self.terms: Dict[str, str] = {}
         for variant in self.variants:
-            self.terms.update(layout["terms"][variant])
+            self.terms.update(layout["terms"].get(variant, {}))
 
     def _variants(self) -> List[str]:
         chosen = []
@@ -125,15 +131,21 @@ class _Builder:
             chosen.append(options.get(value, default))
         return chosen
 
-    def pick(self, text: Any) -> str:
-        """The variant of a fixed text that the answers choose."""
+    def pick(self, text: Any) -> Optional[Tuple[str, bool]]:
+        """The variant of a text that the answers choose, and whether it is the assistant's own;
+        ``None`` when the chosen variant has no text."""
+        while isinstance(text, Mapping) and OWN not in text:
+            text = next((text[variant] for variant in self.variants if variant in text), None)
+        if text is None:
+            return None
         if isinstance(text, Mapping):
-            return next(text[variant] for variant in self.variants if variant in text)
-        return str(text)
+            return " ".join(str(text[OWN]).split()), True
+        return " ".join(str(text).split()), False
 
-    def fixed(self, text: Any, **answer_spans: Span) -> Tuple[Span, ...]:
-        """A fixed text with its {terms} filled; named answer spans take their own place."""
-        template = " ".join(self.pick(text).split())
+    def fixed(self, text: Any, **answer_spans: Span) -> Tuple[Tuple[Span, ...], bool]:
+        """A text with its {terms} filled, and whether it is the assistant's own; named answer
+        spans take their own place."""
+        template, own = self.pick(text) or ("", False)
         spans: List[Span] = []
         position = 0
         for match in _TERM.finditer(template):
@@ -142,22 +154,27 @@ class _Builder:
             spans.append(answer_spans[name] if name in answer_spans else Span(self.terms[name]))
             position = match.end()
         spans.append(Span(template[position:]))
-        return tuple(span for span in spans if span.text)
+        return tuple(span for span in spans if span.text), own
+
+    def block(self, kind: str, text: Any, label: str = "", **answer_spans: Span) -> Block:
+        """A paragraph of a text from the layout, marked as the assistant's own where it is."""
+        spans, own = self.fixed(text, **answer_spans)
+        return Block(kind, spans, label=label, own=own)
 
     def build(self, generated_on: date) -> Draft:
         layout = self.layout
-        title = "".join(span.text for span in self.fixed(layout["title"]))
+        title = self.block(TITLE, layout["title"])
         marks = layout["marks"]
         when = format_dutch_date(generated_on)
-        blocks = [Block(TITLE, (Span(title),))]
+        blocks = [title, self.block(NOTE, marks["legend"])]
         blocks += self._parties()
         blocks += self._purpose()
         blocks += self._agreements()
         blocks += self._signing()
         blocks += self._completeness()
         return Draft(
-            title=title,
-            header=f"{marks['concept']} - {title}",
+            title=title.text,
+            header=f"{marks['concept']} - {title.text}",
             footer=marks["generated"].format(date=when),
             generated_on=generated_on,
             blocks=tuple(blocks),
@@ -165,29 +182,31 @@ class _Builder:
 
     def _parties(self) -> Iterator[Block]:
         section = self.layout["parties"]
-        variant = "internal" if "internal" in self.variants else "agreement"
-        for item in section[variant]:
-            if "joiner" in item:
-                yield Block(JOINER, (Span(item["joiner"]),))
-                continue
-            names = self.answers.get(item["answer"]) or [PLACEHOLDER]
-            for name in names:
-                yield Block(PARTY, (answer_span(name),))
-            yield Block(ROLE, (Span(item["label"]),))
-        yield Block(TEXT, self.fixed(section["closing"]))
+        variant = INTERNAL if INTERNAL in self.variants else AGREEMENT
+        named = [
+            (name, item["label"])
+            for item in section[variant]
+            for name in (self.answers.get(item["answer"]) or [PLACEHOLDER])
+        ]
+        for index, (name, label) in enumerate(named):
+            if index and index == len(named) - 1:
+                yield Block(JOINER, (Span(section["joiner"]),))
+            yield Block(PARTY, (answer_span(name),))
+            yield self.block(ROLE, label)
+        yield self.block(TEXT, section["closing"])
 
     def _purpose(self) -> Iterator[Block]:
         section = self.layout["purpose"]
-        yield Block(HEADING, (Span(section["heading"]),))
+        yield self.block(HEADING, section["heading"])
         for number, point in enumerate(section["points"], start=1):
-            yield Block(POINT, self.fixed(point), label=f"{number}.")
-        yield Block(NOTE, self.fixed(section["note"]))
+            yield self.block(POINT, point, label=f"{number}.")
+        yield self.block(NOTE, section["note"])
 
     def _agreements(self) -> Iterator[Block]:
         section = self.layout["agreements"]
-        yield Block(HEADING, (Span(section["heading"]),))
+        yield self.block(HEADING, section["heading"])
         for clause in section["clauses"]:
-            yield Block(CLAUSE, (Span(clause["title"]),), label=f"{clause['number']}.")
+            yield self.block(CLAUSE, clause["title"], label=f"{clause['number']}.")
             for part in clause["parts"]:
                 yield from self._part(part)
 
@@ -195,47 +214,53 @@ class _Builder:
         key = part.get("answer")
         if key is not None and key not in self.asked:
             return
-        if "note" in part:
-            yield Block(NOTE, self.fixed(part["note"]))
+        value = self.answers.get(key) if key is not None else None
+        if isinstance(value, bool) and "if_yes" in part:
+            yield self.block(TEXT, part["if_yes"] if value else part["if_no"])
             return
-        yield Block(TEXT, self.fixed(part["text"]), label=part.get("label", ""))
+        yield self.block(TEXT, part["text"], label=part.get("label", ""))
         if key is None:
             return
-        value = self.answers.get(key)
-        if isinstance(value, bool):
-            value = part["if_yes"] if value else part["if_no"]
-        elif value is not None:
+        if value is not None:
             value = display_answer(self.catalogue.get(key), value)
-        for line in answer_lines(value):
+        lines = answer_lines(value)
+        instruction = self.pick(part.get("instruction"))
+        if instruction is not None and [span.kind for span in lines] == [OPEN]:
+            # An open place shows what the format asks to write there, then the open mark.
+            yield Block(ANSWER_TEXT, (Span(instruction[0]), Span(" "), lines[0]))
+            return
+        for line in lines:
             yield Block(ANSWER_TEXT, (line,))
 
     def _signing(self) -> Iterator[Block]:
         section = self.layout["signing"]
-        yield Block(HEADING, (Span(section["heading"]),))
+        yield self.block(HEADING, section["heading"])
         place = answer_span(self.answers.get(section["place"]))
         when = answer_span(self.answers.get(section["date"]))
-        yield Block(TEXT, self.fixed(section["text"], place=place, date=when))
+        yield self.block(TEXT, section["text"], place=place, date=when)
         given = signatories(self.answers)
         for index, (_side, party) in enumerate(parties(self.answers)):
             person = given[index] if index < len(given) else {}
-            yield Block(PARTY, self.fixed(section["on_behalf"], party=answer_span(party)))
-            yield Block(FIELD, (Span(section["name"] + " "), answer_span(person.get("name"))))
-            yield Block(FIELD, (Span(section["position"] + " "), answer_span(person.get("position"))))
-            yield Block(FIELD, (Span(section["signature"] + " " + "." * 40),))
+            yield self.block(PARTY, section["on_behalf"], party=answer_span(party))
+            for field, value in (("name", person.get("name")), ("position", person.get("position"))):
+                spans, own = self.fixed(section[field])
+                yield Block(FIELD, spans + (Span(" "), answer_span(value)), own=own)
+            spans, own = self.fixed(section["signature"])
+            yield Block(FIELD, spans + (Span(" " + "." * 40),), own=own)
 
     def _completeness(self) -> Iterator[Block]:
         section = self.layout["completeness"]
-        yield Block(HEADING, (Span(section["heading"]),))
-        yield Block(NOTE, self.fixed(section["intro"]))
+        yield self.block(HEADING, section["heading"])
+        yield self.block(NOTE, section["intro"])
         statuses = completeness(self.answers, self.catalogue)
         for status in statuses:
-            yield Block(STATUS, (Span(f"{status.name}: {status.status}"),), label=f"{status.topic}.")
+            yield Block(STATUS, (Span(f"{status.name}: {status.status}"),), label=f"{status.topic}.",
+                        own=True)
         gaps = [s.topic for s in statuses if s.status in (TOPIC_OPEN, MISSING)]
         if gaps:
-            topics = Span(", ".join(gaps))
-            yield Block(TEXT, self.fixed(section["open"], topics=topics))
+            yield self.block(TEXT, section["open"], topics=Span(", ".join(gaps)))
         else:
-            yield Block(TEXT, self.fixed(section["all_covered"]))
+            yield self.block(TEXT, section["all_covered"])
 
 
 def answer_span(value: Any) -> Span:

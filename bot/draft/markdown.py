@@ -1,10 +1,14 @@
-"""The draft as Markdown: for the chat preview, and for reading changes line by line."""
+"""The draft as Markdown: for the chat preview, and for reading changes line by line.
+
+Every paragraph of the assistant's own (not the format's wording) starts with the marker
+"*(assistent)*", so a reader can tell it from the format's text, as Word does with its styles.
+"""
 
 from typing import List
 
 from bot.draft.document import (
     ANSWER, ANSWER_TEXT, CLAUSE, FIELD, HEADING, JOINER, NOTE, NOT_USED, OPEN, PARTY, POINT,
-    ROLE, STATUS, TEXT, TITLE, Block, Draft, Span,
+    ROLE, STATUS, TEXT, TITLE, Block, Draft, Span, load_format,
 )
 from bot.text_markup import escape_markdown
 
@@ -19,33 +23,33 @@ def _span(span: Span) -> str:
     return span.text
 
 
-def _inline(block: Block) -> str:
-    return "".join(_span(span) for span in block.spans)
+def own_marker() -> str:
+    """How Markdown marks a paragraph of the assistant's own."""
+    return f"*{load_format()['marks']['own_marker']}*"
+
+
+def _body(block: Block) -> str:
+    """A paragraph's text with its emphasis and label, without its line-start markup."""
+    text = "".join(_span(span) for span in block.spans)
+    if block.kind in (CLAUSE, POINT, STATUS):
+        text = f"{block.label} {text}"
+    elif block.kind == TEXT and block.label:
+        text = f"**{block.label}** {text}"
+    elif block.kind in (NOTE, ROLE):
+        text = f"*{text}*"
+    elif block.kind == PARTY:
+        text = f"**{text}**"
+    return f"{own_marker()} {text}" if block.own else text
+
+
+_LINE_START = {TITLE: "# ", HEADING: "## ", CLAUSE: "### ", STATUS: "- ", ANSWER_TEXT: "> "}
+_KINDS = (TITLE, HEADING, CLAUSE, POINT, STATUS, TEXT, ANSWER_TEXT, NOTE, ROLE, PARTY, JOINER, FIELD)
 
 
 def _block(block: Block) -> str:
-    text = _inline(block)
-    if block.kind == TITLE:
-        return f"# {text}"
-    if block.kind == HEADING:
-        return f"## {text}"
-    if block.kind == CLAUSE:
-        return f"### {block.label} {text}"
-    if block.kind == POINT:
-        return f"{block.label} {text}"
-    if block.kind == TEXT and block.label:
-        return f"**{block.label}** {text}"
-    if block.kind == ANSWER_TEXT:
-        return f"> {text}"
-    if block.kind in (NOTE, ROLE):
-        return f"*{text}*"
-    if block.kind == PARTY:
-        return f"**{text}**"
-    if block.kind == STATUS:
-        return f"- {block.label} {text}"
-    if block.kind in (TEXT, JOINER, FIELD):
-        return text
-    raise ValueError(f"unknown block kind {block.kind}")
+    if block.kind not in _KINDS:
+        raise ValueError(f"unknown block kind {block.kind}")
+    return _LINE_START.get(block.kind, "") + _body(block)
 
 
 def to_markdown(draft: Draft) -> str:
@@ -54,5 +58,5 @@ def to_markdown(draft: Draft) -> str:
     for block in draft.blocks:
         parts.append(_block(block))
         if block.kind == TITLE:
-            parts.append(f"*{draft.footer}*")
+            parts.append(f"{own_marker()} *{draft.footer}*")
     return "\n\n".join(parts) + "\n"

@@ -2,7 +2,9 @@
 
 Text goes in as text runs (python-docx escapes it for XML), never through a template engine, so
 what a user typed appears literally. Headings, clause numbers and the answer style are real
-Word structure that a school can restyle.
+Word structure that a school can restyle. Every paragraph of the assistant's own (not the
+format's wording) has a style whose name ends in "(assistent)", in its own colour, so a school
+can see it, select all of it through the style, and change or remove it.
 """
 
 from datetime import datetime, time
@@ -13,7 +15,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from bot.draft.document import (
@@ -21,8 +23,14 @@ from bot.draft.document import (
     STATUS, TEXT, TITLE, Block, Draft,
 )
 
+KINDS = (TITLE, HEADING, CLAUSE, POINT, STATUS, TEXT, ANSWER_TEXT, NOTE, PARTY, ROLE, JOINER, FIELD)
+
 ANSWER_STYLE = "Antwoord"
 NOTE_STYLE = "Toelichting"
+# The assistant's own text, by the Word style it is based on.
+OWN_TEXT_STYLE, OWN_TITLE_STYLE = "Tekst (assistent)", "Titel (assistent)"
+OWN_HEADING_STYLES = {1: "Kop 1 (assistent)", 2: "Kop 2 (assistent)"}
+OWN_COLOUR = RGBColor(0x00, 0x58, 0x6B)
 LANGUAGE = "nl-NL"
 HANGING = Cm(0.75)
 
@@ -45,6 +53,12 @@ def _prepare(document: Document) -> None:
     note = document.styles.add_style(NOTE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     note.base_style = normal
     note.font.italic, note.font.size = True, Pt(9)
+    bases = {OWN_TEXT_STYLE: normal, OWN_TITLE_STYLE: document.styles["Title"]}
+    bases.update({name: document.styles[f"Heading {level}"] for level, name in OWN_HEADING_STYLES.items()})
+    for name, base in bases.items():
+        own = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        own.base_style = base
+        own.font.color.rgb = OWN_COLOUR
 
 
 def _add_runs(paragraph: Paragraph, block: Block) -> None:
@@ -67,28 +81,41 @@ def _labelled(document: Document, block: Block, style: str = "Normal") -> Paragr
     return paragraph
 
 
-def _add_block(document: Document, block: Block) -> None:
+def _own_style(block: Block) -> str:
+    """The style of a paragraph of the assistant's own."""
     if block.kind == TITLE:
-        paragraph = document.add_heading(level=0)
+        return OWN_TITLE_STYLE
+    if block.kind == HEADING:
+        return OWN_HEADING_STYLES[1]
+    if block.kind == CLAUSE:
+        return OWN_HEADING_STYLES[2]
+    return OWN_TEXT_STYLE
+
+
+def _add_block(document: Document, block: Block) -> None:
+    own = _own_style(block) if block.own else None
+    if block.kind not in KINDS:
+        raise ValueError(f"unknown block kind {block.kind}")
+    if block.kind == TITLE:
+        paragraph = document.add_paragraph(style=own) if own else document.add_heading(level=0)
     elif block.kind == HEADING:
-        paragraph = document.add_heading(level=1)
+        paragraph = document.add_paragraph(style=own) if own else document.add_heading(level=1)
     elif block.kind == CLAUSE:
-        paragraph = document.add_heading(f"{block.label} ", level=2)
+        paragraph = document.add_paragraph(f"{block.label} ", style=own) if own else (
+            document.add_heading(f"{block.label} ", level=2))
     elif block.kind in (POINT, STATUS) or (block.kind == TEXT and block.label):
-        paragraph = _labelled(document, block)
+        paragraph = _labelled(document, block, own or "Normal")
     elif block.kind == ANSWER_TEXT:
         paragraph = document.add_paragraph(style=ANSWER_STYLE)
     elif block.kind == NOTE:
-        paragraph = document.add_paragraph(style=NOTE_STYLE)
-    elif block.kind in (PARTY, ROLE, JOINER, FIELD, TEXT):
-        paragraph = document.add_paragraph()
+        paragraph = document.add_paragraph(style=own or NOTE_STYLE)
     else:
-        raise ValueError(f"unknown block kind {block.kind}")
+        paragraph = document.add_paragraph(style=own)
     _add_runs(paragraph, block)
     if block.kind == PARTY:
         for run in paragraph.runs:
             run.bold = True
-    elif block.kind == ROLE:
+    elif block.kind == ROLE or (block.kind == NOTE and own):
         for run in paragraph.runs:
             run.italic = True
 
@@ -106,9 +133,10 @@ def _page_number(paragraph: Paragraph) -> None:
 
 def _header_and_footer(document: Document, draft: Draft) -> None:
     section = document.sections[0]
-    section.header.paragraphs[0].text = draft.header
+    header = section.header.paragraphs[0]
+    header.text, header.style = draft.header, document.styles[OWN_TEXT_STYLE]
     footer = section.footer.paragraphs[0]
-    footer.text = f"{draft.footer} - pagina "
+    footer.text, footer.style = f"{draft.footer} - pagina ", document.styles[OWN_TEXT_STYLE]
     _page_number(footer)
 
 

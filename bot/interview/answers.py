@@ -89,7 +89,7 @@ def _check_choice(step: Step, text: str) -> Checked:
     if len(matches) == 1:
         return Checked(matches[0].value)
     titles = " of ".join(f"'{choice.title}'" for choice in step.choices)
-    return Checked(message=f"Kiest u een van de mogelijkheden: {titles}?")
+    return Checked(message=f"Kies een van de mogelijkheden: {titles}.")
 
 
 def split_parties(text: str) -> List[str]:
@@ -105,7 +105,7 @@ def _check_parties(text: str, other_parties: Sequence[str]) -> Checked:
     if too_long:
         return Checked(
             message=f"Een naam mag hoogstens {MAX_PARTY_NAME_CHARS} tekens lang zijn. "
-            "Scheidt u meerdere namen met een puntkomma (;)?"
+            "Scheid meerdere namen met een puntkomma (;)."
         )
     if any(len(_folded(name)) < 2 for name in names):
         return Checked(message="Die naam is te kort. Wilt u de volledige naam van het bevoegd gezag noemen?")

@@ -47,6 +47,8 @@ class Step:
     explanation: str = ""
     explanation_source: str = ""
     example: str = ""
+    question_internal: str = ""
+    example_internal: str = ""
     when: Mapping[str, Any] = field(default_factory=dict)
     choices: Tuple[Choice, ...] = ()
     aliases: Tuple[str, ...] = ()
@@ -61,17 +63,33 @@ class Step:
         """The label with the part a step asks: "Artikel 6 - Financiën (omvang)"."""
         return f"{self.label} ({self.part})" if self.part else self.label
 
+    def question_for(self, answers: Mapping[str, Any]) -> str:
+        """The question in the words that fit the document: an interne regeling has no parties."""
+        return (self.question_internal or self.question) if is_internal(answers) else self.question
+
+    def example_for(self, answers: Mapping[str, Any]) -> str:
+        """The example wording that fits the document (see ``question_for``)."""
+        return (self.example_internal or self.example) if is_internal(answers) else self.example
+
     def applies(self, answers: Mapping[str, Any]) -> bool:
         """Whether the step is asked, given the answers so far."""
         return all(answers.get(slot) == value for slot, value in self.when.items())
+
+
+def is_internal(answers: Mapping[str, Any]) -> bool:
+    """Whether the answers make the document an interne regeling (one competent authority)."""
+    return answers.get("same_authority") is True
 
 
 SIGNATORY_STEP = Step(
     key=SIGNATORY_KEY,
     kind=SIGNATORY,
     title="Ondertekening",
-    question="Wie ondertekent namens {party}? Noemt u naam en functie, gescheiden door een "
+    question="Wie ondertekent namens {party}? Noem naam en functie, gescheiden door een "
     "komma (bijvoorbeeld: J. de Vries, voorzitter college van bestuur).",
+    question_internal="Wie ondertekent namens {party} de vaststelling van de interne regeling? "
+    "Noem naam en functie, "
+    "gescheiden door een komma (bijvoorbeeld: J. de Vries, voorzitter college van bestuur).",
     aliases=("ondertekenaars", "ondertekenaar", "ondertekening", "handtekening"),
 )
 
@@ -126,6 +144,8 @@ def _step(raw: Dict[str, Any]) -> Step:
         explanation=raw.get("explanation", ""),
         explanation_source=raw.get("explanation_source", ""),
         example=" ".join(str(raw.get("example", "")).split()),
+        question_internal=" ".join(raw.get("question_internal", "").split()),
+        example_internal=" ".join(raw.get("example_internal", "").split()),
         when=dict(raw.get("when") or {}),
         choices=tuple(Choice(**choice) for choice in raw.get("choices", [])),
         aliases=tuple(raw.get("aliases", [])),

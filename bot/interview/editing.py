@@ -39,10 +39,11 @@ def steps_meant(reference: str, answers: Mapping[str, Any], catalogue: Optional[
     text = _folded(reference)
     number = _CLAUSE_NUMBER.search(text)
     if number:
-        wanted = number.group(1) + (number.group(2) or "")
-        exact = [s.key for s in asked if s.clause == wanted]
-        if exact:
-            return exact
+        # "artikel 4c" names the steps of 4c; "artikel 4" every step of clause 4.
+        if number.group(2):
+            exact = [s.key for s in asked if s.clause == number.group(1) + number.group(2)]
+            if exact:
+                return exact
         return [s.key for s in asked if s.clause and re.fullmatch(rf"{number.group(1)}[abc]?", s.clause)]
     matched = {}
     for s in asked:

@@ -6,7 +6,7 @@ from typing import Any, List, Mapping, Optional
 from bot.interview import model
 from bot.interview.model import read_answer
 from bot.interview.catalogue import (
-    CHOICE, LEGAL_TOPICS, SIGNATORY_KEY, YES_NO, Catalogue, Step, load_catalogue,
+    CHOICE, LEGAL_TOPICS, SIGNATORY_KEY, YES_NO, Catalogue, Step, is_internal, load_catalogue,
 )
 from bot.interview.flow import parties, signatories
 from bot.text_markup import escape_markdown
@@ -23,6 +23,8 @@ TOPIC_NAMES = {
     "i": "geschilbeslechting",
     "j": "toetreding, opzegging en wijziging",
 }
+# An interne regeling has no parties to join or to give notice: its own name for topic j.
+TOPIC_NAMES_INTERNAL = {**TOPIC_NAMES, "j": "deelname van andere scholen, intrekking en wijziging"}
 COVERED, OPEN, MISSING, NOT_USED = "ingevuld", "nog in te vullen", "ontbreekt", "niet van toepassing"
 
 
@@ -67,7 +69,8 @@ def completeness(answers: Mapping[str, Any], catalogue: Optional[Catalogue] = No
             status = NOT_USED
         else:
             status = COVERED
-        statuses.append(TopicStatus(topic, TOPIC_NAMES[topic], status, [s.key for s in steps]))
+        names = TOPIC_NAMES_INTERNAL if is_internal(answers) else TOPIC_NAMES
+        statuses.append(TopicStatus(topic, names[topic], status, [s.key for s in steps]))
     return statuses
 
 
@@ -111,7 +114,8 @@ def review_text(
     if only is None or SIGNATORY_KEY in only:
         for (_side, party), signatory in zip(parties(answers), signatories(answers)):
             who = review_answer(catalogue.get(SIGNATORY_KEY), signatory)
-            lines.append(f"- **Ondertekening namens {escape_markdown(party)}**: {who}")
+            signing = "Vaststelling" if is_internal(answers) else "Ondertekening"
+            lines.append(f"- **{signing} namens {escape_markdown(party)}**: {who}")
     heading = "**Uw antwoorden**" if only is None else "**Aangepast**"
     return heading + "\n\n" + "\n".join(lines)
 

@@ -72,7 +72,7 @@ def _read(
     if reading.kind == guard.BACK:
         return moves.go_back(step, answers)
     if reading.kind in (guard.EXPLAIN, guard.EXAMPLE):
-        help_message = explanation(step) if reading.kind == guard.EXPLAIN else example(step)
+        help_message = explanation(step, answers) if reading.kind == guard.EXPLAIN else example(step, answers)
         return _unanswered(step).say(help_message["text"], help_message.get("buttons"))
     if reading.kind == guard.RESUME:
         return _unanswered(step)
@@ -147,13 +147,14 @@ def _asks(text: str) -> bool:
 def _command(command: str, step: Step, answers: Mapping[str, Any]) -> Move:
     """Use the example, skip, or leave open; each only where the step allows it."""
     if command == USE_EXAMPLE:
-        if step.example:
-            return moves.store(step, step.example, answers)
+        wording = step.example_for(answers)
+        if wording:
+            return moves.store(step, wording, answers)
         return _unanswered(step).say(messages.NO_EXAMPLE)
     if command == SKIP:
         if step.optional:
             return moves.store(step, skipped_value(), answers)
-        return _unanswered(step).say(messages.CANNOT_SKIP)
+        return _unanswered(step).say(messages.CANNOT_SKIP if step.topic else messages.CANNOT_SKIP_DOCUMENT)
     if step.structural:
         return _unanswered(step).say(messages.STRUCTURAL_NEEDED)
     return moves.store(step, open_value(step), answers)

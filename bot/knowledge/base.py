@@ -27,6 +27,8 @@ class Entry:
     question: str
     paragraphs: Tuple[str, ...]
     source: str
+    # A second source some paragraphs quote (the FAQ beside the guidance), or "".
+    also_from: str = ""
 
     @property
     def answer(self) -> str:
@@ -90,6 +92,7 @@ def _load_guidance_entries() -> List[Entry]:
             topic["title"],
             tuple(part.strip() for part in topic["answer"].split("\n\n") if part.strip()),
             GUIDANCE,
+            topic.get("also_from", ""),
         )
         for topic in topics
     ]

@@ -25,7 +25,8 @@ SOURCE_LABELS = {FAQ: "FAQ samenwerkingsovereenkomst", GUIDANCE: "Bouwsteen same
 
 def response_text(entry: Entry) -> str:
     """The message for one entry: the question it answers, the official answer, its source."""
-    return f"**{entry.title}**\n\n{entry.answer}\n\n_Bron: {SOURCE_LABELS[entry.source]}_"
+    sources = " en ".join(SOURCE_LABELS[source] for source in (entry.source, entry.also_from) if source)
+    return f"**{entry.title}**\n\n{entry.answer}\n\n_Bron: {sources}_"
 
 
 def rasa_responses(knowledge: KnowledgeBase) -> Dict[str, List[Dict[str, str]]]:

@@ -18,7 +18,7 @@ async def test_a_question_shows_progress_clause_and_buttons(dispatcher, domain):
     slots = {"same_authority": False, "vmbo_parties": ["A"], "mbo_parties": ["B"]}
     await _ask("clause_5_transfer_option").run(dispatcher, make_tracker({}, slots=slots), domain)
     [message] = dispatcher.messages
-    assert message["text"].startswith("Vraag 12 van 20 · **Artikel 5 - Overstapoptie**")
+    assert message["text"].startswith("Vraag 14 van 22 · **Artikel 5 - Overstapoptie**")
     assert STEP("clause_5_transfer_option").question in message["text"]
     titles = [b["title"] for b in message["buttons"]]
     assert titles == ["Uitleg", "Voorbeeld", "Weet ik nog niet"]
@@ -131,7 +131,7 @@ async def test_an_answer_given_before_going_back_is_offered_with_the_question(di
              "offered_answers": {"route_type": {"value": "doorlopende_leerroute", "source": "back"}}}
     events = await _ask("route_type").run(dispatcher, make_tracker({}, slots=slots), domain)
     question, offer = dispatcher.messages
-    assert question["text"].startswith("Vraag 2 van 20 · **Soort leerroute**")
+    assert question["text"].startswith("Vraag 2 van 22 · **Soort leerroute**")
     assert messages.BACK_BUTTON in question["buttons"]
     assert offer["text"] == messages.OFFER_BACK.format(answer="Doorlopende leerroute vmbo-mbo")
     assert offer["buttons"] == [messages.KEEP_BUTTON]

@@ -7,7 +7,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from bot.draft.document import Block, Span, build_draft
-from bot.draft.example import EXAMPLE_DATE, example_answers, write_example
+from bot.draft.example import ANSWERS, EXAMPLE_DATE, EXAMPLES, example_answers, write_example
 from bot.draft.markdown import to_markdown
 from bot.draft.word import to_docx
 from bot.interview.answers import NOT_APPLICABLE, PLACEHOLDER
@@ -31,6 +31,13 @@ RENDERER = MarkdownIt("commonmark", {"html": False})
 
 def test_the_example_draft_equals_the_golden_file():
     assert to_markdown(build_draft(example_answers(), EXAMPLE_DATE)) == GOLDEN.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_every_example_equals_its_golden_file(name, tmp_path):
+    golden = PROJECT_ROOT / "tests" / "golden" / EXAMPLES[name][1]
+    assert to_markdown(build_draft(ANSWERS[name](), EXAMPLE_DATE)) == golden.read_text(encoding="utf-8")
+    assert write_example(tmp_path)[f"{name}.md"].read_text(encoding="utf-8") == golden.read_text(encoding="utf-8")
 
 
 def test_the_example_command_writes_both_files(tmp_path):

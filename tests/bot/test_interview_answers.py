@@ -40,7 +40,7 @@ def test_valid_answers_are_kept(key, text, value):
     "key, text, hint",
     [
         ("same_authority", "misschien", "ja of nee"),
-        ("route_type", "iets anders", "Kiest u"),
+        ("route_type", "iets anders", "Kies een van"),
         ("clause_2_business", "ja", "te kort"),
         ("clause_2_business", "   ", "geen antwoord"),
         ("clause_2_business", "woord " * 1000, "maximum"),
@@ -95,11 +95,11 @@ KEEP_IT_SHORT = ("Dat antwoord is te kort voor dit artikel. Wilt u het in een of
         ("clause_2_business", "Mediation", KEEP_IT_SHORT),
         ("signing_place", "Z", "Dat antwoord is te kort."),
         ("same_authority", "tja", "Wilt u deze vraag met ja of nee beantwoorden?"),
-        ("route_type", "iets", "Kiest u een van de mogelijkheden: 'Doorlopende leerroute vmbo-mbo' of "
-                               "'Geïntegreerd onderwijsprogramma (route vmbo basis-mbo 2 zonder vmbo-examens)'?"),
+        ("route_type", "iets", "Kies een van de mogelijkheden: 'Doorlopende leerroute vmbo-mbo' of "
+                               "'Geïntegreerd onderwijsprogramma (geïntegreerde route)'."),
         ("vmbo_parties", ";;", "Wilt u de naam van het bevoegd gezag noemen?"),
-        ("vmbo_parties", "A" * 201, "Een naam mag hoogstens 200 tekens lang zijn. Scheidt u meerdere namen "
-                                    "met een puntkomma (;)?"),
+        ("vmbo_parties", "A" * 201, "Een naam mag hoogstens 200 tekens lang zijn. Scheid meerdere namen "
+                                    "met een puntkomma (;)."),
         ("vmbo_parties", "Stichting A; X", "Die naam is te kort. Wilt u de volledige naam van het bevoegd "
                                            "gezag noemen?"),
         ("vmbo_parties", "ROC A; roc a", "U noemt dezelfde naam twee keer. Wilt u elke partij één keer noemen?"),

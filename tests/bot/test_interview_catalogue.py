@@ -17,7 +17,34 @@ SOURCES = {
 
 def test_every_clause_of_the_format_is_asked():
     clauses = {step.clause for step in CATALOGUE.clauses()}
-    assert clauses == {"1", "2", "3a", "3b", "4a", "4b", "4c", "5", "6", "7", "8", "9", "10"}
+    assert clauses == {"1", "2", "3a", "3b", "4", "4a", "4b", "4c", "5", "6", "7", "8", "9", "10"}
+
+
+def test_topic_e_asks_for_exams_work_placement_and_complaints():
+    topic_e = [step for step in CATALOGUE.clauses() if step.topic == "e"]
+    questions = " ".join(step.question for step in topic_e)
+    for subject in ("teambevoegdheid", "vmbo-examens", "mbo-examinering", "beroepspraktijkvorming",
+                    "klacht", "mbo-docent", "PTA/OER"):
+        assert subject in questions, subject
+    assert [step.key for step in topic_e][-2:] == ["clause_4c_complaints", "clause_4_exams"]
+
+
+def test_internal_wordings_speak_of_no_parties():
+    party = re.compile(r"\b(partij|partijen|elkaar|ondertekend|overeenkomst)\b", re.IGNORECASE)
+    internal = {"same_authority": True}
+    for step in CATALOGUE.steps:
+        if step.question_internal or party.search(step.question):
+            assert not party.search(step.question_for(internal)), step.key
+        assert step.question_for({"same_authority": False}) == step.question
+    assert CATALOGUE.get("clause_10_termination").example_for(internal).startswith("Het bevoegd gezag")
+    assert CATALOGUE.get("clause_1_programme").example_for(internal) == CATALOGUE.get("clause_1_programme").example
+
+
+def test_the_examples_of_clauses_5_6_and_10_say_what_the_format_asks():
+    assert CATALOGUE.get("clause_5_transfer_option").example[0].islower()  # continues "in staat gesteld om:"
+    assert "mbo-2 opleiding" not in CATALOGUE.get("clause_5_transfer_option").example
+    assert re.search(r"€ \d", CATALOGUE.get("clause_6_funding_amount").example)
+    assert "ontbinden" in CATALOGUE.get("clause_10_termination").example
 
 
 def test_every_legal_topic_is_covered_by_a_clause():

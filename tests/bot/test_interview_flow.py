@@ -43,9 +43,11 @@ def test_missing_keys_start_with_the_situation():
 
 def test_progress_counts_each_question_once_and_signing_once():
     answers = {**AGREEMENT, "vmbo_parties": ["A"], "mbo_parties": ["B"]}
-    assert progress(answers, "same_authority") == (1, 20)
-    assert progress(answers, "clause_1_programme") == (5, 20)
-    assert progress({**answers, "signatories": [{"name": "x", "position": "y"}]}, "signatory") == (20, 20)
+    assert progress(answers, "same_authority") == (1, 22)
+    assert progress(answers, "clause_1_programme") == (5, 22)
+    assert progress(answers, "clause_4c_complaints") == (12, 22)
+    assert progress(answers, "clause_4_exams") == (13, 22)
+    assert progress({**answers, "signatories": [{"name": "x", "position": "y"}]}, "signatory") == (22, 22)
 
 
 def test_progress_never_moves_back_or_changes_total_while_answering_on():
@@ -58,7 +60,7 @@ def test_progress_never_moves_back_or_changes_total_while_answering_on():
         answers[key] = value
     seen.append(progress(answers, "signatory"))
     numbers = [number for number, _total in seen]
-    assert numbers == sorted(numbers) and {total for _n, total in seen} == {20}
+    assert numbers == sorted(numbers) and {total for _n, total in seen} == {22}
     assert progress(answers, "clause_6_funding_amount") == progress(answers, "clause_6_funding_transfer")
 
 
@@ -105,12 +107,12 @@ def test_change_requests_are_told_from_answers_that_mention_a_clause():
 @pytest.mark.parametrize(
     "answers, key, expected",
     [
-        ({}, "same_authority", (1, 20)),
-        (INTERNAL, "authority_name", (3, 19)),
-        (AGREEMENT, "signatory", (20, 20)),
-        ({**AGREEMENT, "vmbo_parties": ["A", "B"], "mbo_parties": ["C"], "signatories": [{}]}, "signatory", (20, 20)),
-        ({**AGREEMENT, "clause_6_funding_transfer": True}, "clause_6_funding_amount", (13, 20)),
-        ({**AGREEMENT, "clause_6_funding_transfer": True}, "clause_7_codetermination", (14, 20)),
+        ({}, "same_authority", (1, 22)),
+        (INTERNAL, "authority_name", (3, 21)),
+        (AGREEMENT, "signatory", (22, 22)),
+        ({**AGREEMENT, "vmbo_parties": ["A", "B"], "mbo_parties": ["C"], "signatories": [{}]}, "signatory", (22, 22)),
+        ({**AGREEMENT, "clause_6_funding_transfer": True}, "clause_6_funding_amount", (15, 22)),
+        ({**AGREEMENT, "clause_6_funding_transfer": True}, "clause_7_codetermination", (16, 22)),
     ],
 )
 def test_progress_counts_the_questions_this_situation_asks(answers, key, expected):

@@ -55,7 +55,10 @@ def test_a_topic_is_covered_only_when_every_one_of_its_steps_is():
     statuses = completeness(partly)
     topic_e = next(s for s in statuses if s.topic == "e")
     assert topic_e.status == MISSING
-    assert topic_e.steps == ["clause_4a_locations", "clause_4b_facilities", "clause_4c_staff"]
+    assert topic_e.steps == ["clause_4a_locations", "clause_4b_facilities", "clause_4c_staff",
+                             "clause_4c_complaints", "clause_4_exams"]
+    assert _status(complete_answers(clause_4_exams=None))["e"] == MISSING
+    assert _status(complete_answers(clause_4c_complaints=PLACEHOLDER))["e"] == OPEN
     assert _status(complete_answers(clause_4c_staff=PLACEHOLDER))["e"] == OPEN
     assert _status(complete_answers(clause_4a_locations=[PLACEHOLDER]))["e"] == OPEN
 
@@ -103,7 +106,10 @@ def test_an_answer_of_several_paragraphs_stays_in_its_review_item():
 def test_a_clause_number_alone_means_all_its_parts():
     agreement = {"same_authority": False, "clause_6_funding_transfer": True}
     assert steps_meant("wijzig artikel 4", agreement) == [
-        "clause_4a_locations", "clause_4b_facilities", "clause_4c_staff"]
+        "clause_4a_locations", "clause_4b_facilities", "clause_4c_staff", "clause_4c_complaints",
+        "clause_4_exams"]
+    assert steps_meant("wijzig artikel 4c", agreement) == ["clause_4c_staff", "clause_4c_complaints"]
+    assert steps_meant("wijzig artikel 4b", agreement) == ["clause_4b_facilities"]
     assert steps_meant("artikel 6", agreement) == [
         "clause_6_funding_transfer", "clause_6_funding_amount", "clause_6_funding_purpose"]
     assert steps_meant("artikel 11", agreement) == []
@@ -124,3 +130,14 @@ def test_the_review_word_for_word_at_its_start_and_end():
     assert completeness_text(complete_answers()).startswith(
         "**Volledigheid (onderwerpen a-j uit de wet)**\n\n- a. profiel en opleidingsdomein of kwalificatie: ingevuld\n"
         "- b. betrokkenheid van het bedrijfsleven: ingevuld\n")
+
+
+def test_an_internal_regulation_is_adopted_not_signed_between_parties():
+    answers = complete_answers(same_authority=True, vmbo_parties=None, mbo_parties=None,
+                               authority_name=["Stichting AOC Oost"],
+                               signatories=[{"name": "A. Jansen", "position": "bestuurder"}])
+    text = review_text(answers)
+    assert text.endswith("- **Vaststelling namens Stichting AOC Oost**: A. Jansen, bestuurder")
+    assert "Ondertekening" not in text
+    assert _status(answers)["j"] == COVERED
+    assert "opzegging" not in completeness_text(answers)

@@ -43,7 +43,27 @@ def test_faq_answers_reproduce_the_source(entry):
 def test_guidance_answers_reproduce_the_source(entry):
     for paragraph in entry.paragraphs:
         for line in paragraph.splitlines():
-            assert quotes_source(line.lstrip("abcdefghij0123456789. "), GUIDANCE_TEXT), line
+            line = line.lstrip("abcdefghij0123456789. ")
+            also = entry.also_from == FAQ and quotes_source(line, FAQ_TEXT)
+            assert quotes_source(line, GUIDANCE_TEXT) or also, line
+
+
+def test_answers_quote_no_clause_of_the_format_as_an_answer():
+    clauses = ("Op grond van deze samenwerkingsovereenkomst", "Ondergetekenden melden")
+    for entry in KNOWLEDGE:
+        assert not any(clause in entry.answer for clause in clauses), entry.key
+    assert KNOWLEDGE.get("melden_leerroute").also_from == FAQ
+    assert "melden bij DUO" in KNOWLEDGE.get("melden_leerroute").answer
+
+
+def test_no_answer_shows_double_or_non_breaking_spaces():
+    for entry in KNOWLEDGE:
+        assert "  " not in entry.answer and "\u00a0" not in entry.answer, entry.key
+
+
+def test_the_format_answer_keeps_the_formats_colons():
+    answer = KNOWLEDGE.get("format_overeenkomst").answer
+    assert "Doel en wijze van samenwerking:\nAfspraken\n" in answer
 
 
 def test_faithfulness_check_rejects_a_reworded_sentence():

@@ -25,6 +25,8 @@ def marked_answers(marker: str) -> List[Tuple[str, str]]:
         ("clause_4a_locations", f"Op de locaties van {marker}."),
         ("clause_4b_facilities", "/use_example"),
         ("clause_4c_staff", "/use_example"),
+        ("clause_4c_complaints", f"Een klacht over een mbo-docent handelt de mbo-instelling {marker} af."),
+        ("clause_4_exams", "/use_example"),
         ("clause_5_transfer_option", f"Overstappen naar een andere opleiding bij {marker}."),
         ("clause_6_funding_transfer", "nee"),
         ("clause_7_codetermination", "/skip_clause"),

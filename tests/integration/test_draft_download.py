@@ -25,6 +25,8 @@ ANSWERS = [
     ("clause_4a_locations", "Leerjaar 1 en 2 op de vmbo-school, daarna op het ROC."),
     ("clause_4b_facilities", "/use_example"),
     ("clause_4c_staff", "/use_example"),
+    ("clause_4c_complaints", "/use_example"),
+    ("clause_4_exams", "De vmbo-examens in leerjaar 3 en 4, de bpv vanaf het eerste jaar van de route."),
     ("clause_5_transfer_option", "Uitvallers kunnen naar een andere mbo-opleiding op niveau 2."),
     ("clause_6_funding_transfer", "nee"),
     ("clause_7_codetermination", "/skip_clause"),
@@ -83,7 +85,7 @@ def test_the_word_file_holds_every_answer_literally(confirmed):
                 assert answer in texts, key
     assert STEP("clause_4b_facilities").example in texts
     assert "[nog in te vullen]" in texts and "[niet van toepassing]" in texts
-    assert "Nee, er wordt geen bekostiging overgedragen." in texts
+    assert "Er wordt geen bekostiging overgedragen." in texts
     assert "Aldus overeengekomen en ondertekend te Deventer op 1 september 2026." in texts
     assert "Naam: L. de Boer" in texts
 

@@ -40,6 +40,8 @@ def test_a_complete_interview_keeps_every_answer(assistant):
     example = _say(assistant, sender, "geef een voorbeeld")
     assert STEP("clause_4b_facilities").example in example
     assert STEP("clause_4c_staff").question in _say(assistant, sender, "/use_example")
+    assert STEP("clause_4c_complaints").question in _say(assistant, sender, "/use_example")
+    assert STEP("clause_4_exams").question in _say(assistant, sender, "/use_example")
     assert STEP("clause_5_transfer_option").question in _say(assistant, sender, "/use_example")
     in_between = _say(assistant, sender, "Moet de MR de samenwerkingsovereenkomst goedkeuren?")
     assert load_knowledge().get("medezeggenschap_goedkeuring").answer in in_between

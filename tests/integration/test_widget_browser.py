@@ -34,7 +34,7 @@ INTERVIEW = [
     "nee", "Doorlopende leerroute vmbo-mbo", "Stichting VO <b>Noord</b>", "ROC Zuid",
     "Profiel Techniek met het opleidingsdomein Techniek en procesindustrie.",
     "/use_example", "/use_example", "/use_example", "/use_example", "/use_example",
-    "/use_example", "/use_example", "nee", "/skip_clause", "weet ik nog niet", "/use_example",
+    "/use_example", "/use_example", "/use_example", "/use_example", "nee", "/skip_clause", "weet ik nog niet", "/use_example",
     "/use_example", "Deventer", "1 september 2026", "K. Jansen, bestuurder",
     "L. de Boer, voorzitter college van bestuur",
 ]
