@@ -130,6 +130,11 @@ def read_passages(passages: Sequence[Passage]) -> List[_Read]:
     ]
 
 
+def _under_other_topic(topic: Topic, heading: str) -> bool:
+    return bool(heading.strip()) and any(
+        other.headings.found_in(heading) for other in load_topics() if other.letter != topic.letter)
+
+
 def _candidates(topic: Topic, reads: Sequence[_Read]) -> Tuple[Dict[str, _Group], bool]:
     """The topic's passages grouped per article or heading; and whether a heading names it."""
     groups: Dict[str, _Group] = {}
@@ -143,15 +148,17 @@ def _candidates(topic: Topic, reads: Sequence[_Read]) -> Tuple[Dict[str, _Group]
         under_heading = bool(read.heading.strip()) and topic.headings.found_in(read.heading)
         if not (under_heading or topic.anchor.found_in(read.own)):
             continue
+        elements = [n for n, e in enumerate(topic.elements) if e.terms.found_in(read.own)]
+        if not under_heading and not elements and _under_other_topic(topic, read.heading):
+            continue  # a word of this topic said in passing in another topic's article
         # Everything under the topic's own headings is one group: j spans articles 9 and 10.
         key = HEADING_GROUP if under_heading else _group_key(read.passage)
         group = groups.setdefault(key, _Group())
         group.passages.append(read)
         group.under_heading = group.under_heading or under_heading
         group.deferred = group.deferred or deferral_terms().found_in(read.own)
-        for number, element in enumerate(topic.elements):
-            if number not in group.elements and element.terms.found_in(read.own):
-                group.elements[number] = read
+        for number in elements:
+            group.elements.setdefault(number, read)
     return groups, heading_seen
 
 

@@ -24,6 +24,9 @@ _NAME_END = re.compile(
     r"\s+(?:gevestigd|statutair|te\s+[A-Z]|hierna|vertegenwoordigd|rechtsgeldig|als bevoegd|"
     r"in dit verband|en\s+(?:de|het)\s|dat|die|welke|namens)\b.*$"
 )
+_NAME_JOINERS = {"de", "het", "van", "voor", "en", "der", "den", "op", "aan", "in", "'t", "te"}
+# "A en B", "A & B": two names, wherever the second starts with a capital.
+_BETWEEN_NAMES = re.compile(r"\s+(?:en|&)\s+(?=[A-Z])")
 _MBO_WORDS = Terms.of(["roc$", "regionaal opleidingscentrum", "mbo", "beroepsonderwijs", "de instelling",
                        "aoc$", "agrarisch opleidingscentrum", "vakschool", "vakcollege groep"])
 _VMBO_WORDS = Terms.of(["vmbo", "voortgezet onderwijs", "de school", "scholengemeenschap", "scholengroep",
@@ -95,12 +98,25 @@ def _side(name: str, context: str) -> str:
     return OTHER
 
 
+def _name(words: str) -> str:
+    """An organisation's name: its words up to the first that is neither capitalised, a number
+    nor a joining word ("Stichting ROC Zuid vullen ..." is "Stichting ROC Zuid")."""
+    kept: List[str] = []
+    for word in _NAME_END.sub("", words).split():
+        if not (word[:1].isupper() or word[:1].isdigit() or word.lower() in _NAME_JOINERS):
+            break
+        kept.append(word)
+    while kept and kept[-1].lower() in _NAME_JOINERS:
+        kept.pop()
+    return " ".join(kept).strip(" .-\u2013")
+
+
 def find_parties(passages: Sequence[Passage]) -> Tuple[Party, ...]:
     """The organisations named as parties, with their side (vmbo school or mbo institution)."""
     found: List[Party] = []
     for passage in _preamble(passages) or list(passages[:MAX_PREAMBLE]):
-        for match in _ORGANISATION.finditer(passage.text):
-            name = _NAME_END.sub("", match.group(1)).strip(" .-\u2013")
+        for match in _ORGANISATION.finditer(_BETWEEN_NAMES.sub(",", passage.text)):
+            name = _name(match.group(1))
             if len(name.split()) < 2 or any(name == party.name for party in found):
                 continue
             found.append(Party(name, _side(name, passage.text)))

@@ -134,6 +134,12 @@ def _check_zip(data: bytes, kind: str) -> zipfile.ZipFile:
     return archive
 
 
+def _style_properties(paragraph):
+    """The paragraph properties of the paragraph's style (where "List Number" keeps its list)."""
+    style = paragraph.style
+    return style.element.pPr if style is not None else None
+
+
 def _docx_lines(data: bytes) -> List[Line]:
     import docx
     from docx.oxml.ns import qn
@@ -145,9 +151,12 @@ def _docx_lines(data: bytes) -> List[Line]:
 
     def auto_number(paragraph: Paragraph) -> str:
         """Word's own list numbering (not in the text): 1, 2, ... at level 0, a, b, ... below."""
-        properties = paragraph._p.pPr
-        numbering = properties.numPr if properties is not None else None
-        if numbering is None or numbering.numId is None:
+        numbering = None
+        for properties in (paragraph._p.pPr, _style_properties(paragraph)):
+            numbering = properties.numPr if properties is not None else None
+            if numbering is not None and numbering.numId is not None:
+                break
+        else:
             return ""
         list_id = numbering.numId.val
         level = numbering.ilvl.val if numbering.ilvl is not None else 0

@@ -117,7 +117,9 @@ def _join_wrapped(lines: Sequence[Line]) -> List[_Paragraph]:
         if not text or text in repeated:
             close()
             continue
-        if current and _starts_block(text):
+        if current and (_starts_block(text) or (
+                len(current) == 1 and _is_heading_text(_NUMBERED.sub(r"\2", current[0]))
+                and text[:1].isupper())):
             close()
         if not current:
             page = line.page
