@@ -115,11 +115,15 @@ def find_parties(passages: Sequence[Passage]) -> Tuple[Party, ...]:
     """The organisations named as parties, with their side (vmbo school or mbo institution)."""
     found: List[Party] = []
     for passage in _preamble(passages) or list(passages[:MAX_PREAMBLE]):
-        for match in _ORGANISATION.finditer(_BETWEEN_NAMES.sub(",", passage.text)):
+        text = _BETWEEN_NAMES.sub(",", passage.text)
+        matches = list(_ORGANISATION.finditer(text))
+        for number, match in enumerate(matches):
             name = _name(match.group(1))
             if len(name.split()) < 2 or any(name == party.name for party in found):
                 continue
-            found.append(Party(name, _side(name, passage.text)))
+            # What follows a name up to the next one says its side: "..., hierna: de school".
+            end = matches[number + 1].start() if number + 1 < len(matches) else len(text)
+            found.append(Party(name, _side(name, text[match.start():end])))
     return tuple(found)
 
 
