@@ -115,3 +115,15 @@ LABEL_LAW = "Wat de wet vraagt"
 NO_EVIDENCE = "Ik vond geen passage over dit onderwerp."
 PLACE_SEPARATOR = ", "
 OFFER_COMPLETION = "Wilt u de ontbrekende onderwerpen nu aanvullen?"
+
+# The upload route (channels/agreements.py).
+UPLOAD_NO_FILE = (
+    "Stuur de overeenkomst als bestand in het veld 'file' (multipart/form-data), of plak de tekst "
+    "in het veld 'text'."
+)
+UPLOAD_FOREIGN_ORIGIN = "Deze pagina mag geen documenten naar de assistent sturen."
+UPLOAD_FAILED = (
+    "Het controleren van uw document is niet gelukt. Uw document is niet bewaard. Probeert u het "
+    "opnieuw, of plak de tekst van de overeenkomst in het tekstvak."
+)
+REPORT_NOT_FOUND = "Dit overzicht bestaat niet (meer). Laat uw overeenkomst opnieuw controleren."

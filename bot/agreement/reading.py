@@ -70,7 +70,8 @@ class RawDocument:
     pages: Optional[int] = None
 
 
-def _megabytes(size: int) -> str:
+def megabytes(size: int) -> str:
+    """A size for people: "5 MB", "0,5 MB"."""
     return f"{size / (1024 * 1024):.1f}".replace(".", ",").replace(",0", "") + " MB"
 
 
@@ -280,7 +281,7 @@ def read_document(data: bytes, limits: Limits = Limits()) -> RawDocument:
     if not data:
         raise Unreadable("empty", messages.EMPTY)
     if len(data) > limits.max_bytes:
-        raise Unreadable("too_large", messages.TOO_LARGE.format(limit=_megabytes(limits.max_bytes)))
+        raise Unreadable("too_large", messages.TOO_LARGE.format(limit=megabytes(limits.max_bytes)))
     kind = sniff(data)
     if kind == PDF:
         document = _pdf_lines(data, limits)
