@@ -21,7 +21,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 .PHONY: help install train run shell test test-unit validate test-stories test-integration \
 	mutation mutation-report domain responses demo draft-example browser forget expire-drafts bench \
-	bench-pipelines bench-nlu bench-interview lock clean FORCE
+	bench-pipelines bench-nlu bench-interview bench-agreements lock clean FORCE
 
 help: ## Show the targets and what they do
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-17s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -116,6 +116,9 @@ bench-interview: train ## Held-out interview conversations: the share that reach
 
 bench-nlu: train ## Held-out NLU quality of the assistant and of a BM25 search over the FAQ text
 	$(PY) -m bench.nlu_quality
+
+bench-agreements: install ## The agreement check on the held-out agreements: per-topic precision and recall of "covered", time per document
+	$(PY) -m bench.agreement_check --out results/bench/agreements.md
 
 lock: ## Re-resolve requirements.in into requirements.lock (needs the package index)
 	bash scripts/lock.sh

@@ -31,9 +31,11 @@ def tracker_database_url(settings: Settings) -> sqlalchemy.engine.URL:
 
 
 def forget_conversation(conversation_id: str, settings: Optional[Settings] = None) -> dict:
-    """Delete every stored event of a conversation and all its drafts; returns the counts."""
+    """Delete every stored event of a conversation, all its drafts and the reports of the
+    agreements it had checked; returns the counts."""
     settings = settings or Settings.from_environment()
     drafts = DraftStore(settings.drafts_dir).delete_conversation(conversation_id)
+    reports = DraftStore(settings.reports_dir).delete_conversation(conversation_id)
     events = 0
     engine = sqlalchemy.create_engine(tracker_database_url(settings))
     try:
@@ -46,23 +48,25 @@ def forget_conversation(conversation_id: str, settings: Optional[Settings] = Non
                 events = result.rowcount
     finally:
         engine.dispose()
-    return {"events": events, "drafts": drafts}
+    return {"events": events, "drafts": drafts, "reports": reports}
 
 
 def expire_drafts(settings: Optional[Settings] = None) -> int:
-    """Delete the drafts older than the retention period; returns how many."""
+    """Delete the drafts and agreement reports older than the retention period; returns how many."""
     settings = settings or Settings.from_environment()
-    return DraftStore(settings.drafts_dir).delete_older_than(settings.draft_retention_days)
+    return sum(DraftStore(folder).delete_older_than(settings.draft_retention_days)
+               for folder in (settings.drafts_dir, settings.reports_dir))
 
 
 def main(argv: List[str]) -> int:
     if len(argv) == 2 and argv[0] == "forget" and argv[1].strip():
         counts = forget_conversation(argv[1])
-        print(f"Deleted conversation {argv[1]!r}: {counts['events']} events, {counts['drafts']} drafts.")
+        print(f"Deleted conversation {argv[1]!r}: {counts['events']} events, {counts['drafts']} drafts, "
+              f"{counts['reports']} agreement reports.")
         return 0
     if argv == ["expire"]:
         settings = Settings.from_environment()
-        print(f"Deleted {expire_drafts(settings)} drafts older than {settings.draft_retention_days} days.")
+        print(f"Deleted {expire_drafts(settings)} drafts and reports older than {settings.draft_retention_days} days.")
         return 0
     print(__doc__.strip(), file=sys.stderr)
     return 2

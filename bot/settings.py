@@ -62,6 +62,8 @@ class Settings:
     draft_retention_days: int = 30
     drafts_per_conversation: int = 3
     max_request_bytes: int = 65536
+    agreement_max_bytes: int = 5 * 1024 * 1024
+    agreement_max_pages: int = 60
 
     @classmethod
     def from_environment(cls, environ: Optional[Mapping[str, str]] = None) -> "Settings":
@@ -98,6 +100,8 @@ class Settings:
                 env, "DRAFTS_PER_CONVERSATION", defaults.drafts_per_conversation
             ),
             max_request_bytes=_int(env, "MAX_REQUEST_BYTES", defaults.max_request_bytes),
+            agreement_max_bytes=_int(env, "AGREEMENT_MAX_BYTES", defaults.agreement_max_bytes),
+            agreement_max_pages=_int(env, "AGREEMENT_MAX_PAGES", defaults.agreement_max_pages),
         )
 
     @property
@@ -109,6 +113,11 @@ class Settings:
     def drafts_dir(self) -> Path:
         """Where draft documents wait to be downloaded (shared by every server of one site)."""
         return self.state_dir / "drafts"
+
+    @property
+    def reports_dir(self) -> Path:
+        """Where the reports of checked agreements wait to be downloaded (never the uploads)."""
+        return self.state_dir / "agreement-reports"
 
     @property
     def action_server_url(self) -> str:

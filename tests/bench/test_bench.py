@@ -65,3 +65,25 @@ def test_cross_validation_reads_the_intent_test_accuracy(tmp_path, monkeypatch):
     monkeypatch.setattr(subprocess, "run", lambda *a, **k: (tmp_path / "cv.log").write_text(log))
     figures = cross_validation.cross_validate(tmp_path)
     assert (figures["test_accuracy"], figures["test_accuracy_std"]) == (0.877, 0.011)
+
+
+def test_the_agreement_benchmark_scores_covered_per_topic(tmp_path):
+    from bench.agreement_check import Checked, report, scores
+    from bot.agreement.check import check_pasted_text
+
+    result = check_pasted_text("Titel van de overeenkomst\n\nArtikel 8 Geschillen\n"
+                               "Een geschil wordt voorgelegd aan een mediator.")
+    expected = {letter: "missing" for letter in "abcdefghij"}
+    checked = [
+        Checked("een.txt", {**expected, "i": "covered"}, "agreement", result, None, 0.2),
+        Checked("twee.txt", {**expected, "a": "covered"}, "agreement", result, None, 0.4),
+        Checked("scan.pdf", expected, "unreadable", None, "scan", 0.01),
+    ]
+    by_topic = {score.topic: score for score in scores(checked)}
+    assert (by_topic["i"].true_positive, by_topic["i"].false_positive) == (1, 1)
+    assert by_topic["i"].precision == 0.5 and by_topic["i"].recall == 1.0
+    assert by_topic["a"].recall == 0.0 and by_topic["a"].precision is None
+    text, handled = report(checked)
+    assert handled and "| i | 50% | 100% | 1/2 |" in text and "median 300 ms" in text
+    refused_wrongly = checked[:2] + [Checked("scan.pdf", expected, "agreement", None, "scan", 0.01)]
+    assert report(refused_wrongly)[1] is False

@@ -33,7 +33,10 @@ async def test_forgetting_deletes_the_conversation_and_its_drafts_only(tmp_path)
     await _store_conversation(settings, "blijft")
     drafts = DraftStore(settings.drafts_dir)
     mine, other = drafts.save("te-vergeten", FILES, "c"), drafts.save("blijft", FILES, "c")
-    assert forget_conversation("te-vergeten", settings) == {"events": 2, "drafts": 1}
+    reports = DraftStore(settings.reports_dir)
+    my_report, other_report = reports.save("te-vergeten", FILES, "r"), reports.save("blijft", FILES, "r")
+    assert forget_conversation("te-vergeten", settings) == {"events": 2, "drafts": 1, "reports": 1}
+    assert reports.find(my_report, "md") is None and reports.find(other_report, "md") is not None
     assert await store.retrieve("te-vergeten") is None
     assert len((await store.retrieve("blijft")).events) == 2
     assert drafts.find(mine, "docx") is None and drafts.find(other, "docx") is not None
@@ -42,7 +45,7 @@ async def test_forgetting_deletes_the_conversation_and_its_drafts_only(tmp_path)
 def test_forgetting_without_a_database_yet_deletes_drafts(tmp_path):
     settings = Settings.from_environment({"ASSISTANT_STATE_DIR": str(tmp_path)})
     DraftStore(settings.drafts_dir).save("iemand", FILES, "c")
-    assert forget_conversation("iemand", settings) == {"events": 0, "drafts": 1}
+    assert forget_conversation("iemand", settings) == {"events": 0, "drafts": 1, "reports": 0}
 
 
 def test_expiry_deletes_old_drafts(tmp_path):
@@ -50,7 +53,10 @@ def test_expiry_deletes_old_drafts(tmp_path):
     drafts = DraftStore(settings.drafts_dir)
     drafts.save("a", FILES, "c", now=datetime.now(timezone.utc) - timedelta(days=8))
     drafts.save("a", FILES, "c")
-    assert expire_drafts(settings) == 1 and len(drafts.tokens()) == 1
+    reports = DraftStore(settings.reports_dir)
+    reports.save("a", FILES, "r", now=datetime.now(timezone.utc) - timedelta(days=8))
+    reports.save("a", FILES, "r")
+    assert expire_drafts(settings) == 2 and len(drafts.tokens()) == 1 and len(reports.tokens()) == 1
 
 
 def test_the_command_needs_a_conversation_id(capsys):
@@ -91,7 +97,7 @@ def test_forgetting_on_postgresql_deletes_from_that_database(tmp_path, monkeypat
     asyncio.run(fill())
     monkeypatch.setattr(privacy.sqlalchemy, "create_engine", create_engine)
     settings = Settings.from_environment({**POSTGRES, "ASSISTANT_STATE_DIR": str(tmp_path)})
-    assert forget_conversation("te-vergeten", settings) == {"events": 2, "drafts": 0}
+    assert forget_conversation("te-vergeten", settings) == {"events": 2, "drafts": 0, "reports": 0}
     assert [url.drivername for url in opened] == ["postgresql"]
     assert opened[0].host == "db.intern" and opened[0].database == "assistant"
     monkeypatch.undo()
@@ -108,5 +114,5 @@ def test_the_commands_report_what_they_deleted(tmp_path, monkeypatch, capsys):
     assert main(["expire"]) == 0
     assert main(["expire", "nu"]) == 2
     output = capsys.readouterr().out.splitlines()
-    assert output == ["Deleted conversation 'iemand': 0 events, 1 drafts.",
-                      "Deleted 1 drafts older than 7 days."]
+    assert output == ["Deleted conversation 'iemand': 0 events, 1 drafts, 0 agreement reports.",
+                      "Deleted 1 drafts and reports older than 7 days."]

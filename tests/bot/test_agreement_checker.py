@@ -1,0 +1,338 @@
+"""Splitting agreements into articles and judging topics a-j, on short synthetic agreements."""
+
+from datetime import date
+
+import pytest
+
+from bot.agreement.check import check_document, check_pasted_text
+from bot.agreement.checker import COVERED, MISSING, NOT_APPLICABLE, PARTLY, UNSURE, is_status_line, quote
+from bot.agreement.facts import CONTINUOUS, INTEGRATED, INTERNAL, MBO, VMBO
+from bot.agreement.reading import PDF, Line, RawDocument, TEXT
+from bot.agreement.structure import Passage, plain, split_passages
+from bot.agreement.topics import boilerplate, load_topics, normalise, term_pattern, without_boilerplate
+from bot.draft.document import build_draft
+from bot.draft.example import EXAMPLE_DATE, example_answers
+from bot.draft.markdown import to_markdown
+from bot.draft.word import to_docx
+from bot.interview.catalogue import LEGAL_TOPICS, load_catalogue
+from bot.interview.model import PLACEHOLDER
+
+PARTIES = """Samenwerkingsovereenkomst doorlopende leerroute vmbo-mbo
+
+Stichting Voortgezet Onderwijs De Brug, bevoegd gezag van de vmbo-school, hierna: de school,
+en
+Stichting ROC Westland, hierna: de instelling,
+
+verklaren te zijn overeengekomen:
+"""
+
+
+def statuses(text: str) -> dict:
+    return {f.topic: f.status for f in check_pasted_text(text).findings}
+
+
+def finding(text: str, topic: str):
+    return next(f for f in check_pasted_text(text).findings if f.topic == topic)
+
+
+# Structure ------------------------------------------------------------------------------------
+
+def _text(*lines: str) -> RawDocument:
+    return RawDocument(TEXT, [Line(line) for line in lines])
+
+
+def test_articles_parts_and_lids_give_each_passage_its_place():
+    passages = split_passages(_text(
+        "Artikel 3 Inzet leiding en verantwoording", "a. De stuurgroep bestaat uit twee leden.",
+        "b. De stuurgroep rapporteert jaarlijks aan beide besturen.", "",
+        "4.2 De docenten vormen een team en gebruiken de teambevoegdheid.", "",
+        "Art. 5: Overstap", "2. Een leerling kan naar een andere opleiding overstappen.",
+    ))
+    placed = [(p.text, p.place) for p in passages if not p.is_heading]
+    assert placed == [
+        ("De stuurgroep bestaat uit twee leden.", "artikel 3a"),
+        ("De stuurgroep rapporteert jaarlijks aan beide besturen.", "artikel 3b"),
+        ("De docenten vormen een team en gebruiken de teambevoegdheid.", "artikel 4, lid 2"),
+        ("Een leerling kan naar een andere opleiding overstappen.", "artikel 5, lid 2"),
+    ]
+    assert passages[0].heading == "Inzet leiding en verantwoording"
+
+
+def test_the_formats_numbered_headings_and_plain_headings_are_articles_and_sections():
+    passages = split_passages(_text(
+        "1. De betreffende doorlopende leerroute vmbo-mbo",
+        "Het profiel is Zorg en welzijn en de kwalificatie is Helpende (niveau 2).", "",
+        "Geschilbeslechting", "Een geschil wordt voorgelegd aan een mediator.", "",
+        "Bijlage 1 Financiën", "De school betaalt EUR 500 per leerling.",
+    ))
+    assert [p.place for p in passages if not p.is_heading] == [
+        "artikel 1", "onder het kopje \u201cGeschilbeslechting\u201d",
+        "onder het kopje \u201cBijlage 1 Financi\u00ebn\u201d"]
+    assert passages[-1].annex
+
+
+def test_an_article_with_its_text_on_the_same_line_keeps_the_text():
+    passages = split_passages(_text(
+        "Artikel 8 Geschillen tussen partijen worden eerst in de stuurgroep besproken en daarna "
+        "aan een mediator voorgelegd."))
+    assert passages[0].article == "8" and passages[0].text.startswith("Geschillen tussen")
+
+
+def test_wrapped_pdf_lines_are_joined_and_running_headers_dropped():
+    lines = []
+    for page in (1, 2, 3):
+        lines += [Line("Concept samenwerkingsovereenkomst", page),
+                  Line("Artikel %d Onderwerp" % page, page),
+                  Line(f"De partijen spreken in deel {page} af dat de leerlingen van de route het-", page),
+                  Line(f"zelfde programma {page} volgen op beide locaties van de school.", page),
+                  Line("Pagina %d van 3" % page, page)]
+    passages = split_passages(RawDocument(PDF, lines, 3))
+    texts = [p for p in passages if not p.is_heading]
+    assert len(texts) == 3 and "Concept" not in " ".join(p.text for p in passages)
+    assert texts[1].text.endswith("het-zelfde programma 2 volgen op beide locaties van de school.")
+    assert texts[1].place == "artikel 2 (pagina 2)"
+
+
+def test_word_list_numbering_makes_articles_and_parts():
+    import docx
+    from io import BytesIO
+
+    document = docx.Document()
+    document.add_paragraph("Geschillen", style="List Number")
+    document.add_paragraph("Een geschil wordt voorgelegd aan een mediator binnen zes weken.")
+    output = BytesIO()
+    document.save(output)
+    result = check_document(output.getvalue())
+    i = next(f for f in result.findings if f.topic == "i")
+    assert i.status == COVERED and i.evidence[0].place == "artikel 1"
+
+
+def test_markdown_of_a_pasted_text_is_read_as_plain_text():
+    assert plain("> **a.** De leiding") == "a. De leiding"
+    assert plain(r"Stichting De Brug\*\*") == "Stichting De Brug**"
+    assert plain("- een *nadruk* en 3 * 4") == "- een nadruk en 3 * 4"
+
+
+def test_a_place_without_article_or_heading_is_a_paragraph_number():
+    assert Passage("tekst", 4).place == "alinea 5"
+    assert Passage("tekst", 0, article="6", page=3).place == "artikel 6 (pagina 3)"
+
+
+# Topics --------------------------------------------------------------------------------------
+
+def test_topics_a_to_j_come_from_the_catalogue_with_the_laws_text():
+    topics = load_topics()
+    assert tuple(t.letter for t in topics) == LEGAL_TOPICS
+    explanations = " ".join(s.explanation for s in load_catalogue().steps)
+    for topic in topics:
+        assert topic.law and topic.law in explanations
+        assert topic.elements and topic.clauses
+    assert next(t for t in topics if t.letter == "j").clauses == ("9", "10")
+    assert next(t for t in topics if t.letter == "f").law == "De inhoud van de overstapoptie"
+
+
+def test_terms_match_word_starts_whole_words_and_inside_words():
+    assert term_pattern("profiel").search(normalise("de profielen"))
+    assert not term_pattern("profiel").search(normalise("vmboprofiel"))
+    assert term_pattern("*raad").search(normalise("de studentenraad"))
+    assert term_pattern("mr$").search(normalise("de MR stemt"))
+    assert not term_pattern("mr$").search(normalise("mrs Jansen"))
+    assert normalise("Het bevoegd gezag betaalt € 5 (10%)") == " het bevoegdgezag betaalt euro 5 10 procent "
+
+
+def test_the_formats_own_sentences_are_not_an_arrangement():
+    fixed = ("Het bedrijfsleven is/wordt als volgt betrokken bij de invulling van dit "
+             "onderwijsprogramma:")
+    assert without_boilerplate(normalise(fixed)).strip() == ""
+    assert len(boilerplate()) > 50
+    assert without_boilerplate(normalise(f"{fixed} via een werkveldcommissie.")).split() == [
+        "via", "een", "werkveldcommissie"]
+    assert without_boilerplate(normalise(PLACEHOLDER)).strip() == ""
+
+
+# The checker on synthetic agreements -----------------------------------------------------------
+
+def test_the_example_draft_covers_every_topic_in_word_and_in_markdown():
+    draft = build_draft(example_answers(), EXAMPLE_DATE)
+    for result in (check_document(to_docx(draft)), check_pasted_text(to_markdown(draft))):
+        assert [f.status for f in result.findings] == [COVERED] * 10
+        assert all(f.evidence for f in result.findings)
+
+
+def test_open_places_in_a_draft_are_not_covered():
+    answers = example_answers()
+    answers.update(clause_8_disputes=PLACEHOLDER, clause_9_joining=PLACEHOLDER,
+                   clause_6_funding_transfer=False, clause_7_codetermination=None)
+    found = {f.topic: f for f in check_document(to_docx(build_draft(answers, date(2026, 1, 1)))).findings}
+    assert found["i"].status == MISSING and found["i"].notes  # the heading, nothing under it
+    assert found["j"].status == PARTLY
+    assert found["j"].missing_elements == (
+        "de voorwaarden waaronder een andere school of instelling partij kan worden",)
+    assert found["g"].status == NOT_APPLICABLE
+    assert found["h"].status == MISSING
+    assert found["a"].status == COVERED
+
+
+def test_an_agreement_with_only_some_topics():
+    text = PARTIES + """
+Artikel 1 Onderwijsprogramma
+De route start in het vmbo-profiel Economie en ondernemen en loopt door naar de mbo-kwalificatie Verkoopmedewerker (niveau 2).
+
+Artikel 2 Bedrijfsleven
+Leerbedrijven uit de regio zitten in een adviescommissie die tweemaal per jaar bijeenkomt.
+
+Artikel 5 Geschillen
+Bij een geschil overleggen partijen eerst in de stuurgroep; daarna wordt het geschil voorgelegd aan een mediator.
+"""
+    found = statuses(text)
+    assert found == {"a": COVERED, "b": COVERED, "c": MISSING, "d": MISSING, "e": MISSING,
+                     "f": MISSING, "g": MISSING, "h": MISSING, "i": COVERED, "j": MISSING}
+
+
+def test_leadership_without_appointment_is_partly_covered_and_says_what_is_missing():
+    text = PARTIES + """
+Artikel 3 Leiding
+De stuurgroep bestaat uit de teamleiders van beide partijen en is belast met de dagelijkse leiding.
+"""
+    c = finding(text, "c")
+    assert c.status == PARTLY and c.missing_elements == ("de wijze van benoeming",)
+    assert c.evidence[0].place == "artikel 3"
+    assert c.evidence[0].quote.startswith("De stuurgroep bestaat uit")
+
+
+def test_an_arrangement_put_off_is_only_partly_covered():
+    text = PARTIES + """
+Artikel 8 Geschilbeslechting
+Hoe een geschil wordt voorgelegd aan een mediator, wordt later vastgesteld.
+"""
+    i = finding(text, "i")
+    assert i.status == PARTLY and any("uit" in note for note in i.notes)
+
+
+def test_elements_spread_over_unrelated_articles_are_unsure_not_covered():
+    text = PARTIES + """
+Artikel 2 Samenwerking
+De stuurgroep bestaat uit de beide directeuren.
+
+Artikel 6 Werkwijze
+De stuurgroep wordt benoemd door de besturen.
+
+Artikel 7 Overig
+De stuurgroep is belast met de planning van de leiding.
+"""
+    c = finding(text, "c")
+    assert c.status == UNSURE and len(c.evidence) == 3
+
+
+def test_codetermination_said_to_be_not_needed_counts_as_dealt_with():
+    text = PARTIES + """
+Artikel 7 Medezeggenschap
+Partijen hebben geen aanvullende afspraken over de medezeggenschap gemaakt.
+"""
+    assert finding(text, "h").status == COVERED
+
+
+def test_codetermination_mentioned_without_an_arrangement_is_unsure():
+    text = PARTIES + """
+Artikel 7 Medezeggenschap
+Voor de leerlingen van de school geldt de WMS, voor de studenten van de instelling de WEB.
+"""
+    assert finding(text, "h").status == UNSURE
+
+
+def test_an_extra_codetermination_arrangement_is_covered():
+    text = PARTIES + """
+Artikel 7 Medezeggenschap
+In aanvulling op de WMS kan een leerling van de route deelnemen aan de studentenraad van de instelling.
+"""
+    assert finding(text, "h").status == COVERED
+
+
+def test_funding_transferred_with_amount_and_destination():
+    text = PARTIES + """
+Artikel 6 Financiën
+De school draagt EUR 1.250 per leerling per schooljaar over aan de instelling.
+Deze middelen zijn bestemd voor de inzet van docenten van de instelling.
+"""
+    result = check_pasted_text(text)
+    g = next(f for f in result.findings if f.topic == "g")
+    assert g.status == COVERED
+    funding = result.facts.funding
+    assert funding.transferred is True
+    assert "1.250" in funding.amount[0].quote and funding.amount[0].place == "artikel 6"
+    assert "bestemd" in funding.destination[0].quote
+
+
+def test_no_funding_transferred_is_not_applicable():
+    text = PARTIES + """
+Artikel 6 Financiën
+Er wordt geen bekostiging overgedragen tussen partijen.
+"""
+    result = check_pasted_text(text)
+    assert next(f for f in result.findings if f.topic == "g").status == NOT_APPLICABLE
+    assert result.facts.funding.transferred is False
+
+
+def test_joining_termination_and_amendment_with_care_for_pupils_is_covered():
+    text = PARTIES + """
+Artikel 9 Toetreding
+Een andere school kan toetreden als alle partijen schriftelijk instemmen.
+
+Artikel 10 Beëindiging en wijziging
+Elke partij kan de overeenkomst opzeggen met een termijn van een schooljaar; leerlingen die al in de route zitten, kunnen de route afronden. Wijzigingen gebeuren schriftelijk.
+"""
+    j = finding(text, "j")
+    assert j.status == COVERED and {e.place for e in j.evidence} == {"artikel 9", "artikel 10"}
+
+
+def test_a_completeness_line_of_a_draft_is_no_arrangement():
+    assert is_status_line("h. aanvullende afspraken over medezeggenschap: ontbreekt")
+    assert is_status_line("- c. vormgeving van de leiding: ingevuld")
+    assert not is_status_line("h. Partijen spreken af: de studentenraad is open voor leerlingen.")
+
+
+def test_a_long_passage_is_quoted_by_its_most_relevant_sentences():
+    text = ("Dit is een inleidende zin zonder belang voor het onderwerp. " * 6
+            + "Een geschil wordt voorgelegd aan een mediator. " + "Nog een zin. " * 10)
+    quoted = quote(text, ["mediator", "geschil"])
+    assert "mediator" in quoted and len(quoted) <= 320 and "\u2026" in quoted
+
+
+# Facts ----------------------------------------------------------------------------------------
+
+def test_parties_and_their_sides_are_found_in_the_preamble():
+    facts = check_pasted_text(PARTIES + "\nArtikel 1 Programma\nHet profiel is Groen.").facts
+    assert facts.names(VMBO) == ["Stichting Voortgezet Onderwijs De Brug"]
+    assert facts.names(MBO) == ["Stichting ROC Westland"]
+    assert facts.kind == "agreement" and facts.route == CONTINUOUS and not facts.is_addendum
+
+
+def test_an_interne_regeling_and_an_integrated_programme_are_recognised():
+    text = ("Interne regeling geïntegreerd onderwijsprogramma\n\n"
+            "Stichting AOC Groenland, bevoegd gezag van het vmbo en het mbo,\n\n"
+            "legt in deze interne regeling het volgende vast:\n\nArtikel 1\nHet profiel is Groen.")
+    facts = check_pasted_text(text).facts
+    assert facts.kind == INTERNAL and facts.route == INTEGRATED
+    assert facts.names(MBO) == ["Stichting AOC Groenland"]
+
+
+def test_an_addendum_is_recognised_as_one():
+    text = ("Aanvulling op de samenwerkingsovereenkomst doorlopende leerroute\n\n"
+            "Stichting Scholengroep Noord en Stichting ROC Zuid vullen hun overeenkomst aan.\n\n"
+            "Artikel 1\nEen geschil wordt voorgelegd aan een mediator.")
+    facts = check_pasted_text(text).facts
+    assert facts.is_addendum and facts.kind == "agreement"
+    assert facts.names(VMBO) == ["Stichting Scholengroep Noord"]
+
+
+def test_the_result_as_json_names_covered_missing_and_to_complete():
+    payload = check_pasted_text(PARTIES + """
+Artikel 8 Geschillen
+Een geschil wordt voorgelegd aan een mediator.
+""").as_json()
+    assert payload["covered"] == ["i"] and "a" in payload["missing"]
+    assert payload["to_complete"] == [t for t in LEGAL_TOPICS if t != "i"]
+    assert payload["topics"][8]["evidence"][0] == {
+        "quote": "Een geschil wordt voorgelegd aan een mediator.", "place": "artikel 8"}
+    assert payload["topics"][0]["status_text"] == "ontbreekt"
+    assert payload["facts"]["parties"][1] == {"name": "Stichting ROC Westland", "side": "mbo"}
