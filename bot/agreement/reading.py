@@ -135,6 +135,20 @@ def _check_zip(data: bytes, kind: str) -> zipfile.ZipFile:
     return archive
 
 
+def style_heading_level(style) -> int:
+    """The heading level of a Word paragraph style: its own, or that of the style it is based
+    on (a school's "Kop artikel" based on "Heading 2" is a heading too); the title counts as 1."""
+    seen = 0
+    while style is not None and seen < 10:
+        heading = _HEADING_STYLE.match(style.name or "")
+        if heading:
+            return int(heading.group(1))
+        if style.name == "Title":
+            return 1
+        style, seen = style.base_style, seen + 1
+    return 0
+
+
 def _style_properties(paragraph):
     """The paragraph properties of the paragraph's style (where "List Number" keeps its list)."""
     style = paragraph.style
@@ -172,10 +186,8 @@ def _docx_lines(data: bytes) -> List[Line]:
         text = paragraph.text.strip()
         if not text:
             return None
-        style = paragraph.style.name if paragraph.style is not None else ""
-        heading = _HEADING_STYLE.match(style or "")
-        level = int(heading.group(1)) if heading else (1 if style == "Title" else 0)
-        return Line(text, heading_level=level, number=auto_number(paragraph))
+        return Line(text, heading_level=style_heading_level(paragraph.style),
+                    number=auto_number(paragraph))
 
     lines: List[Line] = []
     for child in document.element.body.iterchildren():

@@ -210,3 +210,20 @@ def test_a_damaged_word_file_is_refused_as_damaged():
 def test_no_refusal_message_quotes_the_file():
     for data in (b"%PDF-1.7 Geheime Stichting", b"PK\x03\x04Geheime Stichting"):
         assert "Geheime" not in _refusal(data).message
+
+
+def test_a_style_based_on_a_heading_is_a_heading():
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    from bot.agreement.reading import style_heading_level
+
+    document = docx.Document()
+    custom = document.styles.add_style("Kop artikel", WD_STYLE_TYPE.PARAGRAPH)
+    custom.base_style = document.styles["Heading 2"]
+    plain = document.styles.add_style("Gewoon", WD_STYLE_TYPE.PARAGRAPH)
+    plain.base_style = document.styles["Normal"]
+    assert style_heading_level(custom) == 2
+    assert style_heading_level(document.styles["Heading 3"]) == 3
+    assert style_heading_level(document.styles["Title"]) == 1
+    assert style_heading_level(plain) == 0 and style_heading_level(None) == 0
