@@ -15,7 +15,7 @@ from bot.user_text import fold
 # Words: letters and digits; hyphens and apostrophes split them ("vmbo-examens", "ROC's").
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # Words of chat that carry no subject, missing from spaCy's list.
-EXTRA_STOP_WORDS = frozenset({"eigenlijk", "nou", "hoor", "echt", "graag", "namens", "svp"})
+EXTRA_STOP_WORDS = frozenset({"eigenlijk", "nou", "hoor", "echt", "graag", "namens", "svp", "hoezo"})
 
 
 def dutch_stop_words() -> FrozenSet[str]:

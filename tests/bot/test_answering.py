@@ -220,3 +220,29 @@ def test_a_choice_may_be_any_answer_that_quotes_a_passage_found():
     unsure = [("a", 0.3), ("b", 0.25), ("c", 0.2)]
     search = _search(_hit(4, 3.0, 0.5, "b"), _hit(5, 0.2, 0.5, "a"))
     assert decide("vraag", QUESTION, unsure, search).candidates == ["a", "b"]
+
+
+def test_the_model_s_confidence_lifts_the_passages_its_answer_quotes():
+    unsure = [("a", 0.3), ("b", 0.25)]
+    search = _search(_hit(1, 10.0, 0.9), _hit(2, 9.0, 0.9, "a"))
+    # 10/10 + 0 against 9/10 + 0.5 * 0.3: the passage quoted by the likelier answer comes first.
+    assert decide("vraag", QUESTION, unsure, search) == Decision(PASSAGE, passage=2)
+    assert decide("vraag", QUESTION, [("a", 0.1)], search) == Decision(PASSAGE, passage=1)
+
+
+def test_a_decline_names_the_passage_of_the_model_s_answer_when_there_is_one():
+    search = _search(_hit(1, 9.0, 0.9), _hit(2, 2.5, 0.9, "a"), _hit(3, 1.0, 0.9, "a"),
+                     quantity=True)
+    assert decide("hoeveel", QUESTION, CONFIDENT, search) == Decision(NOT_IN_SOURCES, passage=2)
+    far = _search(_hit(1, 9.0, 0.9), _hit(3, 1.0, 0.9, "a"), quantity=True)
+    assert decide("hoeveel", QUESTION, CONFIDENT, far) == Decision(NOT_IN_SOURCES, passage=1)
+
+
+def test_the_passages_alone_decline_a_quantity_they_do_not_give():
+    decision = decide_from_passages("Hoeveel euro krijgt een roc voor de bekostiging van de overstapoptie?")
+    assert decision.kind == NOT_IN_SOURCES
+
+
+def test_a_why_follow_up_prefers_a_passage_that_gives_a_reason():
+    decision = decide_follow_up("Moet een aoc een samenwerkingsovereenkomst afsluiten?", "hoezo?")
+    assert "immers" in _passage_text(decision)

@@ -104,3 +104,37 @@ def test_the_search_loads_without_spacy_s_machine_learning_stack():
     result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True,
                             text=True, check=True)
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_compounds_stand_in_only_for_long_enough_words_and_a_few_of_them():
+    search = _search("de geschilbeslechting", "geschilpunten", "geschilcommissie", "geschilregeling", "ge")
+    assert search.read("gesc").asked == (("gesc",),)  # shorter than a compound part may be
+    found = search.read("geschil").asked[0]
+    assert len(found) == 3 and all(term.startswith("geschil") for term in found)
+    assert _search("de beslechting van geschillen").read("slechting").asked == (("beslechting",),)
+
+
+def test_a_short_word_is_not_taken_for_a_typo():
+    search = _search("de route")
+    assert search.read("rote").unknown == ("rote",)
+    assert search.read("routte").asked == (("route",),)
+
+
+def test_a_passage_that_holds_none_of_the_question_covers_nothing():
+    search = _search("alpha beta", "gamma delta")
+    [first, second] = search.search("alpha", 2)
+    assert first.coverage == 1.0 and second.coverage == 0.0
+    assert search.search("de het") == []
+
+
+def test_a_follow_up_without_words_of_its_own_keeps_every_passage_found():
+    search = _search("alpha beta", "gamma delta", "epsilon")
+    assert sorted(h.passage.id for h in search.search_follow_up("alpha gamma", "het?")) == [0, 1]
+    assert [h.passage.id for h in search.search_follow_up("alpha", "gamma?")] == [1]
+    assert search.search_follow_up("alpha", "zeta?") == []
+
+
+def test_synonyms_of_words_with_the_same_term_are_merged():
+    search = _search("overeenkomst gesloten", "ondergetekenden", synonyms={
+        "tekenen": ("gesloten",), "TEKENEN": ("ondergetekenden",)})
+    assert set(search.read("tekenen").asked[0]) >= {"gesloten", "ondergetekenden"}
