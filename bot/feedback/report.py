@@ -7,6 +7,7 @@ interview answers, which the store does not hold.
 """
 
 import sys
+from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Callable, List, Optional, Sequence, Tuple
@@ -126,8 +127,9 @@ def markdown(figures: Figures, answer_name: Callable[[str], str] = answer_label,
         _groups_section(f.not_helpful_questions),
     ]
     if f.remarks:
-        parts += ["Opmerkingen die bij \"niet nuttig\" zijn gegeven:",
-                  "\n".join(f"- {escape_markdown(remark)}" for remark in f.remarks)]
+        remarks = Counter(f.remarks).most_common()
+        parts += ["Opmerkingen die bij \"niet nuttig\" zijn gegeven, met hoe vaak:",
+                  "\n".join(f"- {escape_markdown(remark)} ({n})" for remark, n in remarks)]
     parts += ["## Feedback per antwoord"]
     if f.feedback_per_answer:
         rows = [(escape_markdown(answer_name(key)), str(yes), str(no))
