@@ -20,7 +20,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 .PHONY: help install train run shell test test-unit validate test-stories test-integration \
-	mutation mutation-report domain responses demo draft-example browser forget expire-drafts bench \
+	mutation mutation-report domain responses demo draft-example browser forget expire-drafts report bench \
 	bench-pipelines bench-nlu bench-interview bench-agreements lock clean FORCE
 
 help: ## Show the targets and what they do
@@ -58,12 +58,16 @@ demo: ## Run an example interview against the running bot (start it first with `
 draft-example: install ## Write the example draft (Word and Markdown) to results/example
 	$(PY) -m bot.draft.example results/example
 
-forget: install ## Delete a conversation and its drafts on request: make forget CONVERSATION=<id>
+forget: install ## Delete a conversation, its drafts and its texts in the report data on request: make forget CONVERSATION=<id>
 	@test -n "$(CONVERSATION)" || { echo "Name the conversation: make forget CONVERSATION=<id>"; exit 2; }
 	$(PY) -m bot.privacy forget "$(CONVERSATION)"
 
-expire-drafts: install ## Delete drafts older than DRAFT_RETENTION_DAYS (run daily, e.g. from cron)
+expire-drafts: install ## Delete drafts older than DRAFT_RETENTION_DAYS and report data older than REPORT_RETENTION_DAYS (run daily, e.g. from cron)
 	$(PY) -m bot.privacy expire
+
+report: install ## Write the content owners' report (Markdown and charts): make report FROM=2025-09-01 TO=2025-09-30 [OUT=folder]
+	@test -n "$(FROM)" -a -n "$(TO)" || { echo "Name the period: make report FROM=2025-09-01 TO=2025-09-30"; exit 2; }
+	$(PY) -m bot.feedback.report "$(FROM)" "$(TO)" $(if $(OUT),"$(OUT)")
 
 domain: install ## Regenerate the interview's slots, form and ask actions in domain.yml from bot/interview/catalogue.yml
 	$(PY) scripts/interview_domain.py domain.yml

@@ -8,6 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.feedback import answered, clarified, offer_contact, unanswered
 from bot import messages
 from bot.answering import (
     ANSWER, CLARIFY, FALLBACK_INTENT, NO_WORDS, NOT_IN_SOURCES, PASSAGE, QUESTION_INTENT,
@@ -60,9 +61,32 @@ class ActionClarifyQuestion(Action):
         picked = self._picked_key(tracker)
         if picked is not None:
             dispatcher.utter_message(response=knowledge.get(picked).response_name)
+            return answered(dispatcher, tracker, picked, True, previous_question(tracker))
+        decision = self.decision(tracker)
+        say(dispatcher, decision)
+        return self.noted(dispatcher, tracker, decision)
+
+    @staticmethod
+    def noted(
+        dispatcher: CollectingDispatcher, tracker: Tracker, decision: Decision,
+    ) -> List[Dict[Text, Any]]:
+        """Note the outcome for the report; ask for feedback on an answer, or offer the way to a
+        person when there is none after "Geen van deze" or twice in a row."""
+        latest = tracker.latest_message or {}
+        after_choice = (latest.get("intent") or {}).get("name") == NONE_OF_THESE_INTENT
+        question = previous_question(tracker) if after_choice else str(latest.get("text") or "")
+        if decision.kind == ANSWER:
+            return answered(dispatcher, tracker, str(decision.key), after_choice, question)
+        if decision.kind == PASSAGE:
+            return answered(dispatcher, tracker, f"passage:{decision.passage}", after_choice, question)
+        if decision.kind == CLARIFY:
+            return clarified(tracker)
+        if decision.kind == REPHRASE:
+            offer_contact(dispatcher, after_failure=True)
             return []
-        say(dispatcher, self.decision(tracker))
-        return []
+        if decision.kind == NO_WORDS:
+            return []
+        return unanswered(dispatcher, tracker, question, after_choice)
 
     @staticmethod
     def decision(tracker: Tracker) -> Decision:

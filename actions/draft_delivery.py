@@ -7,6 +7,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.feedback import draft_made
 from bot import messages
 from bot.draft.service import fingerprint, links_for, store_draft, summary_text
 from bot.draft.store import DraftStore
@@ -31,6 +32,7 @@ def deliver_draft(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Di
     if not token or stored.get("answers") != current or not store.exists(token):
         token = store_draft(answers, tracker.sender_id, store, date.today())
         events.append(SlotSet(DRAFT_SLOT, {"token": token, "answers": current}))
+        draft_made()
     links = links_for(token, settings.bot_url)
     dispatcher.utter_message(text=summary_text(answers), json_message=links.payload())
     return events

@@ -11,6 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.feedback import interview_step_reached
 from bot import messages
 from bot.interview.catalogue import (
     CHOICE, DATE, PARTIES, SIGNATORY_KEY, TEXT, YES_NO, Step, load_catalogue,
@@ -83,18 +84,19 @@ class AskStepAction(Action, ABC):
     ) -> List[Dict[Text, Any]]:
         step = load_catalogue().get(self.step_key)
         answers = tracker.slots
+        reached = interview_step_reached(tracker, step.key)
         pending = pending_for(answers, step.key)
         if pending is not None and pending.get("prompt"):
             # An answer waits for confirmation: ask that instead of the question.
             dispatcher.utter_message(text=pending["prompt"], buttons=pending.get("buttons") or None)
-            return []
+            return reached
         can_go_back = bool(history(answers))
         dispatcher.utter_message(
             text=question_text(step, answers), buttons=step_buttons(step, can_go_back))
         offer = prompt_for(step, answers)
         for utterance in offer.utterances:
             dispatcher.utter_message(text=utterance["text"], buttons=utterance["buttons"] or None)
-        return [SlotSet(name, value) for name, value in offer.updates.items()]
+        return reached + [SlotSet(name, value) for name, value in offer.updates.items()]
 
 
 def _ask_action(key: str) -> type:

@@ -19,6 +19,7 @@ from bot.interview.review import display_answer
 from bot.interview.turn import interview_turn
 from bot.text_markup import escape_markdown
 from actions.clarify_question import question_buttons
+from actions.feedback import INTERVIEW_SLOT, interview_finished
 from actions.interview_form import say
 from bot.interview.review import completeness_text, open_steps, review_text
 
@@ -142,6 +143,7 @@ class ActionConfirmInterview(Action):
             dispatcher.utter_message(text=messages.NOT_FINISHED)
             return []
         dispatcher.utter_message(text=messages.CONFIRMED)
+        interview_finished(tracker)
         return [SlotSet(CONFIRMED_SLOT, True)] + deliver_draft(dispatcher, tracker)
 
 
@@ -157,4 +159,6 @@ class ActionResetInterview(Action):
         events = [SlotSet(key, None) for key in load_catalogue().keys]
         events += [SlotSet(slot, value) for slot, value in clear_interview_state().items()]
         dispatcher.utter_message(text=messages.RESET)
-        return events + [SlotSet(SIGNATORIES_KEY, []), SlotSet(CONFIRMED_SLOT, False)]
+        # A new interview starts: the report counts the one reset as not finished.
+        return events + [SlotSet(SIGNATORIES_KEY, []), SlotSet(CONFIRMED_SLOT, False),
+                         SlotSet(INTERVIEW_SLOT, None)]

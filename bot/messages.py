@@ -113,3 +113,24 @@ NOT_IN_SOURCES = (
 )
 NEAREST_INTRO = "Het dichtst in de buurt komt deze passage:"
 ASK_OTHERWISE = "Stel uw vraag eventueel anders, bijvoorbeeld met het onderwerp erin."
+
+# Feedback under an answer, and the way to a person (bot/feedback/contact.py).
+FEEDBACK_QUESTION = "Was dit antwoord nuttig?"
+FEEDBACK_BUTTONS = [
+    {"title": "Ja", "payload": "/answer_helpful"},
+    {"title": "Nee", "payload": "/answer_not_helpful"},
+]
+FEEDBACK_THANKS = "Dank u voor uw reactie."
+FEEDBACK_SORRY = "Jammer dat dit antwoord u niet hielp. Dank u dat u het laat weten."
+FEEDBACK_NOTHING_TO_RATE = "Dank u. Stel gerust een vraag; daarna kunt u zeggen of het antwoord hielp."
+REMARK_THANKS = "Dank u voor uw opmerking. Daarmee verbeteren we de antwoorden."
+CONTACT_ASKED = "Wilt u iemand spreken?"
+CONTACT_AFTER_FAILURE = "Komt u er met mij niet uit? Dan helpt een medewerker u verder."
+CONTACT_CONFIGURED = "U kunt contact opnemen:"
+CONTACT_EMAIL = "per e-mail: {value}"
+CONTACT_PHONE = "per telefoon: {value}"
+CONTACT_URL = "via de website: {value}"
+CONTACT_DEFAULT = (
+    "Neem contact op met de coördinator van de doorlopende leerroute op uw school of instelling. "
+    "Die kan ook met de partnerschool overleggen."
+)

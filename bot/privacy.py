@@ -4,6 +4,7 @@
     python -m bot.privacy expire                      (or: make expire-drafts)
 """
 
+import json
 import os
 import sys
 from typing import List, Optional
@@ -11,9 +12,12 @@ from typing import List, Optional
 import sqlalchemy
 
 from bot.draft.store import DraftStore
+from bot.feedback.store import ReportStore
 from bot.settings import Settings
 
 EVENTS_TABLE = "events"
+# The slot holding the token of a conversation's interview in the report data.
+REPORT_INTERVIEW_SLOT = "report_interview"
 
 
 def tracker_database_url(settings: Settings) -> sqlalchemy.engine.URL:
@@ -30,17 +34,41 @@ def tracker_database_url(settings: Settings) -> sqlalchemy.engine.URL:
     )
 
 
+def _texts_and_interviews(rows) -> tuple:
+    """What a conversation's stored events left in the report data: the texts it typed and the
+    tokens of its interviews."""
+    texts, tokens = [], []
+    for type_name, data in rows:
+        try:
+            event = json.loads(data or "{}")
+        except ValueError:
+            continue
+        if type_name == "user" and event.get("text"):
+            texts.append(str(event["text"]))
+        elif type_name == "slot" and event.get("name") == REPORT_INTERVIEW_SLOT and event.get("value"):
+            tokens.append(str(event["value"]))
+    return texts, tokens
+
+
 def forget_conversation(conversation_id: str, settings: Optional[Settings] = None) -> dict:
-    """Delete every stored event of a conversation, all its drafts and the reports of the
-    agreements it had checked; returns the counts."""
+    """Delete every stored event of a conversation, all its drafts, the reports of the
+    agreements it had checked, and what it left in the report data (the texts it typed, its
+    interviews); returns the counts."""
     settings = settings or Settings.from_environment()
     drafts = DraftStore(settings.drafts_dir).delete_conversation(conversation_id)
     reports = DraftStore(settings.reports_dir).delete_conversation(conversation_id)
-    events = 0
+    events = report_rows = 0
     engine = sqlalchemy.create_engine(tracker_database_url(settings))
     try:
         if sqlalchemy.inspect(engine).has_table(EVENTS_TABLE):
             with engine.begin() as connection:
+                rows = connection.execute(
+                    sqlalchemy.text(
+                        f"SELECT type_name, data FROM {EVENTS_TABLE} WHERE sender_id = :sender"),
+                    {"sender": conversation_id},
+                ).fetchall()
+                texts, tokens = _texts_and_interviews(rows)
+                report_rows = ReportStore(settings.report_db).forget(texts, tokens)
                 result = connection.execute(
                     sqlalchemy.text(f"DELETE FROM {EVENTS_TABLE} WHERE sender_id = :sender"),
                     {"sender": conversation_id},
@@ -48,7 +76,7 @@ def forget_conversation(conversation_id: str, settings: Optional[Settings] = Non
                 events = result.rowcount
     finally:
         engine.dispose()
-    return {"events": events, "drafts": drafts, "reports": reports}
+    return {"events": events, "drafts": drafts, "reports": reports, "report_data": report_rows}
 
 
 def expire_drafts(settings: Optional[Settings] = None) -> int:
@@ -58,15 +86,23 @@ def expire_drafts(settings: Optional[Settings] = None) -> int:
                for folder in (settings.drafts_dir, settings.reports_dir))
 
 
+def expire_report_data(settings: Optional[Settings] = None) -> int:
+    """Delete the report data older than REPORT_RETENTION_DAYS; returns how many rows."""
+    settings = settings or Settings.from_environment()
+    return ReportStore(settings.report_db).expire(settings.report_retention_days)
+
+
 def main(argv: List[str]) -> int:
     if len(argv) == 2 and argv[0] == "forget" and argv[1].strip():
         counts = forget_conversation(argv[1])
         print(f"Deleted conversation {argv[1]!r}: {counts['events']} events, {counts['drafts']} drafts, "
-              f"{counts['reports']} agreement reports.")
+              f"{counts['reports']} agreement reports, {counts['report_data']} rows of report data.")
         return 0
     if argv == ["expire"]:
         settings = Settings.from_environment()
         print(f"Deleted {expire_drafts(settings)} drafts and reports older than {settings.draft_retention_days} days.")
+        print(f"Deleted {expire_report_data(settings)} rows of report data older than "
+              f"{settings.report_retention_days} days.")
         return 0
     print(__doc__.strip(), file=sys.stderr)
     return 2

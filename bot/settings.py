@@ -64,6 +64,10 @@ class Settings:
     max_request_bytes: int = 65536
     agreement_max_bytes: int = 5 * 1024 * 1024
     agreement_max_pages: int = 60
+    report_retention_days: int = 90
+    contact_email: str = ""
+    contact_phone: str = ""
+    contact_url: str = ""
 
     @classmethod
     def from_environment(cls, environ: Optional[Mapping[str, str]] = None) -> "Settings":
@@ -102,6 +106,12 @@ class Settings:
             max_request_bytes=_int(env, "MAX_REQUEST_BYTES", defaults.max_request_bytes),
             agreement_max_bytes=_int(env, "AGREEMENT_MAX_BYTES", defaults.agreement_max_bytes),
             agreement_max_pages=_int(env, "AGREEMENT_MAX_PAGES", defaults.agreement_max_pages),
+            report_retention_days=_int(
+                env, "REPORT_RETENTION_DAYS", defaults.report_retention_days
+            ),
+            contact_email=env.get("CONTACT_EMAIL", "").strip(),
+            contact_phone=env.get("CONTACT_PHONE", "").strip(),
+            contact_url=env.get("CONTACT_URL", "").strip(),
         )
 
     @property
@@ -118,6 +128,11 @@ class Settings:
     def reports_dir(self) -> Path:
         """Where the reports of checked agreements wait to be downloaded (never the uploads)."""
         return self.state_dir / "agreement-reports"
+
+    @property
+    def report_db(self) -> Path:
+        """The content owners' report data: counts, and only the texts the report may show."""
+        return self.state_dir / "report.db"
 
     @property
     def action_server_url(self) -> str:

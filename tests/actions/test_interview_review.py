@@ -115,8 +115,9 @@ async def test_starting_over_clears_every_answer(dispatcher, domain):
     events = await ActionResetInterview().run(dispatcher, make_tracker({}, slots=complete_answers()), domain)
     cleared = {key: None for key in load_catalogue().keys}
     assert slots_of(events) == {**cleared, "signatories": [], "interview_confirmed": False,
-                                "interview_history": [], "offered_answers": {}, "pending_answer": None}
-    assert len(events) == len(cleared) + 5
+                                "interview_history": [], "offered_answers": {}, "pending_answer": None,
+                                "report_interview": None}
+    assert len(events) == len(cleared) + 6
     assert dispatcher.messages[0]["text"] == messages.RESET
 
 

@@ -1,7 +1,7 @@
 """Deleting a conversation and its drafts on request, against a real Rasa SQL tracker store."""
 
 import asyncio
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import sqlalchemy
 
@@ -11,8 +11,12 @@ from rasa.shared.core.events import SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.draft.store import DraftStore
+from bot.feedback import store as kinds
+from bot.feedback.store import ReportStore
 from bot import privacy
-from bot.privacy import expire_drafts, forget_conversation, main, tracker_database_url
+from bot.privacy import (
+    expire_drafts, expire_report_data, forget_conversation, main, tracker_database_url,
+)
 from bot.settings import Settings
 
 FILES = {"docx": b"PK", "md": b"# x"}
@@ -35,7 +39,8 @@ async def test_forgetting_deletes_the_conversation_and_its_drafts_only(tmp_path)
     mine, other = drafts.save("te-vergeten", FILES, "c"), drafts.save("blijft", FILES, "c")
     reports = DraftStore(settings.reports_dir)
     my_report, other_report = reports.save("te-vergeten", FILES, "r"), reports.save("blijft", FILES, "r")
-    assert forget_conversation("te-vergeten", settings) == {"events": 2, "drafts": 1, "reports": 1}
+    assert forget_conversation("te-vergeten", settings) == {"events": 2, "drafts": 1, "reports": 1,
+                                                         "report_data": 0}
     assert reports.find(my_report, "md") is None and reports.find(other_report, "md") is not None
     assert await store.retrieve("te-vergeten") is None
     assert len((await store.retrieve("blijft")).events) == 2
@@ -45,7 +50,8 @@ async def test_forgetting_deletes_the_conversation_and_its_drafts_only(tmp_path)
 def test_forgetting_without_a_database_yet_deletes_drafts(tmp_path):
     settings = Settings.from_environment({"ASSISTANT_STATE_DIR": str(tmp_path)})
     DraftStore(settings.drafts_dir).save("iemand", FILES, "c")
-    assert forget_conversation("iemand", settings) == {"events": 0, "drafts": 1, "reports": 0}
+    assert forget_conversation("iemand", settings) == {"events": 0, "drafts": 1, "reports": 0,
+                                                   "report_data": 0}
 
 
 def test_expiry_deletes_old_drafts(tmp_path):
@@ -97,7 +103,8 @@ def test_forgetting_on_postgresql_deletes_from_that_database(tmp_path, monkeypat
     asyncio.run(fill())
     monkeypatch.setattr(privacy.sqlalchemy, "create_engine", create_engine)
     settings = Settings.from_environment({**POSTGRES, "ASSISTANT_STATE_DIR": str(tmp_path)})
-    assert forget_conversation("te-vergeten", settings) == {"events": 2, "drafts": 0, "reports": 0}
+    assert forget_conversation("te-vergeten", settings) == {
+        "events": 2, "drafts": 0, "reports": 0, "report_data": 0}
     assert [url.drivername for url in opened] == ["postgresql"]
     assert opened[0].host == "db.intern" and opened[0].database == "assistant"
     monkeypatch.undo()
@@ -114,5 +121,39 @@ def test_the_commands_report_what_they_deleted(tmp_path, monkeypatch, capsys):
     assert main(["expire"]) == 0
     assert main(["expire", "nu"]) == 2
     output = capsys.readouterr().out.splitlines()
-    assert output == ["Deleted conversation 'iemand': 0 events, 1 drafts, 0 agreement reports.",
-                      "Deleted 1 drafts and reports older than 7 days."]
+    assert output == [
+        "Deleted conversation 'iemand': 0 events, 1 drafts, 0 agreement reports, "
+        "0 rows of report data.",
+        "Deleted 1 drafts and reports older than 7 days.",
+        "Deleted 0 rows of report data older than 90 days."]
+
+
+async def test_forgetting_blanks_the_conversations_texts_in_the_report_data(tmp_path):
+    settings = Settings.from_environment({"ASSISTANT_STATE_DIR": str(tmp_path)})
+    report = ReportStore(settings.report_db)
+    mine, other = report.start_interview(), report.start_interview()
+    tracker_store = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=settings.tracker_db)
+    await tracker_store.save(DialogueStateTracker.from_events("te-vergeten", [
+        UserUttered("Mag meneer Jansen tekenen?"), SlotSet("report_interview", mine),
+        UserUttered("nee"), UserUttered("Jansen weet het beter")]))
+    await tracker_store.save(DialogueStateTracker.from_events("blijft", [
+        UserUttered("Wat kost het?"), SlotSet("report_interview", other)]))
+    report.record(kinds.UNANSWERED, question="Mag meneer Jansen tekenen?")
+    report.record(kinds.NOT_HELPFUL, answer="a", question="Wie tekent?", remark="Jansen weet het beter")
+    report.record(kinds.UNANSWERED, question="Wat kost het?")
+    counts = forget_conversation("te-vergeten", settings)
+    assert counts["events"] == 4 and counts["report_data"] == 3
+    events = report.events(date.min, date.max)
+    assert [(e.question, e.remark) for e in events] == [
+        (None, None), (None, None), ("Wat kost het?", None)]
+    assert len(report.interviews(date.min, date.max)) == 1
+
+
+def test_report_data_expires_after_its_own_retention(tmp_path):
+    settings = Settings.from_environment(
+        {"ASSISTANT_STATE_DIR": str(tmp_path), "REPORT_RETENTION_DAYS": "10"})
+    report = ReportStore(settings.report_db)
+    report.record(kinds.CONVERSATION, day=date.today() - timedelta(days=11))
+    report.record(kinds.CONVERSATION, day=date.today() - timedelta(days=9))
+    assert expire_report_data(settings) == 1
+    assert len(report.events(date.min, date.max)) == 1

@@ -65,3 +65,17 @@ def test_the_action_server_limits_come_from_the_environment():
     })
     assert (settings.action_interface, settings.action_max_request_bytes,
             settings.drafts_per_conversation) == ("10.1.2.3", 1000, 5)
+
+
+def test_report_retention_and_contact_route_settings():
+    default = Settings.from_environment({})
+    assert (default.report_retention_days, default.contact_email, default.contact_phone,
+            default.contact_url) == (90, "", "", "")
+    settings = Settings.from_environment({
+        "REPORT_RETENTION_DAYS": "30", "CONTACT_EMAIL": " vragen@school.nl ",
+        "CONTACT_PHONE": "010 123 45 67", "CONTACT_URL": "https://school.nl/contact",
+        "ASSISTANT_STATE_DIR": "/tmp/s"})
+    assert (settings.report_retention_days, settings.contact_email, settings.contact_phone,
+            settings.contact_url) == (30, "vragen@school.nl", "010 123 45 67",
+                                      "https://school.nl/contact")
+    assert settings.report_db.name == "report.db" and settings.report_db.parent.name == "s"

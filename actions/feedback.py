@@ -1,0 +1,184 @@
+"""Feedback under answers, the report's data, and the way to a person.
+
+After an answer the user is asked "Was dit antwoord nuttig?" (never during an interview
+question). What the report needs is stored in ``bot.feedback.store``, without the conversation:
+this module keeps, in the conversation's own slots, whether it was counted, its interview's
+token, how many questions in a row got no answer, and the answer that may get feedback.
+"""
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot import messages
+from bot.feedback import store as kinds
+from bot.feedback.contact import contact_text
+from bot.feedback.store import ReportStore
+from bot.settings import Settings
+
+COUNTED_SLOT = "report_counted"
+INTERVIEW_SLOT = "report_interview"
+UNANSWERED_SLOT = "unanswered_in_a_row"
+LAST_ANSWER_SLOT = "last_answer"
+REMARK_SLOT = "feedback_remark"
+# After this many questions in a row without an answer, the way to a person is offered.
+UNANSWERED_BEFORE_CONTACT = 2
+HELPFUL_INTENT = "answer_helpful"
+FAQ_PREFIX = "faq/"
+
+
+def report_store() -> ReportStore:
+    return ReportStore(Settings.from_environment().report_db)
+
+
+def counted(tracker: Tracker) -> List[Dict[Text, Any]]:
+    """Count the conversation in the report once; the events that remember it was counted."""
+    if tracker.get_slot(COUNTED_SLOT):
+        return []
+    report_store().record(kinds.CONVERSATION)
+    return [SlotSet(COUNTED_SLOT, True)]
+
+
+def offer_contact(dispatcher: CollectingDispatcher, after_failure: bool) -> None:
+    """Send the contact route, and count that it was offered."""
+    dispatcher.utter_message(text=contact_text(Settings.from_environment(), after_failure))
+    report_store().record(kinds.CONTACT_OFFERED)
+
+
+def in_interview(tracker: Tracker) -> bool:
+    return bool((tracker.active_loop or {}).get("name"))
+
+
+def answered(
+    dispatcher: CollectingDispatcher, tracker: Tracker, answer: str, after_choice: bool,
+    question: Optional[str],
+) -> List[Dict[Text, Any]]:
+    """Note an answer given, and ask whether it helped (not during an interview question)."""
+    report_store().record(kinds.ANSWERED_AFTER_CHOICE if after_choice else kinds.ANSWERED,
+                          answer=answer)
+    events = counted(tracker) + [SlotSet(UNANSWERED_SLOT, 0)]
+    if not in_interview(tracker):
+        dispatcher.utter_message(text=messages.FEEDBACK_QUESTION, buttons=messages.FEEDBACK_BUTTONS)
+        events.append(SlotSet(LAST_ANSWER_SLOT, {"key": answer, "question": question}))
+    return events
+
+
+def unanswered(
+    dispatcher: CollectingDispatcher, tracker: Tracker, question: Optional[str],
+    after_choice: bool,
+) -> List[Dict[Text, Any]]:
+    """Note a question without an answer; offer the way to a person after "Geen van deze" or
+    the second question in a row without one."""
+    report_store().record(
+        kinds.UNANSWERED_AFTER_CHOICE if after_choice else kinds.UNANSWERED, question=question)
+    in_a_row = int(tracker.get_slot(UNANSWERED_SLOT) or 0) + 1
+    if after_choice or in_a_row >= UNANSWERED_BEFORE_CONTACT:
+        offer_contact(dispatcher, after_failure=True)
+        in_a_row = 0
+    return counted(tracker) + [SlotSet(UNANSWERED_SLOT, in_a_row), SlotSet(LAST_ANSWER_SLOT, None)]
+
+
+def clarified(tracker: Tracker) -> List[Dict[Text, Any]]:
+    """Note that "Bedoelt u ...?" was offered for a question."""
+    report_store().record(kinds.CLARIFIED)
+    return counted(tracker)
+
+
+class ActionAfterAnswer(Action):
+    """Follows a curated answer (``utter_faq``) or an out-of-scope reply: notes it for the
+    report, and asks for feedback or counts the question without an answer."""
+
+    def name(self) -> Text:
+        return "action_after_answer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        latest = tracker.latest_message or {}
+        text = str(latest.get("text") or "")
+        selector = ((latest.get("response_selector") or {}).get("faq") or {}).get("response") or {}
+        key = str(selector.get("intent_response_key") or "")
+        if (latest.get("intent") or {}).get("name") == "faq" and key.startswith(FAQ_PREFIX):
+            return answered(dispatcher, tracker, key[len(FAQ_PREFIX):], False, text)
+        return unanswered(dispatcher, tracker, text, after_choice=False)
+
+
+class ActionRecordFeedback(Action):
+    """Stores a "ja" or "nee" on the latest answer; after "nee" the way to a person is offered."""
+
+    def name(self) -> Text:
+        return "action_record_feedback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        last = tracker.get_slot(LAST_ANSWER_SLOT)
+        if not isinstance(last, dict) or not last.get("key"):
+            dispatcher.utter_message(text=messages.FEEDBACK_NOTHING_TO_RATE)
+            return []
+        helpful = (tracker.latest_message.get("intent") or {}).get("name") == HELPFUL_INTENT
+        if helpful:
+            report_store().record(kinds.HELPFUL, answer=last["key"])
+            dispatcher.utter_message(text=messages.FEEDBACK_THANKS)
+            return [SlotSet(LAST_ANSWER_SLOT, None)]
+        report_store().record(kinds.NOT_HELPFUL, answer=last["key"], question=last.get("question"))
+        dispatcher.utter_message(text=messages.FEEDBACK_SORRY)
+        offer_contact(dispatcher, after_failure=True)
+        # The question stays, so that a remark can be added to this "nee".
+        return [SlotSet(LAST_ANSWER_SLOT, {"key": None, "question": last.get("question")})]
+
+
+class ActionRecordRemark(Action):
+    """Adds the optional remark given after a "nee" to it, and thanks the user."""
+
+    def name(self) -> Text:
+        return "action_record_remark"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        remark = str(tracker.get_slot(REMARK_SLOT) or "").strip()
+        last = tracker.get_slot(LAST_ANSWER_SLOT)
+        question = last.get("question") if isinstance(last, dict) else None
+        if remark:
+            report_store().add_remark(remark, question)
+            dispatcher.utter_message(text=messages.REMARK_THANKS)
+        return [SlotSet(REMARK_SLOT, None), SlotSet(LAST_ANSWER_SLOT, None)]
+
+
+class ActionOfferContact(Action):
+    """Gives the way to a person when the user asks for one."""
+
+    def name(self) -> Text:
+        return "action_offer_contact"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        offer_contact(dispatcher, after_failure=False)
+        return counted(tracker)
+
+
+def interview_step_reached(tracker: Tracker, step: str) -> List[Dict[Text, Any]]:
+    """Note the question an interview has reached, starting the interview's record if needed."""
+    store = report_store()
+    token = tracker.get_slot(INTERVIEW_SLOT)
+    events = []
+    if not token:
+        token = store.start_interview()
+        events = counted(tracker) + [SlotSet(INTERVIEW_SLOT, token)]
+    store.reach_step(str(token), step)
+    return events
+
+
+def interview_finished(tracker: Tracker) -> None:
+    """Note that the interview's review was confirmed."""
+    token = tracker.get_slot(INTERVIEW_SLOT)
+    if token:
+        report_store().finish_interview(str(token))
+
+
+def draft_made() -> None:
+    report_store().record(kinds.DRAFT)

@@ -1,0 +1,1 @@
+"""What the content owners' report needs: feedback and outcomes, stored without the conversation."""

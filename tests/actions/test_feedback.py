@@ -1,0 +1,176 @@
+"""Feedback under answers, the way to a person, and what the report data keeps of it."""
+
+from datetime import date
+
+import pytest
+
+from actions.clarify_question import ActionClarifyQuestion, question_payload
+from actions.feedback import (
+    ActionAfterAnswer, ActionOfferContact, ActionRecordFeedback, ActionRecordRemark,
+    draft_made, interview_finished, interview_step_reached,
+)
+from actions.interview_questions import ASK_ACTIONS
+from bot import messages
+from bot.feedback import store as kinds
+from bot.feedback.store import ReportStore
+from bot.settings import Settings
+from tests.conftest import make_tracker, parse_result, slots_of
+
+ALL_TIME = (date.min, date.max)
+
+
+def _report():
+    return ReportStore(Settings.from_environment().report_db)
+
+
+def _faq(text, key):
+    parse = parse_result(text, [("faq", 0.9)], [(key, 0.9)])
+    parse["response_selector"]["faq"]["response"] = {"intent_response_key": f"faq/{key}"}
+    return parse
+
+
+def _texts(dispatcher):
+    return [m.get("text") for m in dispatcher.messages]
+
+
+async def test_a_curated_answer_is_noted_and_asks_for_feedback(dispatcher, domain):
+    tracker = make_tracker(_faq("Wat houdt de teambevoegdheid in?", "teambevoegdheid"))
+    events = await ActionAfterAnswer().run(dispatcher, tracker, domain)
+    [feedback] = dispatcher.messages
+    assert feedback["text"] == "Was dit antwoord nuttig?"
+    assert feedback["buttons"] == [{"title": "Ja", "payload": "/answer_helpful"},
+                                   {"title": "Nee", "payload": "/answer_not_helpful"}]
+    assert slots_of(events) == {
+        "report_counted": True, "unanswered_in_a_row": 0,
+        "last_answer": {"key": "teambevoegdheid", "question": "Wat houdt de teambevoegdheid in?"}}
+    assert [(e.kind, e.answer, e.question) for e in _report().events(*ALL_TIME)] == [
+        (kinds.ANSWERED, "teambevoegdheid", None), (kinds.CONVERSATION, None, None)]
+
+
+async def test_a_conversation_is_counted_once(dispatcher, domain):
+    tracker = make_tracker(_faq("x", "teambevoegdheid"), slots={"report_counted": True})
+    events = await ActionAfterAnswer().run(dispatcher, tracker, domain)
+    assert "report_counted" not in slots_of(events)
+    assert [e.kind for e in _report().events(*ALL_TIME)] == [kinds.ANSWERED]
+
+
+async def test_no_feedback_is_asked_during_an_interview_question(dispatcher, domain):
+    tracker = make_tracker(_faq("x", "teambevoegdheid"), active_loop={"name": "interview_form"})
+    events = await ActionAfterAnswer().run(dispatcher, tracker, domain)
+    assert dispatcher.messages == [] and "last_answer" not in slots_of(events)
+
+
+async def test_the_second_question_in_a_row_without_an_answer_offers_a_person(dispatcher, domain):
+    parse = parse_result("Hoe laat gaat de bus?", [("out_of_scope", 0.9)])
+    first = await ActionAfterAnswer().run(dispatcher, make_tracker(parse), domain)
+    assert dispatcher.messages == [] and slots_of(first)["unanswered_in_a_row"] == 1
+    second = await ActionAfterAnswer().run(
+        dispatcher, make_tracker(parse, slots=slots_of(first)), domain)
+    [contact] = _texts(dispatcher)
+    assert contact.startswith(messages.CONTACT_AFTER_FAILURE)
+    assert slots_of(second)["unanswered_in_a_row"] == 0
+    kinds_stored = [e.kind for e in _report().events(*ALL_TIME)]
+    assert kinds_stored.count(kinds.UNANSWERED) == 2 and kinds.CONTACT_OFFERED in kinds_stored
+    assert _report().events(*ALL_TIME)[0].question == "Hoe laat gaat de bus?"
+
+
+async def test_an_answer_resets_the_count_of_questions_without_an_answer(dispatcher, domain):
+    tracker = make_tracker(_faq("x", "teambevoegdheid"), slots={"unanswered_in_a_row": 1})
+    assert slots_of(await ActionAfterAnswer().run(dispatcher, tracker, domain))[
+        "unanswered_in_a_row"] == 0
+
+
+async def test_a_picked_question_counts_as_answered_after_did_you_mean(dispatcher, domain):
+    events = [{"event": "user", "text": "mr overeenkomst",
+               "parse_data": {"intent": {"name": "nlu_fallback"}}}]
+    parse = parse_result(question_payload("teambevoegdheid"), [("nlu_fallback", 1.0)], [],
+                         entities=[{"entity": "question_key", "value": "teambevoegdheid"}])
+    events.append({"event": "user", "text": parse["text"], "parse_data": parse})
+    result = await ActionClarifyQuestion().run(dispatcher, make_tracker(parse, events=events), domain)
+    assert slots_of(result)["last_answer"] == {"key": "teambevoegdheid", "question": "mr overeenkomst"}
+    assert _texts(dispatcher)[-1] == messages.FEEDBACK_QUESTION
+    assert [e.kind for e in _report().events(*ALL_TIME)][0] == kinds.ANSWERED_AFTER_CHOICE
+
+
+async def test_did_you_mean_is_noted_without_the_question(dispatcher, domain):
+    parse = parse_result("mr en de overeenkomst", [("nlu_fallback", 0.4), ("faq", 0.38)],
+                         [("medezeggenschap_goedkeuring", 0.45), ("medezeggenschap_wetten", 0.40)])
+    await ActionClarifyQuestion().run(dispatcher, make_tracker(parse), domain)
+    [event, _conversation] = _report().events(*ALL_TIME)
+    assert (event.kind, event.question) == (kinds.CLARIFIED, None)
+
+
+@pytest.mark.parametrize("text", ["", "😀😀"])
+async def test_a_message_without_words_is_not_a_question(dispatcher, domain, text):
+    parse = parse_result(text, [("nlu_fallback", 0.3), ("faq", 0.3)], [("teambevoegdheid", 0.2)])
+    assert await ActionClarifyQuestion().run(dispatcher, make_tracker(parse), domain) == []
+    assert _report().events(*ALL_TIME) == []
+
+
+async def test_yes_is_stored_for_the_answer_and_thanked(dispatcher, domain):
+    tracker = make_tracker(parse_result("/answer_helpful", [("answer_helpful", 1.0)]),
+                           slots={"last_answer": {"key": "teambevoegdheid", "question": "q?"}})
+    events = await ActionRecordFeedback().run(dispatcher, tracker, domain)
+    assert _texts(dispatcher) == [messages.FEEDBACK_THANKS]
+    assert slots_of(events) == {"last_answer": None}
+    [event] = _report().events(*ALL_TIME)
+    assert (event.kind, event.answer, event.question) == (kinds.HELPFUL, "teambevoegdheid", None)
+
+
+async def test_no_stores_the_question_offers_a_person_and_takes_a_remark(dispatcher, domain):
+    question = "Wie tekent namens het ROC?"
+    tracker = make_tracker(parse_result("/answer_not_helpful", [("answer_not_helpful", 1.0)]),
+                           slots={"last_answer": {"key": "passage:3", "question": question}})
+    events = await ActionRecordFeedback().run(dispatcher, tracker, domain)
+    sorry, contact = _texts(dispatcher)
+    assert sorry == messages.FEEDBACK_SORRY and contact.startswith(messages.CONTACT_AFTER_FAILURE)
+    assert messages.CONTACT_DEFAULT in contact
+    slots = slots_of(events)
+    assert slots["last_answer"] == {"key": None, "question": question}
+    # A second click on "Nee" rates nothing more.
+    again = make_tracker(parse_result("/answer_not_helpful", [("answer_not_helpful", 1.0)]), slots=slots)
+    assert await ActionRecordFeedback().run(dispatcher, again, domain) == []
+    remark = make_tracker({}, slots={**slots, "feedback_remark": "  Ik zocht de  regel voor AOC's "})
+    assert slots_of(await ActionRecordRemark().run(dispatcher, remark, domain)) == {
+        "feedback_remark": None, "last_answer": None}
+    assert _texts(dispatcher)[-2:] == [messages.FEEDBACK_NOTHING_TO_RATE, messages.REMARK_THANKS]
+    rows = [(e.kind, e.answer, e.question, e.remark) for e in _report().events(*ALL_TIME)]
+    assert rows == [(kinds.NOT_HELPFUL, "passage:3", question, "Ik zocht de regel voor AOC's"),
+                    (kinds.CONTACT_OFFERED, None, None, None)]
+
+
+async def test_no_remark_stores_nothing_and_says_nothing(dispatcher, domain):
+    tracker = make_tracker({}, slots={"feedback_remark": "", "last_answer": {"question": "q"}})
+    events = await ActionRecordRemark().run(dispatcher, tracker, domain)
+    assert dispatcher.messages == [] and slots_of(events)["feedback_remark"] is None
+    assert _report().events(*ALL_TIME) == []
+
+
+async def test_asking_for_a_person_gives_the_configured_route(dispatcher, domain, monkeypatch):
+    monkeypatch.setenv("CONTACT_EMAIL", "leerroute@school.nl")
+    monkeypatch.setenv("CONTACT_URL", "https://school.nl/contact")
+    parse = parse_result("kan ik iemand spreken?", [("ask_contact", 0.9)])
+    events = await ActionOfferContact().run(dispatcher, make_tracker(parse), domain)
+    [text] = _texts(dispatcher)
+    assert text == (f"{messages.CONTACT_ASKED} {messages.CONTACT_CONFIGURED}\n\n"
+                    "- per e-mail: leerroute@school.nl\n- via de website: https://school.nl/contact")
+    assert slots_of(events) == {"report_counted": True}
+    assert sorted(e.kind for e in _report().events(*ALL_TIME)) == [
+        kinds.CONTACT_OFFERED, kinds.CONVERSATION]
+
+
+async def test_an_interview_is_followed_by_its_token_only(dispatcher, domain):
+    ask = {a().step_key: a() for a in ASK_ACTIONS}
+    events = await ask["same_authority"].run(dispatcher, make_tracker({}), domain)
+    slots = slots_of(events)
+    token = slots["report_interview"]
+    assert slots["report_counted"] is True and len(token) >= 20
+    assert interview_step_reached(make_tracker({}, slots=slots), "route_type") == []
+    [interview] = _report().interviews(*ALL_TIME)
+    assert (interview.last_step, interview.steps, interview.finished) == ("route_type", 2, None)
+    interview_finished(make_tracker({}, slots=slots))
+    interview_finished(make_tracker({}))  # no interview: nothing to finish
+    draft_made()
+    [interview] = _report().interviews(*ALL_TIME)
+    assert interview.finished is not None
+    assert [e.kind for e in _report().events(*ALL_TIME)] == [kinds.CONVERSATION, kinds.DRAFT]

@@ -1,0 +1,125 @@
+"""The report's data: only what the report may show is kept, and it can be forgotten and expires."""
+
+import sqlite3
+from datetime import date
+
+import pytest
+
+from bot.feedback import store as kinds
+from bot.feedback.store import MAX_TEXT, ReportStore
+
+DAY = date(2025, 9, 15)
+
+
+@pytest.fixture
+def store(tmp_path):
+    return ReportStore(tmp_path / "report.db")
+
+
+def _columns(store):
+    with sqlite3.connect(store.path) as connection:
+        return {table: [row[1] for row in connection.execute(f"PRAGMA table_info({table})")]
+                for table in ("events", "interviews")}
+
+
+def test_no_column_can_hold_a_conversation_id(store):
+    store.record(kinds.CONVERSATION, day=DAY)
+    assert _columns(store) == {
+        "events": ["id", "day", "kind", "answer", "question", "remark"],
+        "interviews": ["token", "started", "last_step", "steps", "finished"],
+    }
+
+
+def test_a_question_text_is_kept_only_when_unanswered_or_not_helpful(store):
+    store.record(kinds.ANSWERED, answer="teambevoegdheid", question="Wat is teambevoegdheid?", day=DAY)
+    store.record(kinds.UNANSWERED, question="Hoeveel kost het?", day=DAY)
+    store.record(kinds.HELPFUL, answer="teambevoegdheid", question="Wat is X?", remark="top", day=DAY)
+    store.record(kinds.NOT_HELPFUL, answer="teambevoegdheid", question="Wat is Y?", remark="vaag",
+                 day=DAY)
+    events = store.events(DAY, DAY)
+    assert [(e.kind, e.answer, e.question, e.remark) for e in events] == [
+        (kinds.ANSWERED, "teambevoegdheid", None, None),
+        (kinds.UNANSWERED, None, "Hoeveel kost het?", None),
+        (kinds.HELPFUL, "teambevoegdheid", None, None),
+        (kinds.NOT_HELPFUL, "teambevoegdheid", "Wat is Y?", "vaag"),
+    ]
+
+
+def test_texts_are_trimmed_to_one_short_line(store):
+    store.record(kinds.UNANSWERED, question="  een\nvraag \t over  " + "x" * 400, day=DAY)
+    [event] = store.events(DAY, DAY)
+    assert event.question.startswith("een vraag over x")
+    assert len(event.question) == MAX_TEXT
+
+
+def test_an_unknown_kind_is_refused(store):
+    with pytest.raises(ValueError):
+        store.record("naam", day=DAY)
+
+
+def test_a_remark_goes_to_the_newest_not_helpful_on_that_question(store):
+    store.record(kinds.NOT_HELPFUL, answer="a", question="Vraag één?", day=DAY)
+    store.record(kinds.NOT_HELPFUL, answer="b", question="Vraag twee?", day=DAY)
+    assert store.add_remark("  te lang  ", "Vraag één?") is True
+    assert store.add_remark("nog een", "Vraag één?") is False
+    assert store.add_remark("   ", "Vraag twee?") is False
+    assert [e.remark for e in store.events(DAY, DAY)] == ["te lang", None]
+
+
+def test_the_period_includes_both_days(store):
+    for day in (date(2025, 9, 1), date(2025, 9, 2), date(2025, 9, 3), date(2025, 9, 4)):
+        store.record(kinds.CONVERSATION, day=day)
+    assert [e.day.day for e in store.events(date(2025, 9, 2), date(2025, 9, 3))] == [2, 3]
+
+
+def test_an_interview_keeps_only_its_last_step_and_whether_it_was_finished(store):
+    first, second = store.start_interview(day=DAY), store.start_interview(day=DAY)
+    assert first != second and len(first) >= 20
+    for step in ("same_authority", "route_type", "route_type", "vmbo_parties"):
+        store.reach_step(first, step)
+    store.reach_step(second, "same_authority")
+    store.finish_interview(second, day=DAY)
+    store.reach_step(second, "route_type")  # after finishing, nothing changes
+    [one, two] = store.interviews(DAY, DAY)
+    assert (one.last_step, one.steps, one.finished) == ("vmbo_parties", 3, None)
+    assert (two.last_step, two.steps, two.finished) == ("same_authority", 1, DAY)
+
+
+def test_forgetting_blanks_the_texts_a_conversation_typed_and_deletes_its_interviews(store):
+    store.record(kinds.UNANSWERED, question="Mag Jan de Vries tekenen?", day=DAY)
+    store.record(kinds.UNANSWERED, question="Hoeveel kost het?", day=DAY)
+    store.record(kinds.NOT_HELPFUL, question="Wat is X?", remark="bel Jan", day=DAY)
+    mine, other = store.start_interview(day=DAY), store.start_interview(day=DAY)
+    changed = store.forget(["Mag Jan de Vries  tekenen?", "bel Jan"], [mine])
+    assert changed == 3
+    assert [(e.kind, e.question, e.remark) for e in store.events(DAY, DAY)] == [
+        (kinds.UNANSWERED, None, None), (kinds.UNANSWERED, "Hoeveel kost het?", None),
+        (kinds.NOT_HELPFUL, None, None),
+    ]
+    assert len(store.interviews(DAY, DAY)) == 1
+    store.reach_step(other, "route_type")
+    assert store.interviews(DAY, DAY)[0].last_step == "route_type"
+
+
+def test_forgetting_nothing_or_without_a_database_changes_nothing(store):
+    assert store.forget(["x"], ["y"]) == 0
+    assert not store.path.exists()
+    store.record(kinds.UNANSWERED, question="x", day=DAY)
+    assert store.forget([], []) == 0
+    assert store.forget(["", "  "], []) == 0
+
+
+def test_expiring_deletes_what_is_older_than_the_retention(store):
+    store.record(kinds.UNANSWERED, question="oud", day=date(2025, 6, 16))
+    store.record(kinds.UNANSWERED, question="net op tijd", day=date(2025, 6, 17))
+    store.start_interview(day=date(2025, 6, 1))
+    store.start_interview(day=date(2025, 9, 1))
+    assert store.expire(90, now=date(2025, 9, 15)) == 2
+    assert [e.question for e in store.events(date(2025, 1, 1), DAY)] == ["net op tijd"]
+    assert [i.started for i in store.interviews(date(2025, 1, 1), DAY)] == [date(2025, 9, 1)]
+
+
+def test_reading_or_expiring_without_a_database_creates_none(store):
+    assert store.events(DAY, DAY) == [] and store.interviews(DAY, DAY) == []
+    assert store.expire(90) == 0
+    assert not store.path.exists()
