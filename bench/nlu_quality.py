@@ -21,10 +21,13 @@ from bench.examples import OUT_OF_SCOPE, Example, held_out_examples, training_ex
 from bot.answering import (
     ANSWER, CLARIFY, FALLBACK_INTENT, QUESTION_INTENT, answer_ranking, decide_parse,
 )
+from bot import messages
 from bot.knowledge import load_knowledge
 from bot.settings import PROJECT_ROOT, Settings
 
 RESULTS_DIR = PROJECT_ROOT / "results"
+# Asking for a person gets the contact route (data/rules/questions.yml).
+CONTACT_INTENT = "ask_contact"
 
 
 @dataclass
@@ -190,6 +193,8 @@ def _shown_by_assistant(parse: Dict[str, Any], previous: Optional[str]) -> str:
         return load_knowledge().get(ranking[0][0]).answer if ranking else ""
     if intent == OUT_OF_SCOPE:
         return passage_heldout.OUT_OF_SCOPE_START
+    if intent == CONTACT_INTENT:
+        return messages.CONTACT_ASKED
     if intent != FALLBACK_INTENT:
         return ""
     events = [{"event": "user", "text": text, "parse_data": {"intent": {"name": FALLBACK_INTENT}}}

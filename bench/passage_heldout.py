@@ -10,7 +10,8 @@ channel; a follow-up after its earlier question.
   the reply offers choices ("Bedoelt u ...?"); honest when it says the sources do not answer;
   wrong when it answers with something else;
 - unanswerable: honest when the reply says the sources do not answer (or that the question
-  is outside the topic) or offers choices; wrong when it answers as if the sources did.
+  is outside the topic, or offers the way to a person) or offers choices; wrong when it answers
+  as if the sources did.
 
 Usage: python -m bench.passage_heldout [--url http://127.0.0.1:5005] [--show-misses]
 Without --url it starts the assistant as `make run` does, on free ports.
@@ -59,7 +60,10 @@ def load_questions(path: Optional[Path] = None) -> List[Dict[str, Any]]:
 
 def verdict(item: Dict[str, Any], reply: str) -> str:
     """Judge one reply."""
-    declined = messages.NOT_IN_SOURCES in reply or reply.startswith(OUT_OF_SCOPE_START)
+    # Saying the sources do not answer, that the question is outside the topic, or offering the
+    # way to a person all claim nothing the sources do not say.
+    declined = (messages.NOT_IN_SOURCES in reply or reply.startswith(OUT_OF_SCOPE_START)
+                or reply.startswith(messages.CONTACT_ASKED))
     offered = messages.DID_YOU_MEAN in reply
     if item["kind"] == "unanswerable":
         return HONEST if declined or offered else WRONG
