@@ -20,8 +20,9 @@
   var SLOW_AFTER_MS = 8000;
   var GIVE_UP_AFTER_MS = 45000;
   var MAX_STORED = 300;
-  // Room to paste the text of a whole agreement (the REST channel takes up to 64 kB).
-  var MAX_MESSAGE_CHARS = 60000;
+  // Room to paste the text of a whole agreement (about 12 pages), with a margin below the REST
+  // channel's 64 kB for line breaks and accented letters, which take two bytes each.
+  var MAX_MESSAGE_CHARS = 30000;
   var UPLOAD_TYPES = ".docx,.pdf,.odt,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document," +
     "application/pdf,application/vnd.oasis.opendocument.text,text/plain";
   var TEXT = {
