@@ -255,9 +255,9 @@ def test_draft_links_go_only_to_the_bot_s_own_downloads(page, assistant):
 def upload_with_the_keyboard(page: Page, files) -> None:
     """Choose files through the upload button, reached and pressed with the keyboard only."""
     button = page.get_by_role("button", name="Overeenkomst uploaden")
-    button.focus()
+    expect(button).to_be_enabled(timeout=30000)  # disabled while a message or upload is on its way
     with page.expect_file_chooser() as chooser:
-        page.keyboard.press("Enter")
+        button.press("Enter")  # focuses the button, then presses Enter on it
     chooser.value.set_files(files)
 
 
