@@ -21,15 +21,14 @@ from sanic.response import HTTPResponse
 from bot.agreement import messages
 from bot.agreement.check import CheckResult, check_document, check_pasted_text
 from bot.agreement.reading import Limits, Unreadable, megabytes
-from bot.agreement.report import to_docx, to_markdown
+from bot.agreement.service import report_links, store_report, summary_text, topic_lines
 from bot.draft.store import DraftStore
 from bot.settings import Settings
 from channels.drafts import SAFE_HEADERS
 from channels.rest import is_sender
 
 logger = logging.getLogger(__name__)
-PREFIX = "/agreements"
-REPORT_NAME = "controle-samenwerkingsovereenkomst"
+PREFIX = "/agreements"  # REPORTS_PATH in bot.agreement.service lies under it
 # Room for the multipart envelope around the file: boundaries, headers, a sender field.
 MULTIPART_OVERHEAD = 16 * 1024
 
@@ -87,12 +86,6 @@ def check_upload(data: Optional[bytes], text: Optional[str], limits: Limits) -> 
     return check_pasted_text(text or "", limits)
 
 
-def report_links(token: str, bot_url: str) -> Dict[str, str]:
-    """Where the stored report can be downloaded."""
-    base = f"{bot_url.rstrip('/')}{PREFIX}/reports/{token}"
-    return {"token": token, "docx": f"{base}/docx", "markdown": f"{base}/md"}
-
-
 class AgreementCheckInput(InputChannel):
     """Not a chat channel: it checks uploaded agreements and serves their reports."""
 
@@ -135,10 +128,13 @@ class AgreementCheckInput(InputChannel):
                 return _error("failed", messages.UPLOAD_FAILED, 500)
             finally:
                 data = text = body = None  # the upload is not kept beyond the check
-            today = date.today()
-            files = {"docx": to_docx(result, today), "md": to_markdown(result, today).encode("utf-8")}
-            token = store.save(conversation, files, f"{REPORT_NAME}-{today.isoformat()}")
-            return _json({**result.as_json(), "report": report_links(token, settings.bot_url)})
+            token = store_report(result, conversation, store, date.today())
+            return _json({
+                **result.as_json(),
+                "summary": summary_text(result),
+                "topic_lines": topic_lines(result),
+                "report": report_links(token, settings.bot_url).as_json(),
+            })
 
         @routes.route("/reports/<token>/<extension>", methods=["GET", "HEAD"])
         async def report(request: Request, token: Text, extension: Text) -> HTTPResponse:

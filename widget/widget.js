@@ -6,7 +6,8 @@
  *           data-mode="floating|inline" data-bot-url="https://<bot-host>"></script>
  *
  * Messages are rendered from a small, safe subset of Markdown into DOM nodes (text nodes only,
- * links only to http(s)); no message is ever inserted as HTML.
+ * links only to http(s)); no message is ever inserted as HTML. The result of an uploaded
+ * agreement, and any message from the upload route, is shown as plain text (textContent only).
  */
 (function () {
   "use strict";
@@ -19,6 +20,11 @@
   var SLOW_AFTER_MS = 8000;
   var GIVE_UP_AFTER_MS = 45000;
   var MAX_STORED = 300;
+  // Room to paste the text of a whole agreement (about 12 pages), with a margin below the REST
+  // channel's 64 kB for line breaks and accented letters, which take two bytes each.
+  var MAX_MESSAGE_CHARS = 30000;
+  var UPLOAD_TYPES = ".docx,.pdf,.odt,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document," +
+    "application/pdf,application/vnd.oasis.opendocument.text,text/plain";
   var TEXT = {
     launcher: "Stel uw vraag",
     close: "Sluit de chat",
@@ -43,7 +49,18 @@
     downloading: "Het concept wordt gedownload…",
     downloadFailed: "Het downloaden is niet gelukt. Vraag zo nodig om een nieuwe link.",
     downloaded: "Het concept is gedownload.",
-    empty: "Typ eerst een bericht."
+    empty: "Typ eerst een bericht.",
+    upload: "Overeenkomst uploaden",
+    uploadShort: "Uploaden",
+    uploaded: "Overeenkomst geüpload: {name}",
+    checking: "Uw overeenkomst wordt gecontroleerd…",
+    checked: "Uw overeenkomst is gecontroleerd.",
+    checkFailed: "Het controleren is niet gelukt. Uw document is niet bewaard. Probeer het opnieuw.",
+    reportDownload: "Download overzicht (Word)",
+    reportPreview: "Bekijk het overzicht",
+    reportDownloading: "Het overzicht wordt gedownload…",
+    reportDownloaded: "Het overzicht is gedownload.",
+    reportFailed: "Het downloaden is niet gelukt. Laat uw overeenkomst zo nodig opnieuw controleren."
   };
 
   // ---- configuration from the script tag -------------------------------------------------
@@ -240,7 +257,14 @@
   var form = panel.appendChild(el("form", { "class": "composer" }));
   form.appendChild(el("label", { "for": "sok-input", "class": "sr-only" }, TEXT.label));
   var input = form.appendChild(el("textarea", {
-    id: "sok-input", rows: "1", maxlength: "4000", placeholder: TEXT.placeholder, autocomplete: "off"
+    id: "sok-input", rows: "1", maxlength: String(MAX_MESSAGE_CHARS), placeholder: TEXT.placeholder, autocomplete: "off"
+  }));
+  // A real button opens the (hidden) file chooser, so the upload is keyboard-operable.
+  var uploadButton = form.appendChild(el("button", {
+    type: "button", "class": "upload", "aria-label": TEXT.upload
+  }, TEXT.uploadShort));
+  var fileInput = form.appendChild(el("input", {
+    type: "file", accept: UPLOAD_TYPES, hidden: "", tabindex: "-1", "aria-hidden": "true"
   }));
   var sendButton = form.appendChild(el("button", { type: "submit" }, TEXT.send));
 
@@ -254,7 +278,8 @@
     var item = el("div", { "class": "msg " + message.from, "data-from": message.from, "data-time": message.time || "" });
     item.appendChild(el("span", { "class": "sr-only" }, (message.from === "user" ? TEXT.you : TEXT.bot) + ": "));
     var bubble = item.appendChild(el("div", { "class": "bubble" }));
-    if (message.from === "user") bubble.textContent = message.text;
+    if (message.from === "user" || message.plain) bubble.textContent = message.text;
+    else if (message.agreement) renderAgreement(message.agreement, bubble);
     else if (message.text) markdown(message.text, bubble);
     if (message.buttons && message.buttons.length) {
       var quick = item.appendChild(el("div", { "class": "quick" }));
@@ -264,6 +289,7 @@
       });
     }
     if (message.draft) item.appendChild(renderDraft(message.draft));
+    if (message.report) item.appendChild(renderReport(message.report));
     if (!bubble.childNodes.length) bubble.remove();
     item.appendChild(el("time", { datetime: message.time }, timeText(message.time)));
     return item;
@@ -279,25 +305,59 @@
     return { docx: base + "docx", markdown: base + "md" };
   }
 
+  var DRAFT_LABELS = {
+    download: TEXT.download, preview: TEXT.preview, busy: TEXT.downloading, done: TEXT.downloaded,
+    failed: TEXT.downloadFailed, name: "concept.docx"
+  };
+  var REPORT_LABELS = {
+    download: TEXT.reportDownload, preview: TEXT.reportPreview, busy: TEXT.reportDownloading,
+    done: TEXT.reportDownloaded, failed: TEXT.reportFailed, name: "overzicht.docx"
+  };
+
+  // The report of a checked agreement: its links, like a draft's, come from the token only.
+  function reportUrls(report) {
+    var token = report && report.token;
+    if (typeof token !== "string" || !DRAFT_TOKEN.test(token)) return null;
+    var base = botUrl + "/agreements/reports/" + token + "/";
+    return { docx: base + "docx", markdown: base + "md" };
+  }
+
   function renderDraft(draft) {
-    var urls = draftUrls(draft);
+    return renderDownloads(draftUrls(draft), DRAFT_LABELS);
+  }
+
+  function renderReport(report) {
+    return renderDownloads(reportUrls(report), REPORT_LABELS);
+  }
+
+  function renderDownloads(urls, labels) {
     if (!urls) return document.createTextNode("");
     var box = el("div", { "class": "draft" });
-    var download = box.appendChild(el("a", { href: urls.docx, "class": "download", download: "" }, TEXT.download));
+    var download = box.appendChild(el("a", { href: urls.docx, "class": "download", download: "" }, labels.download));
     download.addEventListener("click", function (event) {
       event.preventDefault();
-      downloadDraft(urls.docx);
+      downloadFile(urls.docx, labels);
     });
-    box.appendChild(el("a", { href: urls.markdown, target: "_blank", rel: "noopener noreferrer" }, TEXT.preview));
+    box.appendChild(el("a", { href: urls.markdown, target: "_blank", rel: "noopener noreferrer" }, labels.preview));
     return box;
   }
 
-  function downloadDraft(url) {
-    showStatus(TEXT.downloading);
+  // The result of an upload, as text only: a summary, one line per topic, nothing as markup.
+  function renderAgreement(result, bubble) {
+    bubble.appendChild(el("p", {}, String(result.summary || "")));
+    var lines = Array.isArray(result.lines) ? result.lines : [];
+    if (lines.length) {
+      var list = bubble.appendChild(el("ul"));
+      lines.forEach(function (line) { list.appendChild(el("li", {}, String(line))); });
+    }
+  }
+
+  function downloadFile(url, labels) {
+    showStatus(labels.busy);
     fetch(url, { credentials: "omit" }).then(function (response) {
       if (!response.ok) throw new Error("HTTP " + response.status);
       var disposition = response.headers.get("Content-Disposition") || "";
-      var name = (/filename="([^"]+)"/.exec(disposition) || [])[1] || "concept.docx";
+      var name = (/filename="([^"]+)"/.exec(disposition) || [])[1] || labels.name;
       return response.blob().then(function (blob) {
         var objectUrl = URL.createObjectURL(blob);
         var a = el("a", { href: objectUrl, download: name });
@@ -305,10 +365,10 @@
         a.click();
         a.remove();
         setTimeout(function () { URL.revokeObjectURL(objectUrl); }, 10000);
-        showStatus(TEXT.downloaded);
+        showStatus(labels.done);
       });
     }).catch(function () {
-      showError(TEXT.downloadFailed, function () { downloadDraft(url); });
+      showError(labels.failed, function () { downloadFile(url, labels); });
     });
   }
 
@@ -359,6 +419,7 @@
   function setBusy(value) {
     busy = value;
     sendButton.disabled = value;
+    uploadButton.disabled = value;
     log.setAttribute("aria-busy", value ? "true" : "false");
   }
 
@@ -387,14 +448,62 @@
       var now = new Date().toISOString();
       (replies || []).forEach(function (reply) {
         var draft = reply.custom && reply.custom.draft;
-        if (!reply.text && !draft && !(reply.buttons && reply.buttons.length)) return;
-        append({ from: "bot", text: reply.text || "", buttons: reply.buttons || [], draft: draft || null, time: now }, true);
+        var report = reply.custom && reply.custom.agreement_report;
+        if (!reply.text && !draft && !report && !(reply.buttons && reply.buttons.length)) return;
+        append({
+          from: "bot", text: reply.text || "", buttons: reply.buttons || [], draft: draft || null,
+          report: report || null, time: now
+        }, true);
       });
     }).catch(function (error) {
       var message = timedOut ? TEXT.timeout : (error && error.message === "server" ? TEXT.serverError : TEXT.unreachable);
       showError(message, function () { send(text, shown, true); });
     }).then(function () {
       clearTimeout(slow);
+      clearTimeout(giveUp);
+      setBusy(false);
+    });
+  }
+
+  // Upload an agreement to the check route; the answer is shown as text, never as markup.
+  function upload(file, isRetry) {
+    if (busy || !file) return;
+    if (!isRetry) {
+      append({ from: "user", text: TEXT.uploaded.replace("{name}", file.name), time: new Date().toISOString() }, true);
+    }
+    setBusy(true);
+    showStatus(TEXT.checking, true);
+    var body = new FormData();
+    body.append("sender", state.id);
+    body.append("file", file, file.name);
+    var controller = window.AbortController ? new AbortController() : null;
+    var timedOut = false;
+    var giveUp = setTimeout(function () { timedOut = true; if (controller) controller.abort(); }, GIVE_UP_AFTER_MS);
+    fetch(botUrl + "/agreements/check", {
+      method: "POST", body: body, credentials: "omit", signal: controller ? controller.signal : undefined
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (result) {
+        var now = new Date().toISOString();
+        if (response.ok && result && result.report) {
+          showStatus(TEXT.checked);
+          append({
+            from: "bot", agreement: { summary: result.summary, lines: result.topic_lines },
+            report: { token: result.report.token }, time: now
+          }, true);
+          return;
+        }
+        if (response.status >= 500 || !result || typeof result.message !== "string") {
+          throw new Error("server");
+        }
+        // A refusal (too large, unknown type, unreadable, another site): the route's own words,
+        // announced once, through the conversation log.
+        showStatus("");
+        append({ from: "bot", text: result.message, plain: true, time: now }, true);
+      });
+    }).catch(function (error) {
+      var message = timedOut ? TEXT.timeout : (error && error.message === "server" ? TEXT.checkFailed : TEXT.unreachable);
+      showError(message, function () { upload(file, true); });
+    }).then(function () {
       clearTimeout(giveUp);
       setBusy(false);
     });
@@ -433,6 +542,12 @@
       event.preventDefault();
       form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event("submit", { cancelable: true }));
     }
+  });
+  uploadButton.addEventListener("click", function () { fileInput.click(); });
+  fileInput.addEventListener("change", function () {
+    var file = fileInput.files && fileInput.files[0];
+    fileInput.value = "";
+    upload(file);
   });
   newButton.addEventListener("click", function () {
     if (state.messages.length && !window.confirm(TEXT.newChatConfirm)) return;
@@ -510,6 +625,7 @@
       ".composer textarea{flex:1;resize:none;min-height:2.75rem;max-height:8rem;padding:.55rem;border:1px solid #767676;border-radius:.375rem;color:#1a1a1a}",
       ".composer button{background:var(--accent);color:var(--on-accent);border:0;border-radius:.375rem;padding:.5rem .9rem;font-weight:600;cursor:pointer}",
       ".composer button:disabled{opacity:.75;cursor:wait}",
+      ".composer .upload{background:#fff;color:var(--accent-text);border:1px solid var(--accent-text);padding:.5rem .7rem;font-weight:400}",
       "@media (max-width:30rem){.floating .panel{right:0;bottom:0;width:100vw;height:100vh;border-radius:0}}"
     ].join("\n");
   }

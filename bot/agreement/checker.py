@@ -39,7 +39,9 @@ FUNDING_TOPIC, CODETERMINATION_TOPIC = "g", "h"
 HEADING_GROUP = "under the topic's headings"
 STATUS_WORDS = {word.lower() for word in (REVIEW_COVERED, REVIEW_OPEN, REVIEW_MISSING, REVIEW_NOT_USED)}
 STATUS_WORDS |= set(messages.STATUS_NAMES.values())
-_STATUS_LINE = re.compile(r"^[-*\u2022]?\s*[a-j][.)]\s[^:]{3,90}:\s*([^:]{3,40}?)\.?$", re.IGNORECASE)
+# "h. medezeggenschap: ontbreekt"; in Word the letter may be the list's own numbering, not text.
+_STATUS_LINE = re.compile(
+    r"^[-*\u2022]?\s*(?:([a-j])[.)]\s)?([^:]{3,90}):\s*([^:]{3,40}?)\.?$", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-Z0-9\u00C0-\u00DD(\"'\u2018\u201c])")
 
 
@@ -87,7 +89,12 @@ def is_status_line(text: str) -> bool:
     """A line of a completeness list ("h. medezeggenschap: ontbreekt"), as the assistant's own
     drafts end with: it names a topic, it makes no arrangement."""
     found = _STATUS_LINE.match(" ".join(text.split()))
-    return bool(found) and found.group(1).lower() in STATUS_WORDS
+    if not found or found.group(3).lower() not in STATUS_WORDS:
+        return False
+    # Without its letter, only a topic's own name makes it a status line: "Overdracht van
+    # bekostiging: niet van toepassing" is the document's arrangement, said in its own words.
+    return bool(found.group(1)) or found.group(2).strip().lower() in {
+        topic.name.lower() for topic in load_topics()}
 
 
 def _group_key(passage: Passage) -> str:

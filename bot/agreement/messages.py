@@ -127,3 +127,20 @@ UPLOAD_FAILED = (
     "opnieuw, of plak de tekst van de overeenkomst in het tekstvak."
 )
 REPORT_NOT_FOUND = "Dit overzicht bestaat niet (meer). Laat uw overeenkomst opnieuw controleren."
+
+# The chat: asking for the check, and the reply to a pasted agreement.
+CHECK_HOW = (
+    "Ik controleer uw bestaande overeenkomst op de onderwerpen a tot en met j die de wet vraagt. "
+    "Kies de knop 'Overeenkomst uploaden' naast het tekstvak en kies uw bestand: Word (.docx), "
+    "pdf met tekst, OpenDocument-tekst (.odt) of platte tekst (.txt), tot {limit}. U kunt ook de "
+    "volledige tekst van de overeenkomst in het tekstvak plakken en versturen. Per onderwerp "
+    "hoort u of het geregeld is, deels geregeld of ontbreekt, en u krijgt een overzicht om te "
+    "downloaden."
+)
+CHAT_CHECKED = "Ik heb uw overeenkomst gecontroleerd."
+CHAT_TOPIC_LINE = "{topic}. {name}: {status}"
+CHAT_TOPIC_PLACE = " ({place})"
+CHAT_REPORT = (
+    "In het overzicht hieronder staan per onderwerp de passages uit uw document en wat de wet "
+    "vraagt. Bespreek het met uw partner."
+)

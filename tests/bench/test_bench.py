@@ -32,7 +32,8 @@ def test_the_neural_variant_swaps_only_the_two_classifiers():
     assert "DIETClassifier" in names and "ResponseSelector" in names
     assert not any(name.endswith("LinearIntentClassifier") for name in names)
     assert not any(name.endswith("LinearAnswerSelector") for name in names)
-    assert names[-1] == "components.question_confidence.QuestionConfidence"
+    assert names[-2:] == ["components.question_confidence.QuestionConfidence",
+                          "components.pasted_agreement.PastedAgreement"]
     policies = [policy["name"] for policy in default_policies_config()["policies"]]
     assert policies == ["MemoizationPolicy", "RulePolicy", "UnexpecTEDIntentPolicy", "TEDPolicy"]
 

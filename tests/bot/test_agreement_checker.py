@@ -289,6 +289,9 @@ def test_a_completeness_line_of_a_draft_is_no_arrangement():
     assert is_status_line("h. aanvullende afspraken over medezeggenschap: ontbreekt")
     assert is_status_line("- c. vormgeving van de leiding: ingevuld")
     assert not is_status_line("h. Partijen spreken af: de studentenraad is open voor leerlingen.")
+    # The same line in a Word list whose letters are the list's numbering.
+    assert is_status_line("toetreding, opzegging en wijziging: nog in te vullen")
+    assert not is_status_line("Overdracht bekostiging: niet van toepassing")
 
 
 def test_a_long_passage_is_quoted_by_its_most_relevant_sentences():

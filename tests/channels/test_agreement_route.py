@@ -67,6 +67,9 @@ async def test_an_uploaded_file_is_checked_and_its_report_stored_not_the_file(se
     i = body["topics"][8]
     assert i["status"] == "covered" and i["evidence"][0]["place"] == "artikel 8"
     assert report["docx"].endswith(f"/agreements/reports/{report['token']}/docx")
+    assert body["summary"].startswith("1 van de 10 onderwerpen zijn geregeld.")
+    assert body["topic_lines"][8] == "i. geschilbeslechting: geregeld (artikel 8)"
+    assert len(body["topic_lines"]) == 10
     assert md[0] == 200 and "### i. geschilbeslechting" in md[2].decode()
     assert md[1]["X-Content-Type-Options"] == "nosniff"
     assert word[0] == 200 and word[2].startswith(b"PK")

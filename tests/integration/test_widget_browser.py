@@ -16,6 +16,7 @@ import docx
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
+from bot.agreement import messages as agreement_messages
 from bot.interview.catalogue import load_catalogue
 from bot.knowledge import load_knowledge
 from bot.settings import PROJECT_ROOT
@@ -29,6 +30,7 @@ AXE = PROJECT_ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.mi
 SCREENSHOTS = PROJECT_ROOT / "results" / "screenshots"
 STEP = load_catalogue().get
 MR_ANSWER = load_knowledge().get("medezeggenschap_goedkeuring").answer
+AGREEMENTS = PROJECT_ROOT / "tests" / "heldout" / "agreements"
 HOSTILE = "<img src=x onerror=alert(1)> & {{ 7*7 }}"
 INTERVIEW = [
     "nee", "Doorlopende leerroute vmbo-mbo", "Stichting VO <b>Noord</b>", "ROC Zuid",
@@ -248,6 +250,69 @@ def test_draft_links_go_only_to_the_bot_s_own_downloads(page, assistant):
     own = f"http://localhost:{assistant.rasa_port}/drafts/{'B' * 32}/"
     assert hrefs == [own + "docx", own + "md"], hrefs
     assert page.dialogs == []
+
+
+def upload_with_the_keyboard(page: Page, files) -> None:
+    """Choose files through the upload button, reached and pressed with the keyboard only."""
+    button = page.get_by_role("button", name="Overeenkomst uploaden")
+    expect(button).to_be_enabled(timeout=30000)  # disabled while a message or upload is on its way
+    with page.expect_file_chooser() as chooser:
+        button.press("Enter")  # focuses the button, then presses Enter on it
+    chooser.value.set_files(files)
+
+
+def test_an_uploaded_agreement_gets_its_topics_and_report_and_passes_axe(page):
+    open_widget(page)
+    page.get_by_role("button", name="Een bestaande overeenkomst controleren").click()
+    expect(page.locator(".msg.bot").last).to_contain_text("Overeenkomst uploaden", timeout=30000)
+    upload_with_the_keyboard(page, str(AGREEMENTS / "format_two_missing.docx"))
+    expect(page.locator(".msg.user").last).to_contain_text("format_two_missing.docx")
+    answer = page.locator(".msg.bot").last
+    expect(answer).to_contain_text("8 van de 10 onderwerpen zijn geregeld", timeout=30000)
+    expect(answer).to_contain_text("Aan te vullen of te controleren: f, i.")
+    expect(answer.locator("li")).to_have_count(10)
+    expect(answer.locator("li").nth(5)).to_have_text("f. inhoud van de overstapoptie: ontbreekt")
+    expect(answer.locator("li").nth(8)).to_have_text("i. geschilbeslechting: ontbreekt")
+    expect(page.get_by_role("status")).to_contain_text("gecontroleerd")
+    download_button = page.get_by_role("link", name="Download overzicht (Word)")
+    with page.expect_download() as download_info:
+        download_button.click()
+    download = download_info.value
+    assert re.match(r"controle-samenwerkingsovereenkomst-\d{4}-\d\d-\d\d\.docx", download.suggested_filename)
+    texts = [p.text for p in docx.Document(download.path()).paragraphs]
+    assert "f. inhoud van de overstapoptie" in texts
+    shot(page, "widget-agreement-checked")
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate("axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})")
+    serious = [(v["id"], [n["target"] for n in v["nodes"]]) for v in results["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert serious == []
+    # After a reload the result is shown again, still as text.
+    page.reload()
+    expect(page.locator(".msg.bot li").nth(8)).to_have_text("i. geschilbeslechting: ontbreekt")
+
+
+def test_a_refused_upload_says_why_and_a_hostile_name_stays_text(page):
+    open_widget(page)
+    upload_with_the_keyboard(page, str(AGREEMENTS / "damaged.docx"))
+    expect(page.locator(".msg.bot").last).to_have_text(
+        re.compile(re.escape(agreement_messages.DAMAGED)), timeout=30000)
+    upload_with_the_keyboard(page, {"name": HOSTILE + ".txt", "mimeType": "text/plain",
+                                    "buffer": b"<b>kort</b>"})
+    expect(page.locator(".msg.user").last).to_contain_text(HOSTILE)
+    expect(page.locator(".msg.bot").last).to_contain_text(agreement_messages.NO_TEXT, timeout=30000)
+    assert page.locator(".log img, .log b").count() == 0 and page.dialogs == []
+
+
+def test_a_pasted_agreement_is_checked_in_the_chat(page):
+    open_widget(page)
+    say(page, (AGREEMENTS / "plain_pasted.txt").read_text(encoding="utf-8"))
+    expect(page.locator(".log")).to_contain_text("Ik heb uw overeenkomst gecontroleerd.")
+    expect(page.locator(".msg.bot li")).to_have_count(10)
+    expect(page.locator(".msg.bot li").nth(8)).to_contain_text("i. geschilbeslechting: ")
+    expect(page.get_by_role("link", name="Download overzicht (Word)")).to_be_visible()
+    hrefs = page.locator(".draft a").evaluate_all("links => links.map(a => a.href)")
+    assert len(hrefs) == 2 and all("/agreements/reports/" in href for href in hrefs), hrefs
 
 
 def test_keyboard_only(page):
