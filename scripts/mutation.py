@@ -120,8 +120,45 @@ def report(pattern: str = "*") -> int:
     return 1 if below or totals.survived or totals.unchecked else 0
 
 
+def _mutmut_setting(name: str, root: Path = ROOT) -> List[str]:
+    """A list setting of ``[mutmut]`` in setup.cfg (``source_paths``, ``also_copy``)."""
+    import configparser
+
+    config = configparser.ConfigParser()
+    config.read(root / "setup.cfg", encoding="utf-8")
+    return [line.strip().rstrip("/") for line in config.get("mutmut", name, fallback="").splitlines()
+            if line.strip()]
+
+
+def sync_data_files(root: Path = ROOT, mutants: Path = MUTANTS) -> List[Path]:
+    """Copy into the mutated copy what changed since mutmut made it: the source folders' other
+    files (YAML, text) and everything it copies beside the code (``also_copy``). mutmut copies
+    them once, and the tests would run against stale data ever after."""
+    import shutil
+
+    copied: List[Path] = []
+    if not mutants.exists():
+        return copied
+    sources = [(root / folder, True) for folder in _mutmut_setting("source_paths", root)]
+    sources += [(root / name, False) for name in _mutmut_setting("also_copy", root)]
+    for top, skip_code in sources:
+        files = [top] if top.is_file() else sorted(top.rglob("*"))
+        for source in files:
+            if not source.is_file() or "__pycache__" in source.parts:
+                continue
+            if skip_code and source.suffix in (".py", ".pyc"):
+                continue
+            target = mutants / source.relative_to(root)
+            if not target.exists() or target.read_bytes() != source.read_bytes():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
+                copied.append(target)
+    return copied
+
+
 def _mutmut(arguments: List[str]) -> int:
     """Run mutmut at low priority; the tests must import the mutated copy, not the project."""
+    sync_data_files()
     environment = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
     command = ["nice", "-n", "10", sys.executable, "-m", "mutmut", "run", "--max-children", str(WORKERS)]
     return subprocess.call(command + arguments, cwd=ROOT, env=environment)

@@ -34,3 +34,24 @@ def test_mutants_are_scored_per_module_with_equivalents_set_apart(tmp_path):
     assert (len(module.killed), len(module.equivalent), len(module.unchecked)) == (2, 1, 1)
     assert sorted(module.survived) == ["bot.a.x_f__mutmut_3", "bot.a.x_f__mutmut_4"]
     assert module.score == 50.0
+
+
+def test_changed_data_files_reach_the_mutated_copy(tmp_path):
+    from scripts.mutation import sync_data_files
+
+    (tmp_path / "setup.cfg").write_text(
+        "[mutmut]\nsource_paths =\n    bot/\nalso_copy =\n    domain.yml\n", encoding="utf-8")
+    (tmp_path / "domain.yml").write_text("intents: []", encoding="utf-8")
+    (tmp_path / "bot" / "draft").mkdir(parents=True)
+    (tmp_path / "bot" / "draft" / "format.yml").write_text("new", encoding="utf-8")
+    (tmp_path / "bot" / "code.py").write_text("x = 1", encoding="utf-8")
+    mutants = tmp_path / "mutants"
+    assert sync_data_files(tmp_path, mutants) == []  # nothing mutated yet: nothing to sync
+    (mutants / "bot" / "draft").mkdir(parents=True)
+    (mutants / "bot" / "draft" / "format.yml").write_text("old", encoding="utf-8")
+    (mutants / "bot" / "code.py").write_text("x = 2  # mutated", encoding="utf-8")
+    assert sync_data_files(tmp_path, mutants) == [mutants / "bot" / "draft" / "format.yml",
+                                                  mutants / "domain.yml"]
+    assert (mutants / "bot" / "draft" / "format.yml").read_text(encoding="utf-8") == "new"
+    assert (mutants / "bot" / "code.py").read_text(encoding="utf-8") == "x = 2  # mutated"
+    assert sync_data_files(tmp_path, mutants) == []
