@@ -14,11 +14,12 @@ import sys
 import tempfile
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from collections import Counter
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, Iterator, List, Optional
 
 import docx
 import yaml
@@ -132,24 +133,29 @@ def http_client(base_url: str) -> tuple:
     return send, fetch
 
 
+@contextmanager
+def assistant_url(url: Optional[str], prefix: str) -> Iterator[str]:
+    """The given assistant's URL, or that of one started as `make run` does on free ports (in a
+    fresh state folder named with ``prefix``), stopped afterwards."""
+    if url:
+        yield url
+        return
+    from tests.integration.servers import RunningAssistant
+
+    running = RunningAssistant(Path(tempfile.mkdtemp(prefix=prefix))).start()
+    try:
+        yield f"http://127.0.0.1:{running.rasa_port}"
+    finally:
+        running.stop()
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", help="a running assistant; default: start one")
     parser.add_argument("--show-failures", action="store_true")
     args = parser.parse_args(argv)
-    running = None
-    if args.url:
-        base = args.url
-    else:
-        from tests.integration.servers import RunningAssistant
-
-        running = RunningAssistant(Path(tempfile.mkdtemp(prefix="heldout-"))).start()
-        base = f"http://127.0.0.1:{running.rasa_port}"
-    try:
+    with assistant_url(args.url, "heldout-") as base:
         outcomes = run_all(*http_client(base))
-    finally:
-        if running is not None:
-            running.stop()
     print(summary(outcomes))
     if args.show_failures:
         for outcome in outcomes:

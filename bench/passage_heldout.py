@@ -19,7 +19,6 @@ Without --url it starts the assistant as `make run` does, on free ports.
 
 import argparse
 import sys
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +26,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence
 
 import yaml
 
-from bench.interview_heldout import http_client, reply_text
+from bench.interview_heldout import assistant_url, http_client, reply_text
 from bot import messages
 from bot.knowledge.text import letters_only
 from bot.settings import PROJECT_ROOT
@@ -119,25 +118,12 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--set", type=Path, help="one file of questions; default: every set")
     args = parser.parse_args(argv)
-    running = None
-    if args.url:
-        base = args.url
-    else:
-        from tests.integration.servers import RunningAssistant
-
-        running = RunningAssistant(Path(tempfile.mkdtemp(prefix="passages-"))).start()
-        base = f"http://127.0.0.1:{running.rasa_port}"
-    try:
+    with assistant_url(args.url, "passages-") as base:
         outcomes = run_all(http_client(base)[0], load_questions(args.set))
-    finally:
-        if running is not None:
-            running.stop()
     print(summary(outcomes))
     if args.show_misses:
         for outcome in outcomes:
-            if outcome.verdict not in (RIGHT, HONEST) or (
-                outcome.kind != "unanswerable" and outcome.verdict != RIGHT
-            ):
+            if outcome.verdict != (HONEST if outcome.kind == "unanswerable" else RIGHT):
                 print(f"- {outcome.id} [{outcome.kind}, {outcome.verdict}]: {outcome.reply[:150]!r}")
     return 0
 
