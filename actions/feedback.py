@@ -8,14 +8,16 @@ token, how many questions in a row got no answer, and the answer that may get fe
 
 from typing import Any, Dict, List, Optional, Text
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from bot import messages
 from bot.feedback import store as kinds
 from bot.feedback.contact import contact_text
 from bot.feedback.store import ReportStore
+from bot.interview.flow import asks_something
 from bot.settings import Settings
 
 COUNTED_SLOT = "report_counted"
@@ -26,6 +28,9 @@ REMARK_SLOT = "feedback_remark"
 # After this many questions in a row without an answer, the way to a person is offered.
 UNANSWERED_BEFORE_CONTACT = 2
 HELPFUL_INTENT = "answer_helpful"
+NO_REMARK_INTENT = "no_remark"
+# A question asked instead of a remark is answered by this action.
+QUESTION_ACTION = "action_clarify_question"
 FAQ_PREFIX = "faq/"
 
 
@@ -130,8 +135,38 @@ class ActionRecordFeedback(Action):
         return [SlotSet(LAST_ANSWER_SLOT, {"key": None, "question": last.get("question")})]
 
 
+def question_instead(tracker: Tracker) -> bool:
+    """Whether the user asked something (or clicked a question) where a remark was asked."""
+    latest = tracker.latest_message or {}
+    text = str(latest.get("text") or "")
+    chose_no_remark = (latest.get("intent") or {}).get("name") == NO_REMARK_INTENT
+    return bool(text.strip()) and not chose_no_remark and not is_remark(text)
+
+
+def is_remark(text: str) -> bool:
+    """Whether a message given where a remark is asked is one: a question is not."""
+    return bool(text.strip()) and not text.startswith("/") and not asks_something(text)
+
+
+class ValidateFeedbackRemarkForm(FormValidationAction):
+    """Takes the message after "Wat miste u?" as the remark, unless it is a question: then the
+    remark is left out and the question is answered (see ``ActionRecordRemark``)."""
+
+    def name(self) -> Text:
+        return "validate_feedback_remark_form"
+
+    async def validate_feedback_remark(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict,
+    ) -> Dict[Text, Any]:
+        if value and not is_remark(str(value)):
+            # Setting the requested slot to None ends the form without a remark.
+            return {REMARK_SLOT: None, "requested_slot": None}
+        return {REMARK_SLOT: value}
+
+
 class ActionRecordRemark(Action):
-    """Adds the optional remark given after a "nee" to it, and thanks the user."""
+    """Adds the optional remark given after a "nee" to it, and thanks the user; a question
+    asked instead of a remark is answered."""
 
     def name(self) -> Text:
         return "action_record_remark"
@@ -142,10 +177,13 @@ class ActionRecordRemark(Action):
         remark = str(tracker.get_slot(REMARK_SLOT) or "").strip()
         last = tracker.get_slot(LAST_ANSWER_SLOT)
         question = last.get("question") if isinstance(last, dict) else None
+        events: List[Dict[Text, Any]] = [SlotSet(REMARK_SLOT, None), SlotSet(LAST_ANSWER_SLOT, None)]
         if remark:
             report_store().add_remark(remark, question)
             dispatcher.utter_message(text=messages.REMARK_THANKS)
-        return [SlotSet(REMARK_SLOT, None), SlotSet(LAST_ANSWER_SLOT, None)]
+        elif question_instead(tracker):
+            events.append(FollowupAction(QUESTION_ACTION))
+        return events
 
 
 class ActionOfferContact(Action):

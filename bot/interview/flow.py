@@ -11,6 +11,8 @@ USE_EXAMPLE, SKIP, DONT_KNOW = "use_example", "skip_clause", "dont_know_yet"
 COMMAND_INTENTS = (USE_EXAMPLE, SKIP, DONT_KNOW)
 COMMAND_CONFIDENCE = 0.8
 COMMAND_MAX_WORDS = 8
+# A message this long that merely starts with a question word is an answer, not a question.
+MAX_QUESTION_WORDS = 10
 _QUESTION_START = re.compile(
     r"^(wat|wie|waar|wanneer|waarom|hoe|welke?|moet|moeten|mag|mogen|kan|kunnen)\b",
     re.IGNORECASE,
@@ -102,4 +104,12 @@ def looks_like_question(text: str) -> bool:
     """Whether a message asks something rather than answers the interview question."""
     stripped = text.strip()
     return stripped.endswith("?") or bool(_QUESTION_START.match(stripped))
+
+
+def asks_something(text: str) -> bool:
+    """A question: it ends with "?", or is short and starts with a question word. A long text
+    that starts with "Wie" or "Hoe" is an answer ("Wie uitvalt, kan ...")."""
+    stripped = text.strip()
+    return stripped.endswith("?") or (
+        looks_like_question(stripped) and len(stripped.split()) <= MAX_QUESTION_WORDS)
 

@@ -20,7 +20,7 @@ from bot.interview.dates import (
 )
 from bot.interview.review import display_answer
 from bot.text_markup import escape_markdown
-from bot.interview.flow import DONT_KNOW, SKIP, USE_EXAMPLE, command_in, looks_like_question
+from bot.interview.flow import DONT_KNOW, SKIP, USE_EXAMPLE, asks_something, command_in
 from bot.interview.help import example, explanation
 from bot.interview.model import open_value, skipped_value
 from bot.interview.moves import Move
@@ -38,7 +38,6 @@ FUNDING_AMOUNT = "clause_6_funding_amount"
 FIRST_STEP = "same_authority"
 PLACE_STEP, DATE_STEP = "signing_place", "signing_date"
 MAX_DATE_ONLY_WORDS = 5
-MAX_QUESTION_WORDS = 10
 MAX_WORD_CHARS = 40
 
 
@@ -126,7 +125,7 @@ def _question_in_between(text: str, parse: Mapping[str, Any], did_you_mean_butto
                    if e.get("entity") == QUESTION_KEY_ENTITY), None)
     if picked in knowledge:
         return Move().respond(knowledge.get(picked).response_name)
-    if not _asks(text) or guard.phrase_kind(text) is not None:
+    if not asks_something(text) or guard.phrase_kind(text) is not None:
         return None
     decision = decide_parse(parse)
     if decision.kind == ANSWER and decision.key in knowledge:
@@ -134,14 +133,6 @@ def _question_in_between(text: str, parse: Mapping[str, Any], did_you_mean_butto
     if decision.kind == CLARIFY and text.strip().endswith("?") and did_you_mean_buttons:
         return Move().say(messages.DID_YOU_MEAN, did_you_mean_buttons(decision))
     return None
-
-
-def _asks(text: str) -> bool:
-    """A question: it ends with "?", or is short and starts with a question word. A long text
-    that starts with "Wie" or "Hoe" is an answer ("Wie uitvalt, kan ...")."""
-    stripped = text.strip()
-    return stripped.endswith("?") or (
-        looks_like_question(stripped) and len(stripped.split()) <= MAX_QUESTION_WORDS)
 
 
 def _command(command: str, step: Step, answers: Mapping[str, Any]) -> Move:

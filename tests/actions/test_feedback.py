@@ -7,6 +7,7 @@ import pytest
 from actions.clarify_question import ActionClarifyQuestion, question_payload
 from actions.feedback import (
     ActionAfterAnswer, ActionOfferContact, ActionRecordFeedback, ActionRecordRemark,
+    ValidateFeedbackRemarkForm,
     draft_made, interview_finished, interview_step_reached,
 )
 from actions.interview_questions import ASK_ACTIONS
@@ -174,3 +175,34 @@ async def test_an_interview_is_followed_by_its_token_only(dispatcher, domain):
     [interview] = _report().interviews(*ALL_TIME)
     assert interview.finished is not None
     assert [e.kind for e in _report().events(*ALL_TIME)] == [kinds.CONVERSATION, kinds.DRAFT]
+
+
+@pytest.mark.parametrize("text", [
+    "Ik zocht de regel voor AOC's", "het antwoord was te algemeen", "Wie uitvalt krijgt in dit antwoord geen enkele informatie over wat er dan gebeurt",
+])
+async def test_a_remark_is_kept_as_the_remark(dispatcher, domain, text):
+    tracker = make_tracker(parse_result(text, [("nlu_fallback", 0.4)]), active_loop={"name": "feedback_remark_form"})
+    validated = await ValidateFeedbackRemarkForm().validate_feedback_remark(text, dispatcher, tracker, domain)
+    assert validated == {"feedback_remark": text}
+
+
+@pytest.mark.parametrize("text", [
+    "Wie tekent de overeenkomst?", "wie tekent de overeenkomst", "Moet de MR instemmen",
+    '/nlu_fallback{"question_key":"teambevoegdheid"}',
+])
+async def test_a_question_instead_of_a_remark_ends_the_remark_and_is_answered(dispatcher, domain, text):
+    tracker = make_tracker(parse_result(text, [("faq", 0.9)]), active_loop={"name": "feedback_remark_form"},
+                           slots={"last_answer": {"key": None, "question": "Wie tekent?"}})
+    validated = await ValidateFeedbackRemarkForm().validate_feedback_remark(text, dispatcher, tracker, domain)
+    assert validated == {"feedback_remark": None, "requested_slot": None}
+    events = await ActionRecordRemark().run(dispatcher, tracker, domain)
+    assert slots_of(events) == {"feedback_remark": None, "last_answer": None}
+    assert [e["name"] for e in events if e["event"] == "followup"] == ["action_clarify_question"]
+    assert dispatcher.messages == [] and _report().events(*ALL_TIME) == []
+
+
+async def test_no_remark_chosen_is_not_taken_for_a_question(dispatcher, domain):
+    tracker = make_tracker(parse_result("/no_remark", [("no_remark", 1.0)]),
+                           slots={"feedback_remark": "", "last_answer": {"question": "q"}})
+    events = await ActionRecordRemark().run(dispatcher, tracker, domain)
+    assert [e["event"] for e in events] == ["slot", "slot"]
