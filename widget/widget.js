@@ -274,6 +274,8 @@
     } catch (e) { return ""; }
   }
 
+  var SHORT_QUESTION = 120, labelCount = 0;
+
   function renderMessage(message) {
     var item = el("div", { "class": "msg " + message.from, "data-from": message.from, "data-time": message.time || "" });
     item.appendChild(el("span", { "class": "sr-only" }, (message.from === "user" ? TEXT.you : TEXT.bot) + ": "));
@@ -282,7 +284,14 @@
     else if (message.agreement) renderAgreement(message.agreement, bubble);
     else if (message.text) markdown(message.text, bubble);
     if (message.buttons && message.buttons.length) {
-      var quick = item.appendChild(el("div", { "class": "quick" }));
+      // The buttons form a group; a short question ("Was dit antwoord nuttig?") names it, so
+      // a screen reader announces "Ja" and "Nee" with what they answer.
+      var group = { "class": "quick", role: "group" };
+      if (message.text && message.text.length <= SHORT_QUESTION) {
+        bubble.id = "sok-msg-" + (++labelCount);
+        group["aria-labelledby"] = bubble.id;
+      }
+      var quick = item.appendChild(el("div", group));
       message.buttons.forEach(function (button) {
         var b = quick.appendChild(el("button", { type: "button" }, button.title));
         b.addEventListener("click", function () { send(button.payload, button.title); });

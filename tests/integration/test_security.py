@@ -219,6 +219,7 @@ def test_requests_from_other_origins_get_no_cors_permission(assistant):
 def test_no_user_text_in_the_log_after_slash_messages_clarifications_and_errors(assistant):
     sender = "log-check"
     for message in [
+        "Moet de MR instemmen?", "/answer_not_helpful", "opmerking van Klaasje Uitgelogd",
         '/inform{"naam":"Jan Geheimnaam"}', "/greet{kapotte json Pietje Verborgen",
         "/onbekend_intent Klaasje Uitgelogd", '/nlu_fallback{"question_key":"Stichting Lekvrij"}',
         "wat kun je", "regels Jan Geheimnaam", "afspraken", '/nlu_fallback{"question_key":"x"}',

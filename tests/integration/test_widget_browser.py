@@ -8,6 +8,7 @@ Screenshots are written to results/screenshots/.
 import json
 import os
 import re
+from datetime import date
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import urlparse
@@ -16,7 +17,10 @@ import docx
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
+from bot import messages
 from bot.agreement import messages as agreement_messages
+from bot.feedback import store as report_kinds
+from bot.feedback.store import ReportStore
 from bot.interview.catalogue import load_catalogue
 from bot.knowledge import load_knowledge
 from bot.settings import PROJECT_ROOT
@@ -313,6 +317,35 @@ def test_a_pasted_agreement_is_checked_in_the_chat(page):
     expect(page.get_by_role("link", name="Download overzicht (Word)")).to_be_visible()
     hrefs = page.locator(".draft a").evaluate_all("links => links.map(a => a.href)")
     assert len(hrefs) == 2 and all("/agreements/reports/" in href for href in hrefs), hrefs
+
+
+def axe_serious_violations(page: Page) -> list:
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate("axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})")
+    return [(v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in results["violations"]
+            if v["impact"] in ("serious", "critical")]
+
+
+def test_feedback_buttons_are_named_by_their_question_and_keep_a_remark(page, assistant):
+    open_widget(page)
+    say(page, "Moet de medezeggenschapsraad instemmen, vraagt de widget?")
+    feedback = page.get_by_role("group", name=messages.FEEDBACK_QUESTION).last
+    expect(feedback.get_by_role("button", name="Ja")).to_be_visible()
+    no = feedback.get_by_role("button", name="Nee")
+    no.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".log")).to_contain_text(messages.FEEDBACK_SORRY, timeout=30000)
+    expect(page.locator(".log")).to_contain_text(messages.CONTACT_DEFAULT)
+    expect(page.get_by_role("button", name="Geen opmerking")).to_be_visible()
+    assert axe_serious_violations(page) == []
+    say(page, "Ik miste wie er namens de <b>OR</b> tekent")
+    expect(page.locator(".log")).to_contain_text(messages.REMARK_THANKS)
+    expect(page.locator(".log b")).to_have_count(0)
+    report = ReportStore(assistant.state_dir / "report.db")
+    remarks = [(e.kind, e.remark) for e in report.events(date.min, date.max)
+               if e.question == "Moet de medezeggenschapsraad instemmen, vraagt de widget?"]
+    assert remarks == [(report_kinds.NOT_HELPFUL, "Ik miste wie er namens de <b>OR</b> tekent")]
+    shot(page, "widget-feedback")
 
 
 def test_keyboard_only(page):
