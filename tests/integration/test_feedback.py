@@ -9,6 +9,8 @@ from bot import messages
 from bot.feedback import store as kinds
 from bot.feedback.store import ReportStore
 from bot.knowledge import load_knowledge
+from bot.privacy import forget_conversation
+from bot.settings import Settings
 from tests.integration.servers import reply_text
 
 QUESTION = "moet de mr de samenwerkingsovereenkomst goedkeuren"
@@ -101,3 +103,21 @@ def test_no_feedback_question_interrupts_an_interview_question(assistant):
     assert messages.FEEDBACK_QUESTION not in reply_text(replies)
     assert not any(b["payload"] in FEEDBACK_PAYLOADS
                    for r in replies for b in r.get("buttons") or [])
+
+
+def test_forget_removes_the_question_and_remark_from_the_report_data(assistant):
+    question = "Moet de GMR de samenwerkingsovereenkomst goedkeuren?"
+    assistant.send("feedback-forget", question)
+    assistant.send("feedback-forget", "/answer_not_helpful")
+    assistant.send("feedback-forget", "Graag meer over de GMR van Stichting Vergeetmij")
+    assert _feedback_rows(assistant, question) == [
+        (kinds.NOT_HELPFUL, "medezeggenschap_goedkeuring",
+         "Graag meer over de GMR van Stichting Vergeetmij")]
+    settings = Settings.from_environment({"ASSISTANT_STATE_DIR": str(assistant.state_dir)})
+    assert forget_conversation("feedback-forget", settings)["report_data"] >= 1
+    assert _feedback_rows(assistant, question) == []
+    report = ReportStore(assistant.state_dir / "report.db")
+    assert not any("Vergeetmij" in (e.remark or "") for e in report.events(date.min, date.max))
+    # The "Nee" itself is still counted, without its texts.
+    assert any(e.kind == kinds.NOT_HELPFUL and e.question is None and e.remark is None
+               for e in report.events(date.min, date.max))
