@@ -18,6 +18,7 @@ from bot.feedback import store as kinds
 from bot.feedback.contact import contact_text
 from bot.feedback.store import ReportStore
 from bot.interview.flow import asks_something
+from bot.interview.guard import is_denial
 from bot.settings import Settings
 
 COUNTED_SLOT = "report_counted"
@@ -29,6 +30,9 @@ REMARK_SLOT = "feedback_remark"
 UNANSWERED_BEFORE_CONTACT = 2
 HELPFUL_INTENT = "answer_helpful"
 NO_REMARK_INTENT = "no_remark"
+AFFIRM_INTENT, DENY_INTENT = "affirm", "deny"
+# What a typed "ja" or "nee" gets when it answers nothing.
+ANYTHING_ELSE_RESPONSE = "utter_anything_else"
 # A question asked instead of a remark is answered by this action.
 QUESTION_ACTION = "action_clarify_question"
 FAQ_PREFIX = "faq/"
@@ -111,7 +115,9 @@ class ActionAfterAnswer(Action):
 
 
 class ActionRecordFeedback(Action):
-    """Stores a "ja" or "nee" on the latest answer; after "nee" the way to a person is offered."""
+    """Stores a "Ja" or "Nee" on the latest answer, clicked or typed right after "Was dit
+    antwoord nuttig?"; after "Nee" the way to a person is offered (and after the button, the
+    rules ask for a remark)."""
 
     def name(self) -> Text:
         return "action_record_feedback"
@@ -119,38 +125,49 @@ class ActionRecordFeedback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        typed = intent in (AFFIRM_INTENT, DENY_INTENT)
         last = tracker.get_slot(LAST_ANSWER_SLOT)
-        if not isinstance(last, dict) or not last.get("key"):
-            dispatcher.utter_message(text=messages.FEEDBACK_NOTHING_TO_RATE)
+        if typed and not just_asked_for_feedback(tracker):
+            dispatcher.utter_message(response=ANYTHING_ELSE_RESPONSE)
             return []
-        helpful = (tracker.latest_message.get("intent") or {}).get("name") == HELPFUL_INTENT
-        if helpful:
+        if not isinstance(last, dict) or not last.get("key"):
+            if typed:
+                dispatcher.utter_message(response=ANYTHING_ELSE_RESPONSE)
+            else:
+                dispatcher.utter_message(text=messages.FEEDBACK_NOTHING_TO_RATE)
+            return []
+        if intent in (HELPFUL_INTENT, AFFIRM_INTENT):
             report_store().record(kinds.HELPFUL, answer=last["key"])
             dispatcher.utter_message(text=messages.FEEDBACK_THANKS)
             return [SlotSet(LAST_ANSWER_SLOT, None)]
         report_store().record(kinds.NOT_HELPFUL, answer=last["key"], question=last.get("question"))
         dispatcher.utter_message(text=messages.FEEDBACK_SORRY)
         offer_contact(dispatcher, after_failure=True)
-        # The question stays, so that a remark can be added to this "nee".
+        if typed:
+            return [SlotSet(LAST_ANSWER_SLOT, None)]
+        # The question stays, so that a remark can be added to this "Nee" (the rule asks for it).
         return [SlotSet(LAST_ANSWER_SLOT, {"key": None, "question": last.get("question")})]
 
 
-def question_instead(tracker: Tracker) -> bool:
-    """Whether the user asked something (or clicked a question) where a remark was asked."""
-    latest = tracker.latest_message or {}
-    text = str(latest.get("text") or "")
-    chose_no_remark = (latest.get("intent") or {}).get("name") == NO_REMARK_INTENT
-    return bool(text.strip()) and not chose_no_remark and not is_remark(text)
-
-
-def is_remark(text: str) -> bool:
-    """Whether a message given where a remark is asked is one: a question is not."""
-    return bool(text.strip()) and not text.startswith("/") and not asks_something(text)
+def just_asked_for_feedback(tracker: Tracker) -> bool:
+    """Whether the assistant's last message before the user's latest was "Was dit antwoord
+    nuttig?", so that a typed "ja" or "nee" answers it."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return False
+            seen_user = True
+        elif event.get("event") == "bot" and seen_user:
+            return event.get("text") == messages.FEEDBACK_QUESTION
+    return False
 
 
 class ValidateFeedbackRemarkForm(FormValidationAction):
     """Takes the message after "Wat miste u?" as the remark, unless it is a question: then the
-    remark is left out and the question is answered (see ``ActionRecordRemark``)."""
+    remark is left out and the question is answered (see ``ActionRecordRemark``). A plain
+    "nee" means no remark."""
 
     def name(self) -> Text:
         return "validate_feedback_remark_form"
@@ -158,6 +175,8 @@ class ValidateFeedbackRemarkForm(FormValidationAction):
     async def validate_feedback_remark(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict,
     ) -> Dict[Text, Any]:
+        if value and is_denial(str(value)):
+            return {REMARK_SLOT: ""}
         if value and not is_remark(str(value)):
             # Setting the requested slot to None ends the form without a remark.
             return {REMARK_SLOT: None, "requested_slot": None}
@@ -184,6 +203,19 @@ class ActionRecordRemark(Action):
         elif question_instead(tracker):
             events.append(FollowupAction(QUESTION_ACTION))
         return events
+
+
+def question_instead(tracker: Tracker) -> bool:
+    """Whether the user asked something (or clicked a question) where a remark was asked."""
+    latest = tracker.latest_message or {}
+    text = str(latest.get("text") or "")
+    chose_no_remark = (latest.get("intent") or {}).get("name") == NO_REMARK_INTENT
+    return bool(text.strip()) and not chose_no_remark and not is_remark(text)
+
+
+def is_remark(text: str) -> bool:
+    """Whether a message given where a remark is asked is one: a question is not."""
+    return bool(text.strip()) and not text.startswith("/") and not asks_something(text)
 
 
 class ActionOfferContact(Action):

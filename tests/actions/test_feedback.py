@@ -206,3 +206,44 @@ async def test_no_remark_chosen_is_not_taken_for_a_question(dispatcher, domain):
                            slots={"feedback_remark": "", "last_answer": {"question": "q"}})
     events = await ActionRecordRemark().run(dispatcher, tracker, domain)
     assert [e["event"] for e in events] == ["slot", "slot"]
+
+
+def _after(bot_text, user_text, intent):
+    """A tracker whose latest user message follows the assistant's ``bot_text``."""
+    events = [{"event": "user", "text": "vraag"}, {"event": "bot", "text": "antwoord"},
+              {"event": "bot", "text": bot_text}, {"event": "user", "text": user_text}]
+    return make_tracker(parse_result(user_text, [(intent, 0.9)]), events=events,
+                        slots={"last_answer": {"key": "teambevoegdheid", "question": "Wat is X?"}})
+
+
+async def test_a_typed_yes_right_after_the_feedback_question_counts(dispatcher, domain):
+    events = await ActionRecordFeedback().run(
+        dispatcher, _after(messages.FEEDBACK_QUESTION, "ja hoor", "affirm"), domain)
+    assert slots_of(events) == {"last_answer": None}
+    assert _texts(dispatcher) == [messages.FEEDBACK_THANKS]
+    assert [(e.kind, e.answer) for e in _report().events(*ALL_TIME)] == [(kinds.HELPFUL, "teambevoegdheid")]
+
+
+async def test_a_typed_no_right_after_the_feedback_question_counts_and_offers_a_person(dispatcher, domain):
+    events = await ActionRecordFeedback().run(
+        dispatcher, _after(messages.FEEDBACK_QUESTION, "nee", "deny"), domain)
+    assert slots_of(events) == {"last_answer": None}
+    assert _texts(dispatcher)[0] == messages.FEEDBACK_SORRY
+    assert [(e.kind, e.question) for e in _report().events(*ALL_TIME)][0] == (kinds.NOT_HELPFUL, "Wat is X?")
+
+
+@pytest.mark.parametrize("intent", ["affirm", "deny"])
+async def test_a_typed_yes_or_no_after_something_else_rates_nothing(dispatcher, domain, intent):
+    events = await ActionRecordFeedback().run(dispatcher, _after("Goedendag!", "ja", intent), domain)
+    assert events == [] and dispatcher.messages[0]["response"] == "utter_anything_else"
+    assert _report().events(*ALL_TIME) == []
+    fresh = make_tracker(parse_result("ja", [(intent, 0.9)]), events=[
+        {"event": "bot", "text": messages.FEEDBACK_QUESTION}, {"event": "user", "text": "ja"}])
+    assert await ActionRecordFeedback().run(dispatcher, fresh, domain) == []
+    assert dispatcher.messages[1]["response"] == "utter_anything_else"
+
+
+async def test_a_no_where_a_remark_is_asked_means_no_remark(dispatcher, domain):
+    tracker = make_tracker(parse_result("nee", [("deny", 0.9)]), active_loop={"name": "feedback_remark_form"})
+    validated = await ValidateFeedbackRemarkForm().validate_feedback_remark("nee", dispatcher, tracker, domain)
+    assert validated == {"feedback_remark": ""}

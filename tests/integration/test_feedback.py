@@ -121,3 +121,14 @@ def test_forget_removes_the_question_and_remark_from_the_report_data(assistant):
     # The "Nee" itself is still counted, without its texts.
     assert any(e.kind == kinds.NOT_HELPFUL and e.question is None and e.remark is None
                for e in report.events(date.min, date.max))
+
+
+def test_a_typed_no_on_the_feedback_question_counts_and_a_later_yes_rates_nothing(assistant):
+    question = "Moet de deelnemersraad de samenwerkingsovereenkomst goedkeuren?"
+    assistant.send("feedback-typed", question)
+    text = reply_text(assistant.send("feedback-typed", "nee hoor"))
+    assert messages.FEEDBACK_SORRY in text and messages.CONTACT_DEFAULT in text
+    assert [kind for kind, _a, _r in _feedback_rows(assistant, question)] == [kinds.NOT_HELPFUL]
+    assistant.send("feedback-typed", "hallo")
+    assert reply_text(assistant.send("feedback-typed", "ja")) == "Waarmee kan ik u verder helpen?"
+    assert [kind for kind, _a, _r in _feedback_rows(assistant, question)] == [kinds.NOT_HELPFUL]
