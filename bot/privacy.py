@@ -52,11 +52,12 @@ def _texts_and_interviews(rows) -> tuple:
 
 def forget_conversation(conversation_id: str, settings: Optional[Settings] = None) -> dict:
     """Delete every stored event of a conversation, all its drafts, the reports of the
-    agreements it had checked, and what it left in the report data (the texts it typed, its
+    agreements it had checked and the answers taken from them, and what it left in the report data (the texts it typed, its
     interviews); returns the counts."""
     settings = settings or Settings.from_environment()
     drafts = DraftStore(settings.drafts_dir).delete_conversation(conversation_id)
     reports = DraftStore(settings.reports_dir).delete_conversation(conversation_id)
+    reports += DraftStore(settings.completions_dir).delete_conversation(conversation_id)
     events = report_rows = 0
     engine = sqlalchemy.create_engine(tracker_database_url(settings))
     try:
@@ -80,10 +81,11 @@ def forget_conversation(conversation_id: str, settings: Optional[Settings] = Non
 
 
 def expire_drafts(settings: Optional[Settings] = None) -> int:
-    """Delete the drafts and agreement reports older than the retention period; returns how many."""
+    """Delete the drafts, the agreement reports and the answers taken from checked agreements
+    older than the retention period; returns how many."""
     settings = settings or Settings.from_environment()
-    return sum(DraftStore(folder).delete_older_than(settings.draft_retention_days)
-               for folder in (settings.drafts_dir, settings.reports_dir))
+    folders = (settings.drafts_dir, settings.reports_dir, settings.completions_dir)
+    return sum(DraftStore(folder).delete_older_than(settings.draft_retention_days) for folder in folders)
 
 
 def expire_report_data(settings: Optional[Settings] = None) -> int:
