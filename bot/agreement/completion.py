@@ -20,8 +20,9 @@ DECLINE_INTENT = "decline_completion"
 TOKEN_ENTITY, MODE_ENTITY = "completion", "completion_mode"
 ADDENDUM, NEW_DRAFT = "addendum", "draft"
 MODES = (ADDENDUM, NEW_DRAFT)
-# Stored as a file no route serves.
-FORMATS = {"json": DraftFormat("json", "application/json", "attachment")}
+# Stored as JSON in a file no route serves (not "json": the store's own record is draft.json).
+ANSWERS = "answers"
+FORMATS = {ANSWERS: DraftFormat(ANSWERS, "application/json", "attachment")}
 NAME = "antwoorden-uit-overeenkomst"
 
 
@@ -36,13 +37,13 @@ def store_prefill(result: CheckResult, conversation_id: str, store: DraftStore,
     if not result.to_complete:
         return None
     data = json.dumps(result.prefill.as_json(), ensure_ascii=False).encode("utf-8")
-    return store.save(conversation_id, {"json": data}, NAME, now)
+    return store.save(conversation_id, {ANSWERS: data}, NAME, now)
 
 
 def load_prefill(store: DraftStore, conversation_id: str, token: Optional[str] = None) -> Optional[Prefill]:
     """The conversation's stored answers: those under ``token``, else its newest."""
     token = token if token and store.belongs_to(token, conversation_id) else store.newest(conversation_id)
-    found = store.find(token, "json") if token else None
+    found = store.find(token, ANSWERS) if token else None
     if found is None:
         return None
     return Prefill.from_json(json.loads(found.path.read_text(encoding="utf-8")))

@@ -99,12 +99,15 @@ def _structural(facts: Facts) -> Dict[str, Any]:
     return answers
 
 
-def _funding(facts: Facts, passages: Sequence[Passage]) -> Dict[str, Any]:
-    """Topic g: whether funding is transferred, and the passages on amount and destination."""
+def _funding(facts: Facts, passages: Sequence[Passage], unclear: bool) -> Dict[str, Any]:
+    """Topic g: whether funding is transferred, and the passages on amount and destination.
+
+    Where the topic is not clearly covered, whether funding is transferred is left to the user.
+    """
     transferred = facts.funding.transferred
     if transferred is None:
         return {}
-    answers: Dict[str, Any] = {FUNDING_TRANSFER: transferred}
+    answers: Dict[str, Any] = {} if unclear else {FUNDING_TRANSFER: transferred}
     by_place = {p.place: p for p in passages}
     for key, evidence in ((FUNDING_AMOUNT, facts.funding.amount),
                           (FUNDING_PURPOSE, facts.funding.destination)):
@@ -124,7 +127,8 @@ def prefill(passages: Sequence[Passage], findings: Sequence[TopicFinding], facts
     for topic in load_topics():
         steps = [step for step in catalogue.clauses() if step.topic == topic.letter]
         if topic.letter == FUNDING_TOPIC:
-            given = _funding(facts, passages) if status[topic.letter] in USABLE + (NOT_APPLICABLE,) else {}
+            usable = status[topic.letter] in USABLE + (NOT_APPLICABLE,)
+            given = _funding(facts, passages, status[topic.letter] in UNCLEAR) if usable else {}
         elif status[topic.letter] not in USABLE:
             continue
         elif len(steps) == 1:
