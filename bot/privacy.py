@@ -57,7 +57,7 @@ def forget_conversation(conversation_id: str, settings: Optional[Settings] = Non
     settings = settings or Settings.from_environment()
     drafts = DraftStore(settings.drafts_dir).delete_conversation(conversation_id)
     reports = DraftStore(settings.reports_dir).delete_conversation(conversation_id)
-    reports += DraftStore(settings.completions_dir).delete_conversation(conversation_id)
+    answers = DraftStore(settings.completions_dir).delete_conversation(conversation_id)
     events = report_rows = 0
     engine = sqlalchemy.create_engine(tracker_database_url(settings))
     try:
@@ -77,7 +77,8 @@ def forget_conversation(conversation_id: str, settings: Optional[Settings] = Non
                 events = result.rowcount
     finally:
         engine.dispose()
-    return {"events": events, "drafts": drafts, "reports": reports, "report_data": report_rows}
+    return {"events": events, "drafts": drafts, "reports": reports, "agreement_answers": answers,
+            "report_data": report_rows}
 
 
 def expire_drafts(settings: Optional[Settings] = None) -> int:
@@ -98,7 +99,8 @@ def main(argv: List[str]) -> int:
     if len(argv) == 2 and argv[0] == "forget" and argv[1].strip():
         counts = forget_conversation(argv[1])
         print(f"Deleted conversation {argv[1]!r}: {counts['events']} events, {counts['drafts']} drafts, "
-              f"{counts['reports']} agreement reports, {counts['report_data']} rows of report data.")
+              f"{counts['reports']} agreement reports, {counts['agreement_answers']} sets of answers taken "
+              f"from agreements, {counts['report_data']} rows of report data.")
         return 0
     if argv == ["expire"]:
         settings = Settings.from_environment()

@@ -52,7 +52,7 @@ def test_forget_and_the_retention_job_delete_the_kept_answers(tmp_path):
     store_prefill(result, "te-vergeten", store)
     store_prefill(result, "blijft", store, datetime.now(timezone.utc) - timedelta(days=8))
     kept = store_prefill(result, "blijft", store)
-    assert forget_conversation("te-vergeten", settings)["reports"] == 1
+    assert forget_conversation("te-vergeten", settings)["agreement_answers"] == 1
     assert expire_drafts(settings) == 1
     assert DraftStore(settings.completions_dir).tokens() == [kept]
 
