@@ -11,6 +11,7 @@ import yaml
 from bot.agreement import messages
 from bot.privacy import forget_conversation
 from bot.settings import PROJECT_ROOT, Settings
+from tests.integration.interviews import FULL_MBO_NAME, SIGNATORIES, TYPED, completion_answer
 from tests.integration.servers import reply_text
 
 FOLDER = PROJECT_ROOT / "tests" / "heldout" / "agreements"
@@ -88,45 +89,6 @@ def test_the_check_asked_for_and_pasted_in_the_chat(assistant):
 
 # Completing the missing topics of the held-out vakmanschapsroute agreement (f, h and i missing).
 VAKMANSCHAP = "vakmanschapsroute_old.docx"
-FULL_MBO_NAME = "Stichting Regionaal Opleidingencentrum Lek en Linge"
-TYPED = {
-    "Artikel 5 - Overstapoptie": "Een deelnemer die de route niet met succes afrondt, kan overstappen "
-    "naar de Entree-opleiding of een andere opleiding op niveau 2 van het ROC.",
-    "Artikel 7 - Aanvullende afspraken": "Deelnemers die nog op De Lingeborgh staan ingeschreven, "
-    "kunnen vanaf het vierde leerjaar deelnemen aan de studentenraad van het ROC.",
-    "Artikel 8 - Geschilbeslechting": "Een geschil wordt eerst besproken in de stuurgroep en daarna "
-    "voorgelegd aan een onafhankelijke mediator die partijen samen aanwijzen.",
-    "Plaats van ondertekening": "Leerdam",
-    "Datum van ondertekening": "1 september 2026",
-}
-SIGNATORIES = ["H.J. van Wijk, bestuurder", "M.C. Brouwer-Lindeman, voorzitter college van bestuur"]
-
-
-def _has_button(replies, title):
-    return any(b.get("title") == title for r in replies for b in r.get("buttons") or [])
-
-
-def _next_message(replies, signatories):
-    """What the user answers to the replies: the typed answer for the step, else keep the
-    document's answer, else a sentence of their own."""
-    text = reply_text(replies)
-    if "Bedoelt u 2 besturen" in text:
-        return "nee"
-    if "Klopt dat?" in text:
-        return "ja"
-    for label, answer in TYPED.items():
-        if f"**{label}" in text:
-            return answer
-    if "**Bevoegd gezag van de instelling voor beroepsonderwijs**" in text:
-        return FULL_MBO_NAME
-    if "Wie ondertekent namens" in text:
-        return signatories.pop(0)
-    if "Volgens uw overeenkomst is het antwoord: " in text:
-        return text.split("Volgens uw overeenkomst is het antwoord: ")[1][:3].strip(".").lower()
-    if _has_button(replies, "Behouden"):
-        return "behouden"
-    label = text.split("**")[1] if "**" in text else "dit onderwerp"
-    return f"Over {label.lower()} spreken partijen af dat zij dit samen in de stuurgroep regelen."
 
 
 def _complete(assistant, sender, mode):
@@ -145,7 +107,8 @@ def _complete(assistant, sender, mode):
     for _turn in range(60):
         if "**Uw antwoorden**" in reply_text(replies):
             break
-        message = _next_message(replies, signatories)
+        buttons = [b.get("title") for r in replies for b in r.get("buttons") or []]
+        message = completion_answer(reply_text(replies).replace("**", ""), buttons, signatories)
         replies = assistant.send(sender, message)
         conversation.append((message, replies))
     else:
