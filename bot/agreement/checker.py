@@ -238,16 +238,11 @@ def check_topic(topic: Topic, reads: Sequence[_Read]) -> TopicFinding:
     return _finding(topic, PARTLY, _evidence(topic, best.passages), missing, notes)
 
 
-def topic_passages(topic: Topic, reads: Sequence[_Read], every_group: bool = False) -> List[Passage]:
+def topic_passages(topic: Topic, reads: Sequence[_Read]) -> List[Passage]:
     """The passages a finding rests on, in document order: the group under the topic's own
-    headings, else the fullest group; with ``every_group``, the passages of every group."""
-    groups, _heading_seen = _candidates(topic, reads)
-    best = _best(groups)
-    if best is None:
-        return []
-    chosen = list(groups.values()) if every_group and HEADING_GROUP not in groups else [best]
-    found = {read.passage.index: read.passage for group in chosen for read in group.passages}
-    return [found[index] for index in sorted(found)]
+    headings, else the fullest group."""
+    best = _best(_candidates(topic, reads)[0])
+    return [] if best is None else sorted((read.passage for read in best.passages), key=lambda p: p.index)
 
 
 def check_passages(passages: Sequence[Passage]) -> List[TopicFinding]:

@@ -8,6 +8,7 @@ conversation's newest one.
 
 import json
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Dict, List, Optional
 
 from bot.agreement import messages
@@ -26,7 +27,7 @@ FORMATS = {ANSWERS: DraftFormat(ANSWERS, "application/json", "attachment")}
 NAME = "antwoorden-uit-overeenkomst"
 
 
-def completion_store(root, retention_days: float, per_conversation: int) -> DraftStore:
+def completion_store(root: Path, retention_days: float, per_conversation: int) -> DraftStore:
     """The store of answers taken from checked agreements."""
     return DraftStore(root, retention_days, per_conversation, formats=FORMATS)
 

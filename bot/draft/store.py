@@ -77,7 +77,7 @@ class DraftStore:
         self.retention_days = retention_days
         self.per_conversation = per_conversation
         self.formats = dict(formats)
-        if f"draft.{META_FILE.split('.')[-1]}" in {f"draft.{f.extension}" for f in self.formats.values()}:
+        if any(f"draft.{stored.extension}" == META_FILE for stored in self.formats.values()):
             raise ValueError(f"a draft format may not be stored as the record {META_FILE}")
 
     def save(
