@@ -268,7 +268,9 @@ def test_an_uploaded_agreement_gets_its_topics_and_report_and_passes_axe(page):
     expect(page.locator(".msg.bot").last).to_contain_text("Overeenkomst uploaden", timeout=30000)
     upload_with_the_keyboard(page, str(AGREEMENTS / "format_two_missing.docx"))
     expect(page.locator(".msg.user").last).to_contain_text("format_two_missing.docx")
-    answer = page.locator(".msg.bot").last
+    # The result, then the offer to complete the missing topics.
+    expect(page.locator(".msg.bot").last).to_contain_text(agreement_messages.OFFER_COMPLETION, timeout=30000)
+    answer = page.locator(".msg.bot").nth(-2)
     expect(answer).to_contain_text("8 van de 10 onderwerpen zijn geregeld", timeout=30000)
     expect(answer).to_contain_text("Aan te vullen of te controleren: f, i.")
     expect(answer.locator("li")).to_have_count(10)
