@@ -15,11 +15,12 @@ from bot.agreement import messages
 from bot.agreement.check import CheckResult
 from bot.agreement.prefill import Prefill
 from bot.draft.store import DraftFormat, DraftStore
+from bot.interview.catalogue import ADDENDUM_MODE
 
 COMPLETE_INTENT = "complete_agreement"
 DECLINE_INTENT = "decline_completion"
 TOKEN_ENTITY, MODE_ENTITY = "completion", "completion_mode"
-ADDENDUM, NEW_DRAFT = "addendum", "draft"
+ADDENDUM, NEW_DRAFT = ADDENDUM_MODE, "draft"
 MODES = (ADDENDUM, NEW_DRAFT)
 # Stored as JSON in a file no route serves (not "json": the store's own record is draft.json).
 ANSWERS = "answers"

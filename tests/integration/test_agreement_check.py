@@ -147,6 +147,10 @@ def test_the_missing_topics_of_an_uploaded_agreement_completed_as_an_addendum(as
                        "3. Geschilbeslechting"]
     assert not any("klankbordgroep" in p for p in paragraphs)
     assert markdown.startswith("# *(assistent)* Aanvulling op de samenwerkingsovereenkomst")
+    # The servers' log holds nothing of the document, nor of the answers.
+    log = assistant.log_path.read_text(encoding="utf-8", errors="replace")
+    for text in ("Lingeborgh", "klankbordgroep", "Lek en Linge", "Brouwer-Lindeman", *TYPED.values()):
+        assert text not in log, text
 
 
 def test_the_missing_topics_of_an_uploaded_agreement_completed_as_a_new_draft(assistant):
