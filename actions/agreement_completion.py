@@ -37,12 +37,14 @@ class ActionCompleteAgreement(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         message = tracker.latest_message or {}
-        if (message.get("intent") or {}).get("name") == DECLINE_INTENT:
-            dispatcher.utter_message(text=messages.COMPLETE_DECLINED)
-            return []
         settings = Settings.from_environment()
         store = completion_store(settings.completions_dir, settings.draft_retention_days,
                                  settings.drafts_per_conversation)
+        if (message.get("intent") or {}).get("name") == DECLINE_INTENT:
+            # Not going on: the answers taken from the document are not kept.
+            store.delete_conversation(tracker.sender_id)
+            dispatcher.utter_message(text=messages.COMPLETE_DECLINED)
+            return []
         token = _entity(tracker, TOKEN_ENTITY)
         prefill = load_prefill(store, tracker.sender_id, token)
         if prefill is None:

@@ -175,5 +175,6 @@ COMPLETE_ALL_COVERED = (
     "Volgens de controle staan alle onderwerpen al in uw overeenkomst; er is niets aan te vullen."
 )
 COMPLETE_DECLINED = (
-    "Goed. Wilt u de ontbrekende onderwerpen later toch aanvullen, typ dan 'aanvullen'."
+    "Goed. Wat ik uit uw overeenkomst had overgenomen, heb ik verwijderd. Wilt u de ontbrekende "
+    "onderwerpen later toch aanvullen, laat uw overeenkomst dan opnieuw controleren."
 )

@@ -31,9 +31,12 @@ def _entities(**values):
     return [{"entity": name, "value": value} for name, value in values.items()]
 
 
-async def test_declining_says_how_to_come_back(dispatcher, domain):
+async def test_declining_deletes_the_kept_answers_and_says_how_to_come_back(dispatcher, domain, state_dir):
+    _stored(state_dir)
+    other = _stored(state_dir, conversation="iemand-anders")
     assert await _run(dispatcher, domain, intent="decline_completion") == []
     assert dispatcher.messages[0]["text"] == messages.COMPLETE_DECLINED
+    assert DraftStore(state_dir / "agreement-answers").tokens() == [other]
 
 
 async def test_without_a_checked_agreement_it_says_to_check_one_first(dispatcher, domain, state_dir):
