@@ -10,16 +10,22 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.clarify_question import question_buttons
 from actions.draft_delivery import CONFIRMED_SLOT
+from actions.interview_form import say
 from bot.agreement import messages
 from bot.agreement.completion import (
     ADDENDUM, DECLINE_INTENT, MODE_ENTITY, MODES, TOKEN_ENTITY, completion_store, load_prefill,
     mode_buttons, mode_in,
 )
+from bot.interview.catalogue import load_catalogue
 from bot.interview.completion import start_completion
+from bot.interview.turn import interview_turn
 from bot.settings import Settings
 
 FORM = "interview_form"
+# At an open question, a typed message longer than this is an answer, not a request to complete.
+MAX_REQUEST_WORDS = 8
 
 
 def _entity(tracker: Tracker, name: str) -> Optional[str]:
@@ -37,6 +43,15 @@ class ActionCompleteAgreement(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         message = tracker.latest_message or {}
+        text = message.get("text") or ""
+        requested = tracker.get_slot("requested_slot")
+        if (tracker.active_loop or {}).get("name") and requested in load_catalogue() \
+                and not text.startswith("/") and len(text.split()) > MAX_REQUEST_WORDS:
+            # Read as a request to complete, but it answers the open question: the guard reads it.
+            move = interview_turn(load_catalogue().get(requested), text, message, tracker.slots,
+                                  question_buttons)
+            say(dispatcher, move)
+            return [SlotSet(slot, value) for slot, value in {requested: None, **move.updates}.items()]
         settings = Settings.from_environment()
         store = completion_store(settings.completions_dir, settings.draft_retention_days,
                                  settings.drafts_per_conversation)
@@ -53,7 +68,7 @@ class ActionCompleteAgreement(Action):
         if not prefill.topics:
             dispatcher.utter_message(text=messages.COMPLETE_ALL_COVERED)
             return []
-        mode = _entity(tracker, MODE_ENTITY) or mode_in(message.get("text") or "")
+        mode = _entity(tracker, MODE_ENTITY) or mode_in(text)
         if mode not in MODES:
             dispatcher.utter_message(text=messages.COMPLETE_HOW, buttons=mode_buttons(token))
             return []

@@ -21,9 +21,10 @@ def _stored(state_dir, conversation="test-user"):
     return store_prefill(result, conversation, completion_store(state_dir / "agreement-answers", 30, 3))
 
 
-async def _run(dispatcher, domain, intent="complete_agreement", text="", entities=(), active_loop=None):
-    tracker = make_tracker({"text": text, "intent": {"name": intent}, "entities": list(entities)},
-                           active_loop=active_loop)
+async def _run(dispatcher, domain, intent="complete_agreement", text="", entities=(), active_loop=None,
+               slots=None):
+    tracker = make_tracker({"text": text, "intent": {"name": intent, "confidence": 0.6},
+                            "entities": list(entities)}, slots=slots, active_loop=active_loop)
     return await ActionCompleteAgreement().run(dispatcher, tracker, domain)
 
 
@@ -96,3 +97,12 @@ async def test_a_document_with_nothing_to_complete(dispatcher, domain, state_dir
 def test_a_format_stored_as_the_stores_own_record_is_refused(tmp_path):
     with pytest.raises(ValueError):
         DraftStore(tmp_path, formats={"json": DraftFormat("json", "application/json", "attachment")})
+
+
+async def test_a_long_answer_at_an_open_question_is_an_answer_not_a_request(dispatcher, domain, state_dir):
+    _stored(state_dir)
+    answer = "In aanvulling op het geldende regime mogen leerlingen deelnemen aan de studentenraad van het ROC."
+    events = await _run(dispatcher, domain, text=answer, active_loop={"name": "interview_form"},
+                        slots={"requested_slot": "clause_7_codetermination"})
+    assert slots_of(events)["clause_7_codetermination"] == answer
+    assert COMPLETION_SLOT not in slots_of(events)
