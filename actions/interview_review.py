@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.draft_delivery import CONFIRMED_SLOT, deliver_draft
 from bot import messages
 from bot.interview.answers import check_answer
-from bot.interview.catalogue import DATE, PARTIES, SIGNATORIES_KEY, load_catalogue
+from bot.interview.catalogue import COMPLETION_SLOT, DATE, PARTIES, SIGNATORIES_KEY, load_catalogue
 from bot.interview.correction import Correction, find_correction
 from bot.interview.dates import completed_date
 from bot.interview.editing import MAX_EDIT_REQUEST_WORDS, is_edit_request, keys_to_clear, steps_meant
@@ -160,5 +160,6 @@ class ActionResetInterview(Action):
         events += [SlotSet(slot, value) for slot, value in clear_interview_state().items()]
         dispatcher.utter_message(text=messages.RESET)
         # A new interview starts: the report counts the one reset as not finished.
+        # A completed agreement's scope goes too: the new interview makes a whole agreement.
         return events + [SlotSet(SIGNATORIES_KEY, []), SlotSet(CONFIRMED_SLOT, False),
-                         SlotSet(INTERVIEW_SLOT, None)]
+                         SlotSet(INTERVIEW_SLOT, None), SlotSet(COMPLETION_SLOT, None)]

@@ -56,6 +56,15 @@ OFFER_EARLIER = (
     "U noemde eerder: {answer}\n\nKies 'Behouden' als dat het antwoord op deze vraag is, of typ "
     "het juiste antwoord."
 )
+OFFER_DOCUMENT = (
+    "In uw overeenkomst staat:\n\n{answer}\n\nKies 'Behouden' om dit over te nemen, of typ een "
+    "nieuw antwoord."
+)
+OFFER_UNCLEAR = (
+    "In uw overeenkomst staat hierover:\n\n{answer}\n\nDit onderwerp is daarin niet volledig "
+    "geregeld. Typ een aangevuld antwoord, of kies 'Behouden' om de tekst zo over te nemen."
+)
+DOCUMENT_YES_NO = "Volgens uw overeenkomst is het antwoord: {answer}."
 CONFIRM_PARTIES = "Bedoelt u {count} besturen: {names}?"
 PARTIES_YES = "Ja, {count} besturen"
 PARTIES_NO = "Nee, het is één naam"

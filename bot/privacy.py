@@ -52,11 +52,12 @@ def _texts_and_interviews(rows) -> tuple:
 
 def forget_conversation(conversation_id: str, settings: Optional[Settings] = None) -> dict:
     """Delete every stored event of a conversation, all its drafts, the reports of the
-    agreements it had checked, and what it left in the report data (the texts it typed, its
+    agreements it had checked and the answers taken from them, and what it left in the report data (the texts it typed, its
     interviews); returns the counts."""
     settings = settings or Settings.from_environment()
     drafts = DraftStore(settings.drafts_dir).delete_conversation(conversation_id)
     reports = DraftStore(settings.reports_dir).delete_conversation(conversation_id)
+    answers = DraftStore(settings.completions_dir).delete_conversation(conversation_id)
     events = report_rows = 0
     engine = sqlalchemy.create_engine(tracker_database_url(settings))
     try:
@@ -76,14 +77,16 @@ def forget_conversation(conversation_id: str, settings: Optional[Settings] = Non
                 events = result.rowcount
     finally:
         engine.dispose()
-    return {"events": events, "drafts": drafts, "reports": reports, "report_data": report_rows}
+    return {"events": events, "drafts": drafts, "reports": reports, "agreement_answers": answers,
+            "report_data": report_rows}
 
 
 def expire_drafts(settings: Optional[Settings] = None) -> int:
-    """Delete the drafts and agreement reports older than the retention period; returns how many."""
+    """Delete the drafts, the agreement reports and the answers taken from checked agreements
+    older than the retention period; returns how many."""
     settings = settings or Settings.from_environment()
-    return sum(DraftStore(folder).delete_older_than(settings.draft_retention_days)
-               for folder in (settings.drafts_dir, settings.reports_dir))
+    folders = (settings.drafts_dir, settings.reports_dir, settings.completions_dir)
+    return sum(DraftStore(folder).delete_older_than(settings.draft_retention_days) for folder in folders)
 
 
 def expire_report_data(settings: Optional[Settings] = None) -> int:
@@ -96,7 +99,8 @@ def main(argv: List[str]) -> int:
     if len(argv) == 2 and argv[0] == "forget" and argv[1].strip():
         counts = forget_conversation(argv[1])
         print(f"Deleted conversation {argv[1]!r}: {counts['events']} events, {counts['drafts']} drafts, "
-              f"{counts['reports']} agreement reports, {counts['report_data']} rows of report data.")
+              f"{counts['reports']} agreement reports, {counts['agreement_answers']} sets of answers taken "
+              f"from agreements, {counts['report_data']} rows of report data.")
         return 0
     if argv == ["expire"]:
         settings = Settings.from_environment()

@@ -130,6 +130,11 @@ class Settings:
         return self.state_dir / "agreement-reports"
 
     @property
+    def completions_dir(self) -> Path:
+        """Where the answers taken from a checked agreement wait until the user completes it."""
+        return self.state_dir / "agreement-answers"
+
+    @property
     def report_db(self) -> Path:
         """The content owners' report data: counts, and only the texts the report may show."""
         return self.state_dir / "report.db"

@@ -20,6 +20,7 @@ from sanic.response import HTTPResponse
 
 from bot.agreement import messages
 from bot.agreement.check import CheckResult, check_document, check_pasted_text
+from bot.agreement.completion import completion_store, offer, store_prefill
 from bot.agreement.reading import Limits, Unreadable, megabytes
 from bot.agreement.service import report_links, store_report, summary_text, topic_lines
 from bot.draft.store import DraftStore
@@ -101,6 +102,8 @@ class AgreementCheckInput(InputChannel):
         limits = Limits(settings.agreement_max_bytes, settings.agreement_max_pages)
         store = DraftStore(settings.reports_dir, settings.draft_retention_days,
                            settings.drafts_per_conversation)
+        answers = completion_store(settings.completions_dir, settings.draft_retention_days,
+                                   settings.drafts_per_conversation)
         routes = Blueprint("agreement_check", __name__)
 
         @routes.route("/check", methods=["POST"], stream=True)
@@ -129,11 +132,14 @@ class AgreementCheckInput(InputChannel):
             finally:
                 data = text = body = None  # the upload is not kept beyond the check
             token = store_report(result, conversation, store, date.today())
+            # Only the answers the document gives are kept, for the user to go on with.
+            completion = store_prefill(result, conversation, answers)
             return _json({
                 **result.as_json(),
                 "summary": summary_text(result),
                 "topic_lines": topic_lines(result),
                 "report": report_links(token, settings.bot_url).as_json(),
+                "completion": offer(completion),
             })
 
         @routes.route("/reports/<token>/<extension>", methods=["GET", "HEAD"])

@@ -22,7 +22,7 @@ FORM = "interview_form"
 # Intents that a rule handles while a question is open; their messages never fill a slot.
 NOT_AN_ANSWER = [
     "explain_clause", "ask_example", "stop_interview", "restart_interview", "edit_clause",
-    "check_agreement",
+    "check_agreement", "complete_agreement", "decline_completion",
 ]
 BLOCK = re.compile(r"(?P<begin>  # BEGIN interview (?P<name>\w+):[^\n]*\n)(?P<body>.*?)(?P<end>  # END interview (?P=name)\n)", re.S)
 

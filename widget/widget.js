@@ -361,6 +361,20 @@
     }
   }
 
+  // The offer to complete the missing topics, as text; its payloads are built here from the token.
+  function completionOffer(offer, time) {
+    var token = offer && offer.token;
+    if (typeof token !== "string" || !DRAFT_TOKEN.test(token) || !Array.isArray(offer.buttons)) return null;
+    var titles = offer.buttons.map(function (button) { return String((button && button.title) || ""); });
+    return {
+      from: "bot", text: String(offer.question || ""), plain: true, time: time,
+      buttons: [
+        { title: titles[0], payload: '/complete_agreement{"completion":"' + token + '"}' },
+        { title: titles[1], payload: "/decline_completion" }
+      ]
+    };
+  }
+
   function downloadFile(url, labels) {
     showStatus(labels.busy);
     fetch(url, { credentials: "omit" }).then(function (response) {
@@ -499,6 +513,8 @@
             from: "bot", agreement: { summary: result.summary, lines: result.topic_lines },
             report: { token: result.report.token }, time: now
           }, true);
+          var offer = completionOffer(result.completion, now);
+          if (offer) append(offer, true);
           return;
         }
         if (response.status >= 500 || !result || typeof result.message !== "string") {

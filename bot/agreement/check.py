@@ -6,6 +6,7 @@ from typing import Any, Dict, List, Tuple
 from bot.agreement import messages
 from bot.agreement.checker import COVERED, MISSING, NOT_APPLICABLE, TopicFinding, check_passages
 from bot.agreement.facts import Facts, find_facts
+from bot.agreement.prefill import Prefill, prefill
 from bot.agreement.reading import Limits, RawDocument, read_document, read_text
 from bot.agreement.structure import split_passages
 
@@ -17,6 +18,7 @@ class CheckResult:
     file_kind: str
     findings: Tuple[TopicFinding, ...]
     facts: Facts
+    prefill: Prefill = Prefill()
 
     def letters(self, *statuses: str) -> List[str]:
         """The topics with one of these statuses."""
@@ -63,7 +65,8 @@ class CheckResult:
 def check_raw(document: RawDocument) -> CheckResult:
     """Check a document that has been read."""
     passages = split_passages(document)
-    return CheckResult(document.kind, tuple(check_passages(passages)), find_facts(passages))
+    findings, facts = tuple(check_passages(passages)), find_facts(passages)
+    return CheckResult(document.kind, findings, facts, prefill(passages, findings, facts))
 
 
 def check_document(data: bytes, limits: Limits = Limits()) -> CheckResult:

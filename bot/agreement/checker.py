@@ -22,6 +22,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from bot.agreement import messages
 from bot.agreement.structure import Passage
 from bot.interview.review import COVERED as REVIEW_COVERED
+from bot.interview.review import EXISTING as REVIEW_EXISTING
 from bot.interview.review import MISSING as REVIEW_MISSING
 from bot.interview.review import NOT_USED as REVIEW_NOT_USED
 from bot.interview.review import OPEN as REVIEW_OPEN
@@ -37,7 +38,8 @@ MAX_QUOTE_CHARS = 320
 MAX_EVIDENCE = 3
 FUNDING_TOPIC, CODETERMINATION_TOPIC = "g", "h"
 HEADING_GROUP = "under the topic's headings"
-STATUS_WORDS = {word.lower() for word in (REVIEW_COVERED, REVIEW_OPEN, REVIEW_MISSING, REVIEW_NOT_USED)}
+STATUS_WORDS = {word.lower() for word in (
+    REVIEW_COVERED, REVIEW_OPEN, REVIEW_MISSING, REVIEW_NOT_USED, REVIEW_EXISTING)}
 STATUS_WORDS |= set(messages.STATUS_NAMES.values())
 # "h. medezeggenschap: ontbreekt"; in Word the letter may be the list's own numbering, not text.
 _STATUS_LINE = re.compile(
@@ -234,6 +236,13 @@ def check_topic(topic: Topic, reads: Sequence[_Read]) -> TopicFinding:
     if best.deferred:
         notes.append(messages.NOTE_DEFERRED)
     return _finding(topic, PARTLY, _evidence(topic, best.passages), missing, notes)
+
+
+def topic_passages(topic: Topic, reads: Sequence[_Read]) -> List[Passage]:
+    """The passages a finding rests on, in document order: the group under the topic's own
+    headings, else the fullest group."""
+    best = _best(_candidates(topic, reads)[0])
+    return [] if best is None else sorted((read.passage for read in best.passages), key=lambda p: p.index)
 
 
 def check_passages(passages: Sequence[Passage]) -> List[TopicFinding]:

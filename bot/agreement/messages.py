@@ -144,3 +144,37 @@ CHAT_REPORT = (
     "In het overzicht hieronder staan per onderwerp de passages uit uw document en wat de wet "
     "vraagt. Bespreek het met uw partner."
 )
+
+# Completing the missing topics after a check (bot/agreement/completion.py, the chat's actions).
+COMPLETE_YES = "Ja, aanvullen"
+COMPLETE_NO = "Nee, nu niet"
+COMPLETE_HOW = (
+    "Hoe wilt u de ontbrekende onderwerpen vastleggen? Kies 'Aanvulling' voor een aanvulling op "
+    "de samenwerkingsovereenkomst met alleen de onderwerpen die u aanvult; uw bestaande "
+    "overeenkomst blijft dan zoals ze is. Kies 'Nieuwe volledige versie' voor een nieuwe "
+    "overeenkomst in het format van de bouwsteen, met wat al in uw overeenkomst staat."
+)
+COMPLETE_ADDENDUM = "Aanvulling"
+COMPLETE_NEW_DRAFT = "Nieuwe volledige versie"
+COMPLETE_START_ADDENDUM = (
+    "U maakt een aanvulling op uw samenwerkingsovereenkomst. Ik vraag naar de partijen, naar de "
+    "onderwerpen die ontbreken of niet volledig zijn ({topics}) en naar de ondertekening. Wat "
+    "al in uw overeenkomst staat, laat ik bij de vraag zien: kies 'Behouden' of typ een nieuw "
+    "antwoord."
+)
+COMPLETE_START_DRAFT = (
+    "U maakt een nieuwe, volledige versie van uw samenwerkingsovereenkomst. Bij elke vraag laat "
+    "ik zien wat al in uw overeenkomst staat: kies 'Behouden' of typ een nieuw antwoord. Naar wat "
+    "ontbreekt of niet volledig is ({topics}), vraag ik u."
+)
+COMPLETE_NOTHING = (
+    "Ik heb geen gecontroleerde overeenkomst van u om aan te vullen. Laat uw overeenkomst eerst "
+    "controleren: kies 'Overeenkomst uploaden' of plak de tekst in het tekstvak."
+)
+COMPLETE_ALL_COVERED = (
+    "Volgens de controle staan alle onderwerpen al in uw overeenkomst; er is niets aan te vullen."
+)
+COMPLETE_DECLINED = (
+    "Goed. Wat ik uit uw overeenkomst had overgenomen, heb ik verwijderd. Wilt u de ontbrekende "
+    "onderwerpen later toch aanvullen, laat uw overeenkomst dan opnieuw controleren."
+)

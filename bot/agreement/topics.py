@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator, List, Pattern, Tuple
+from typing import Any, Dict, Iterator, List, Pattern, Tuple
 
 import yaml
 
@@ -135,6 +135,19 @@ def deferral_terms() -> Terms:
     """Words that put an arrangement off or leave it open."""
     vocabulary = yaml.safe_load(VOCABULARY_FILE.read_text(encoding="utf-8"))
     return Terms.of(vocabulary["deferred"])
+
+
+@lru_cache(maxsize=1)
+def step_terms() -> Dict[str, Terms]:
+    """For the steps of a topic with several steps: the words by which a passage belongs to
+    that step (the vocabulary's words and the step's aliases in the catalogue)."""
+    vocabulary = yaml.safe_load(VOCABULARY_FILE.read_text(encoding="utf-8"))
+    catalogue = load_catalogue()
+    unknown = set(vocabulary["steps"]) - set(catalogue.keys)
+    if unknown:
+        raise ValueError(f"vocabulary.yml names unknown steps {sorted(unknown)}")
+    return {key: Terms.of(list(words) + list(catalogue.get(key).aliases))
+            for key, words in vocabulary["steps"].items()}
 
 
 def _format_texts(node: Any) -> Iterator[str]:

@@ -110,7 +110,7 @@ def format_answer_keys(layout: Optional[Mapping[str, Any]] = None) -> List[str]:
     return keys
 
 
-class _Builder:
+class Builder:
     """Lays out one draft; holds the chosen variants and terms while it does."""
 
     def __init__(self, answers: Mapping[str, Any], catalogue: Catalogue, layout: Mapping[str, Any]):
@@ -180,7 +180,7 @@ class _Builder:
             blocks=tuple(blocks),
         )
 
-    def _parties(self) -> Iterator[Block]:
+    def _parties(self, closing: Any = None) -> Iterator[Block]:
         section = self.layout["parties"]
         variant = INTERNAL if INTERNAL in self.variants else AGREEMENT
         named = [
@@ -193,7 +193,7 @@ class _Builder:
                 yield Block(JOINER, (Span(section["joiner"]),))
             yield Block(PARTY, (answer_span(name),))
             yield self.block(ROLE, label)
-        yield self.block(TEXT, section["closing"])
+        yield self.block(TEXT, closing if closing is not None else section["closing"])
 
     def _purpose(self) -> Iterator[Block]:
         section = self.layout["purpose"]
@@ -288,7 +288,7 @@ def build_draft(
     layout: Optional[Mapping[str, Any]] = None,
 ) -> Draft:
     """The draft for these answers; the same answers and date give the same draft."""
-    return _Builder(answers, catalogue or load_catalogue(), layout or load_format()).build(generated_on)
+    return Builder(answers, catalogue or load_catalogue(), layout or load_format()).build(generated_on)
 
 
 def open_places(draft: Draft) -> Sequence[Span]:

@@ -6,11 +6,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Dict, Mapping
 
+from bot.draft.addendum import build_addendum
 from bot.draft.document import Draft, build_draft
 from bot.draft.markdown import to_markdown
 from bot.draft.store import DraftStore
 from bot.draft.word import to_docx
-from bot.interview.catalogue import SIGNATORIES_KEY, load_catalogue
+from bot.interview.catalogue import (
+    COMPLETION_SLOT, SIGNATORIES_KEY, addendum_topics, load_catalogue,
+)
 from bot.interview.flow import parties
 from bot.interview.review import MISSING, OPEN, completeness
 from bot.text_markup import escape_markdown
@@ -32,8 +35,8 @@ class DraftLinks:
 
 
 def answers_of(slots: Mapping[str, Any]) -> Dict[str, Any]:
-    """Only the interview's answers, out of everything a conversation holds."""
-    keys = load_catalogue().keys + [SIGNATORIES_KEY]
+    """Only the interview's answers (and what it completes), out of everything a conversation holds."""
+    keys = load_catalogue().keys + [SIGNATORIES_KEY, COMPLETION_SLOT]
     return {key: slots.get(key) for key in keys}
 
 
@@ -46,6 +49,8 @@ def fingerprint(answers: Mapping[str, Any]) -> str:
 def download_name(answers: Mapping[str, Any], generated_on: date) -> str:
     """The file name stem: "concept-samenwerkingsovereenkomst-2026-11-23" (no user text)."""
     kind = "interne-regeling" if answers.get("same_authority") is True else "samenwerkingsovereenkomst"
+    if addendum_topics(answers) is not None:
+        kind = f"aanvulling-{kind}"
     return f"concept-{kind}-{generated_on.isoformat()}"
 
 
@@ -59,7 +64,8 @@ def store_draft(
     answers: Mapping[str, Any], conversation_id: str, store: DraftStore, generated_on: date,
 ) -> str:
     """Render the draft in Word and Markdown, store both, and return the new token."""
-    draft: Draft = build_draft(answers_of(answers), generated_on)
+    build = build_addendum if addendum_topics(answers) is not None else build_draft
+    draft: Draft = build(answers_of(answers), generated_on)
     files = {"docx": to_docx(draft), "md": to_markdown(draft).encode("utf-8")}
     return store.save(conversation_id, files, download_name(answers, generated_on))
 
@@ -69,9 +75,12 @@ def summary_text(answers: Mapping[str, Any]) -> str:
     once, in the message's payload (``DraftLinks.payload``), which the widget shows as buttons."""
     internal = answers.get("same_authority") is True
     draft_kind = "interne regeling van" if internal else "samenwerkingsovereenkomst tussen"
+    added = addendum_topics(answers)
+    if added is not None:
+        draft_kind = "aanvulling op de " + draft_kind
     named = [escape_markdown(name) for _side, name in parties(answers)]
     names = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} en {named[-1]}"
-    statuses = completeness(answers)
+    statuses = [s for s in completeness(answers) if added is None or s.topic in added]
     gaps = [status.topic for status in statuses if status.status in (OPEN, MISSING)]
     covered = len(statuses) - len(gaps)
     if gaps:
@@ -80,6 +89,8 @@ def summary_text(answers: Mapping[str, Any]) -> str:
             f"nog open: {', '.join(gaps)}. Open plekken staan in het document als "
             "[nog in te vullen]."
         )
+    elif added is not None:
+        state = f"Alle onderwerpen van de aanvulling ({', '.join(added)}) zijn ingevuld."
     else:
         state = "Alle wettelijk verplichte onderwerpen (a tot en met j) zijn ingevuld."
     return (

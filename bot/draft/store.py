@@ -71,18 +71,21 @@ class DraftStore:
 
     def __init__(
         self, root: Path, retention_days: Optional[float] = None,
-        per_conversation: Optional[int] = None,
+        per_conversation: Optional[int] = None, formats: Mapping[str, DraftFormat] = FORMATS,
     ) -> None:
         self.root = Path(root)
         self.retention_days = retention_days
         self.per_conversation = per_conversation
+        self.formats = dict(formats)
+        if any(f"draft.{stored.extension}" == META_FILE for stored in self.formats.values()):
+            raise ValueError(f"a draft format may not be stored as the record {META_FILE}")
 
     def save(
         self, conversation_id: str, files: Mapping[str, bytes], name: str,
         now: Optional[datetime] = None,
     ) -> str:
         """Store one draft's files and return its new token. ``name`` is the download name stem."""
-        unknown = set(files) - set(FORMATS)
+        unknown = set(files) - set(self.formats)
         if unknown:
             raise ValueError(f"unknown draft formats {sorted(unknown)}")
         self.root.mkdir(parents=True, exist_ok=True)
@@ -100,7 +103,7 @@ class DraftStore:
 
     def find(self, token: str, extension: str) -> Optional[StoredFile]:
         """The stored file for a token and format, or ``None`` for anything else."""
-        draft_format = FORMATS.get(extension)
+        draft_format = self.formats.get(extension)
         if draft_format is None or not is_token(token):
             return None
         folder = self.root / token
@@ -115,7 +118,23 @@ class DraftStore:
 
     def exists(self, token: str) -> bool:
         """Whether a draft with this token is still stored."""
-        return self.find(token, "docx") is not None
+        return self.find(token, next(iter(self.formats))) is not None
+
+    def belongs_to(self, token: str, conversation_id: str) -> bool:
+        """Whether a stored, unexpired draft with this token was saved for this conversation."""
+        meta = self._meta(self.root / token) if is_token(token) else None
+        return (meta is not None and not self._expired(meta)
+                and meta.get("conversation") == conversation_key(conversation_id))
+
+    def newest(self, conversation_id: str) -> Optional[str]:
+        """The token of the conversation's newest unexpired draft, if it has one."""
+        key = conversation_key(conversation_id)
+        found = []
+        for token in self.tokens():
+            meta = self._meta(self.root / token)
+            if meta is not None and meta.get("conversation") == key and not self._expired(meta):
+                found.append((meta["created"], token))
+        return max(found)[1] if found else None
 
     def delete_conversation(self, conversation_id: str) -> int:
         """Delete every draft of a conversation; returns how many were deleted."""

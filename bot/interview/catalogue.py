@@ -19,6 +19,10 @@ YES_NO, CHOICE, PARTIES, TEXT, DATE, SIGNATORY = (
 )
 KINDS = (YES_NO, CHOICE, PARTIES, TEXT, DATE, SIGNATORY)
 SIGNATORY_KEY = "signatory"
+# Set when the interview completes a checked agreement: {"mode", "topics", "reference"}; in an
+# addendum only the steps of the topics to complete (and those without a topic) are asked.
+COMPLETION_SLOT = "agreement_completion"
+ADDENDUM_MODE = "addendum"
 SIGNATORIES_KEY = "signatories"
 LEGAL_TOPICS = tuple("abcdefghij")
 
@@ -72,8 +76,19 @@ class Step:
         return (self.example_internal or self.example) if is_internal(answers) else self.example
 
     def applies(self, answers: Mapping[str, Any]) -> bool:
-        """Whether the step is asked, given the answers so far."""
+        """Whether the step is asked, given the answers so far (and an addendum's topics)."""
+        scope = addendum_topics(answers)
+        if scope is not None and self.topic and self.topic not in scope:
+            return False
         return all(answers.get(slot) == value for slot, value in self.when.items())
+
+
+def addendum_topics(answers: Mapping[str, Any]) -> Optional[Tuple[str, ...]]:
+    """The topics an addendum adds, when the interview makes one; else ``None``."""
+    completion = answers.get(COMPLETION_SLOT)
+    if not isinstance(completion, Mapping) or completion.get("mode") != ADDENDUM_MODE:
+        return None
+    return tuple(completion.get("topics") or ())
 
 
 def is_internal(answers: Mapping[str, Any]) -> bool:

@@ -26,6 +26,12 @@ HISTORY_SLOT = "interview_history"
 OFFERED_SLOT = "offered_answers"
 PENDING_SLOT = "pending_answer"
 FROM_BACK, FROM_EARLIER = "back", "earlier"
+# Answers taken from a checked agreement: as it stands, or for a topic it covers only partly.
+FROM_DOCUMENT, FROM_UNCLEAR = "document", "unclear"
+_OFFER_TEMPLATES = {
+    FROM_BACK: messages.OFFER_BACK, FROM_EARLIER: messages.OFFER_EARLIER,
+    FROM_DOCUMENT: messages.OFFER_DOCUMENT, FROM_UNCLEAR: messages.OFFER_UNCLEAR,
+}
 
 
 @dataclass
@@ -175,11 +181,13 @@ def prompt_for(step: Step, answers: Mapping[str, Any]) -> Move:
     move = Move({OFFERED_SLOT: waiting})
     shown = escape_markdown(display_answer(step, offer["value"]))
     if step.kind == YES_NO:
-        return move.say(messages.EARLIER_YES_NO.format(answer=shown))
+        from_document = offer["source"] in (FROM_DOCUMENT, FROM_UNCLEAR)
+        template = messages.DOCUMENT_YES_NO if from_document else messages.EARLIER_YES_NO
+        return move.say(template.format(answer=shown))
     move.updates[PENDING_SLOT] = {
         "key": step.key, "value": offer["value"], "alternative": None, "offers": {},
     }
-    template = messages.OFFER_BACK if offer["source"] == FROM_BACK else messages.OFFER_EARLIER
+    template = _OFFER_TEMPLATES.get(offer["source"], messages.OFFER_EARLIER)
     return move.say(template.format(answer=shown), [messages.KEEP_BUTTON])
 
 

@@ -6,7 +6,8 @@ from typing import Any, List, Mapping, Optional
 from bot.interview import model
 from bot.interview.model import read_answer
 from bot.interview.catalogue import (
-    CHOICE, LEGAL_TOPICS, SIGNATORY_KEY, YES_NO, Catalogue, Step, is_internal, load_catalogue,
+    CHOICE, LEGAL_TOPICS, SIGNATORY_KEY, YES_NO, Catalogue, Step, addendum_topics, is_internal,
+    load_catalogue,
 )
 from bot.interview.flow import parties, signatories
 from bot.text_markup import escape_markdown
@@ -26,6 +27,8 @@ TOPIC_NAMES = {
 # An interne regeling has no parties to join or to give notice: its own name for topic j.
 TOPIC_NAMES_INTERNAL = {**TOPIC_NAMES, "j": "deelname van andere scholen, intrekking en wijziging"}
 COVERED, OPEN, MISSING, NOT_USED = "ingevuld", "nog in te vullen", "ontbreekt", "niet van toepassing"
+# In an addendum, a topic it does not add stands in the existing agreement.
+EXISTING = "in de bestaande overeenkomst"
 
 
 @dataclass(frozen=True)
@@ -57,11 +60,14 @@ def completeness(answers: Mapping[str, Any], catalogue: Optional[Catalogue] = No
     """The status of each legal topic a-j, judged on the clause steps that are asked."""
     catalogue = catalogue or load_catalogue()
     asked = catalogue.applicable(answers)
+    added = addendum_topics(answers)
     statuses = []
     for topic in LEGAL_TOPICS:
         steps = [step for step in asked if step.topic == topic]
         states = [read_answer(answers.get(step.key)).state for step in steps]
-        if not steps or model.MISSING in states:
+        if added is not None and topic not in added:
+            status = EXISTING
+        elif not steps or model.MISSING in states:
             status = MISSING
         elif model.OPEN in states:
             status = OPEN
@@ -84,6 +90,8 @@ def completeness_text(answers: Mapping[str, Any]) -> str:
             f"Nog niet alle wettelijk verplichte onderwerpen zijn ingevuld: "
             f"{', '.join(s.topic for s in gaps)}."
         )
+    elif addendum_topics(answers) is not None:
+        summary = "Alle onderwerpen van de aanvulling zijn ingevuld; de andere staan in de bestaande overeenkomst."
     else:
         summary = "Alle wettelijk verplichte onderwerpen (a tot en met j) zijn ingevuld."
     return "**Volledigheid (onderwerpen a-j uit de wet)**\n\n" + "\n".join(lines) + f"\n\n{summary}"

@@ -26,7 +26,7 @@ async def test_a_pasted_agreement_is_checked_and_its_report_linked(dispatcher, d
     text = (HELDOUT / "format_two_missing.md").read_text(encoding="utf-8")
     events = await _run(dispatcher, domain, text)
     assert events == []
-    [reply] = dispatcher.messages
+    reply, offer = dispatcher.messages
     assert reply["text"].startswith(messages.CHAT_CHECKED + " 8 van de 10 onderwerpen zijn geregeld.")
     assert "\n- f. inhoud van de overstapoptie: ontbreekt\n" in reply["text"]
     assert "\n- c. vormgeving van de leiding: geregeld (artikel 3a)\n" in reply["text"]
@@ -35,6 +35,14 @@ async def test_a_pasted_agreement_is_checked_and_its_report_linked(dispatcher, d
     stored = DraftStore(state_dir / "agreement-reports")
     assert stored.tokens() == [report["token"]]
     assert stored.delete_conversation("test-user") == 1
+    # Then the offer to complete it, with the answers the document gives kept for this conversation.
+    assert offer["text"] == messages.OFFER_COMPLETION
+    [yes, no] = offer["buttons"]
+    answers = DraftStore(state_dir / "agreement-answers")
+    [token] = answers.tokens()
+    assert yes["payload"] == f'/complete_agreement{{"completion":"{token}"}}'
+    assert no["payload"] == "/decline_completion"
+    assert answers.belongs_to(token, "test-user") and not answers.belongs_to(token, "someone-else")
 
 
 async def test_a_pasted_text_over_the_limit_gets_the_reason(dispatcher, domain, monkeypatch,

@@ -116,8 +116,8 @@ async def test_starting_over_clears_every_answer(dispatcher, domain):
     cleared = {key: None for key in load_catalogue().keys}
     assert slots_of(events) == {**cleared, "signatories": [], "interview_confirmed": False,
                                 "interview_history": [], "offered_answers": {}, "pending_answer": None,
-                                "report_interview": None}
-    assert len(events) == len(cleared) + 6
+                                "report_interview": None, "agreement_completion": None}
+    assert len(events) == len(cleared) + 7
     assert dispatcher.messages[0]["text"] == messages.RESET
 
 

@@ -40,7 +40,7 @@ async def test_forgetting_deletes_the_conversation_and_its_drafts_only(tmp_path)
     reports = DraftStore(settings.reports_dir)
     my_report, other_report = reports.save("te-vergeten", FILES, "r"), reports.save("blijft", FILES, "r")
     assert forget_conversation("te-vergeten", settings) == {"events": 2, "drafts": 1, "reports": 1,
-                                                         "report_data": 0}
+                                                         "agreement_answers": 0, "report_data": 0}
     assert reports.find(my_report, "md") is None and reports.find(other_report, "md") is not None
     assert await store.retrieve("te-vergeten") is None
     assert len((await store.retrieve("blijft")).events) == 2
@@ -51,7 +51,7 @@ def test_forgetting_without_a_database_yet_deletes_drafts(tmp_path):
     settings = Settings.from_environment({"ASSISTANT_STATE_DIR": str(tmp_path)})
     DraftStore(settings.drafts_dir).save("iemand", FILES, "c")
     assert forget_conversation("iemand", settings) == {"events": 0, "drafts": 1, "reports": 0,
-                                                   "report_data": 0}
+                                                   "agreement_answers": 0, "report_data": 0}
 
 
 def test_expiry_deletes_old_drafts(tmp_path):
@@ -104,7 +104,7 @@ def test_forgetting_on_postgresql_deletes_from_that_database(tmp_path, monkeypat
     monkeypatch.setattr(privacy.sqlalchemy, "create_engine", create_engine)
     settings = Settings.from_environment({**POSTGRES, "ASSISTANT_STATE_DIR": str(tmp_path)})
     assert forget_conversation("te-vergeten", settings) == {
-        "events": 2, "drafts": 0, "reports": 0, "report_data": 0}
+        "events": 2, "drafts": 0, "reports": 0, "agreement_answers": 0, "report_data": 0}
     assert [url.drivername for url in opened] == ["postgresql"]
     assert opened[0].host == "db.intern" and opened[0].database == "assistant"
     monkeypatch.undo()
@@ -123,7 +123,7 @@ def test_the_commands_report_what_they_deleted(tmp_path, monkeypatch, capsys):
     output = capsys.readouterr().out.splitlines()
     assert output == [
         "Deleted conversation 'iemand': 0 events, 1 drafts, 0 agreement reports, "
-        "0 rows of report data.",
+        "0 sets of answers taken from agreements, 0 rows of report data.",
         "Deleted 1 drafts and reports older than 7 days.",
         "Deleted 0 rows of report data older than 90 days."]
 

@@ -65,3 +65,44 @@ def draft_text(assistant: RunningAssistant, url: str) -> str:
     status, _headers, body = assistant.get(urlparse(url).path)
     assert status == 200, body[:200]
     return "\n".join(p.text for p in docx.Document(BytesIO(body)).paragraphs)
+
+
+# Completing the held-out vakmanschapsroute agreement: what the user types at the steps the
+# document does not answer (f, h, i missing), and the mbo board's full name (the checker reads
+# "Stichting Regionaal Opleidingencentrum Lek").
+FULL_MBO_NAME = "Stichting Regionaal Opleidingencentrum Lek en Linge"
+TYPED = {
+    "Artikel 5 - Overstapoptie": "Een deelnemer die de route niet met succes afrondt, kan overstappen "
+    "naar de Entree-opleiding of een andere opleiding op niveau 2 van het ROC.",
+    "Artikel 7 - Aanvullende afspraken": "Deelnemers die nog op De Lingeborgh staan ingeschreven, "
+    "kunnen vanaf het vierde leerjaar deelnemen aan de studentenraad van het ROC.",
+    "Artikel 8 - Geschilbeslechting": "Een geschil wordt eerst besproken in de stuurgroep en daarna "
+    "voorgelegd aan een onafhankelijke mediator die partijen samen aanwijzen.",
+    "Plaats van ondertekening": "Leerdam",
+    "Datum van ondertekening": "1 september 2026",
+}
+SIGNATORIES = ["H.J. van Wijk, bestuurder", "M.C. Brouwer-Lindeman, voorzitter college van bestuur"]
+OWN_WORDS = "Over {label} spreken partijen af dat zij dit samen in de stuurgroep regelen."
+
+
+def completion_answer(text: str, buttons: List[str], signatories: List[str]) -> str:
+    """What the user answers to a turn of the completing interview (its text without Markdown):
+    the typed answer for the step, else keep the document's answer, else words of their own."""
+    if "Bedoelt u 2 besturen" in text:
+        return "nee"
+    if "Klopt dat?" in text:
+        return "ja"
+    for label, answer in TYPED.items():
+        if f"· {label}" in text:
+            return answer
+    if "· Bevoegd gezag van de instelling voor beroepsonderwijs" in text:
+        return FULL_MBO_NAME
+    if "Wie ondertekent namens" in text:
+        return signatories.pop(0)
+    said = "Volgens uw overeenkomst is het antwoord: "
+    if said in text:
+        return text.split(said)[1][:3].strip(".").lower()
+    if "Behouden" in buttons:
+        return "behouden"
+    label = text.split("· ")[1].split("\n")[0] if "· " in text else "dit onderwerp"
+    return OWN_WORDS.format(label=label.lower())

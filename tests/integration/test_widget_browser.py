@@ -24,6 +24,7 @@ from bot.feedback.store import ReportStore
 from bot.interview.catalogue import load_catalogue
 from bot.knowledge import load_knowledge
 from bot.settings import PROJECT_ROOT
+from tests.integration.interviews import FULL_MBO_NAME, SIGNATORIES, TYPED, completion_answer
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 WIDGET_RULES = {
@@ -271,7 +272,9 @@ def test_an_uploaded_agreement_gets_its_topics_and_report_and_passes_axe(page):
     expect(page.locator(".msg.bot").last).to_contain_text("Overeenkomst uploaden", timeout=30000)
     upload_with_the_keyboard(page, str(AGREEMENTS / "format_two_missing.docx"))
     expect(page.locator(".msg.user").last).to_contain_text("format_two_missing.docx")
-    answer = page.locator(".msg.bot").last
+    # The result, then the offer to complete the missing topics.
+    expect(page.locator(".msg.bot").last).to_contain_text(agreement_messages.OFFER_COMPLETION, timeout=30000)
+    answer = page.locator(".msg.bot").nth(-2)
     expect(answer).to_contain_text("8 van de 10 onderwerpen zijn geregeld", timeout=30000)
     expect(answer).to_contain_text("Aan te vullen of te controleren: f, i.")
     expect(answer.locator("li")).to_have_count(10)
@@ -346,6 +349,70 @@ def test_feedback_buttons_are_named_by_their_question_and_keep_a_remark(page, as
                if e.question == "Moet de medezeggenschapsraad instemmen, vraagt de widget?"]
     assert remarks == [(report_kinds.NOT_HELPFUL, "Ik miste wie er namens de <b>OR</b> tekent")]
     shot(page, "widget-feedback")
+
+
+def _act(page: Page, message: str) -> None:
+    """Send a message; "behouden" with the button, as a user keeps the document's answer."""
+    if message != "behouden":
+        say(page, message)
+        return
+    before = page.locator(".msg.bot").count()
+    page.get_by_role("button", name="Behouden").last.click()
+    expect(page.locator(".msg.bot")).not_to_have_count(before, timeout=30000)
+    expect(page.get_by_role("button", name="Verstuur")).to_be_enabled(timeout=30000)
+
+
+def _complete_in_the_widget(page: Page, choice: str) -> list:
+    """Upload the vakmanschapsroute agreement, accept the offer, choose the document, answer
+    every question, confirm and download the Word file; returns its paragraphs."""
+    open_widget(page)
+    upload_with_the_keyboard(page, str(AGREEMENTS / "vakmanschapsroute_old.docx"))
+    offer = page.locator(".msg.bot").last
+    expect(offer).to_contain_text(agreement_messages.OFFER_COMPLETION, timeout=30000)
+    expect(page.locator(".msg.bot").nth(-2)).to_contain_text("h. aanvullende afspraken over medezeggenschap: ontbreekt")
+    page.get_by_role("button", name="Ja, aanvullen").last.click()
+    expect(page.locator(".msg.bot").last).to_contain_text("Hoe wilt u de ontbrekende onderwerpen", timeout=30000)
+    page.get_by_role("button", name=choice).last.click()
+    expect(page.locator(".log")).to_contain_text("Vraag 1 van", timeout=30000)
+    expect(page.get_by_role("button", name="Verstuur")).to_be_enabled(timeout=30000)
+    signatories, seen = list(SIGNATORIES), page.locator(".msg.bot").count() - 3
+    for _turn in range(60):
+        bots = page.locator(".msg.bot")
+        turn = bots.all_inner_texts()[seen:]
+        seen = bots.count()
+        if any("Uw antwoorden" in text for text in turn):
+            break
+        buttons = page.locator(".msg.bot").last.locator("button").all_inner_texts()
+        _act(page, completion_answer("\n".join(turn), buttons, signatories))
+    else:
+        raise AssertionError(turn)
+    page.get_by_role("button", name="Bevestigen").last.click()
+    download_button = page.get_by_role("link", name="Download concept (Word)")
+    expect(download_button).to_be_visible(timeout=30000)
+    with page.expect_download() as download_info:
+        download_button.click()
+    return [p.text for p in docx.Document(download_info.value.path()).paragraphs]
+
+
+def test_the_missing_topics_completed_as_an_addendum_in_the_widget(page):
+    paragraphs = _complete_in_the_widget(page, "Aanvulling")
+    assert paragraphs[0] == "Aanvulling op de samenwerkingsovereenkomst doorlopende leerroute vmbo-mbo"
+    assert FULL_MBO_NAME in paragraphs
+    assert "Stichting voor Christelijk Voortgezet Onderwijs Lingestreek" in paragraphs
+    for answer in TYPED.values():
+        assert any(answer in p for p in paragraphs), answer
+    assert "Naam: H.J. van Wijk" in paragraphs
+    assert not any("klankbordgroep" in p for p in paragraphs)  # covered topics stay out
+    shot(page, "widget-agreement-addendum")
+
+
+def test_the_missing_topics_completed_as_a_new_draft_in_the_widget(page):
+    paragraphs = _complete_in_the_widget(page, "Nieuwe volledige versie")
+    assert paragraphs[0] == "Samenwerkingsovereenkomst doorlopende leerroute vmbo-mbo"
+    assert any(p.startswith("Het bouwbedrijfsleven in de regio is vertegenwoordigd") for p in paragraphs)
+    for answer in TYPED.values():
+        assert any(answer in p for p in paragraphs), answer
+    assert "Alle wettelijk verplichte onderwerpen (a tot en met j) zijn ingevuld." in paragraphs
 
 
 def test_keyboard_only(page):

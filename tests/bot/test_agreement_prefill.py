@@ -1,0 +1,90 @@
+"""The answers a checked agreement gives to the interview that completes it."""
+
+import pytest
+
+from bot.agreement.check import check_document, check_pasted_text
+from bot.agreement.prefill import Prefill
+from bot.settings import PROJECT_ROOT
+
+HELDOUT = PROJECT_ROOT / "tests" / "heldout" / "agreements"
+
+
+@pytest.fixture(scope="module")
+def vakmanschap() -> Prefill:
+    return check_document((HELDOUT / "vakmanschapsroute_old.docx").read_bytes()).prefill
+
+
+def test_the_kind_route_and_parties_come_from_the_facts(vakmanschap):
+    answers = vakmanschap.answers
+    assert answers["same_authority"] is False and answers["route_type"] == "doorlopende_leerroute"
+    assert answers["vmbo_parties"] == ["Stichting voor Christelijk Voortgezet Onderwijs Lingestreek"]
+    # The checker could not tell this party's side: it fills the side that has none.
+    assert answers["mbo_parties"] == ["Stichting Regionaal Opleidingencentrum Lek"]
+    assert "authority_name" not in answers
+
+
+def test_a_covered_topic_gives_its_passages_whole_one_paragraph_each(vakmanschap):
+    leadership = vakmanschap.answers["clause_3a_leadership"].split("\n")
+    assert leadership[0].startswith("Er is een stuurgroep, bestaande uit de directeur vmbo")
+    assert len(leadership) == 4 and leadership[3].endswith("toestemming van beide besturen.")
+    assert vakmanschap.answers["clause_2_business"].startswith("Het bouwbedrijfsleven in de regio")
+
+
+def test_each_passage_of_a_topic_with_several_steps_goes_to_the_steps_whose_words_it_uses(vakmanschap):
+    answers = vakmanschap.answers
+    assert answers["clause_4a_locations"].startswith("Het derde leerjaar wordt volledig verzorgd in het gebouw")
+    assert answers["clause_4_exams"].startswith("Toetsing en examinering zijn beschreven")
+    assert "Toetsing en examinering" not in answers["clause_4a_locations"]
+    assert "clause_4c_complaints" not in answers  # the agreement says nothing about complaints
+    assert answers["clause_9_joining"].startswith("Andere scholen voor vmbo in de regio kunnen")
+    assert "opzeggen" in answers["clause_10_termination"] and "opzeggen" not in answers["clause_9_joining"]
+
+
+def test_funding_its_amount_and_destination(vakmanschap):
+    answers = vakmanschap.answers
+    assert answers["clause_6_funding_transfer"] is True
+    assert "€ 900,- per schooljaar" in answers["clause_6_funding_amount"]
+    assert answers["clause_6_funding_purpose"].startswith("Deze vergoeding dient ter dekking")
+
+
+def test_missing_topics_are_to_complete_and_a_partly_covered_one_is_unclear(vakmanschap):
+    assert vakmanschap.topics == ("f", "h", "i")
+    assert vakmanschap.unclear == ("clause_5_transfer_option",)
+    assert "clause_7_codetermination" not in vakmanschap.answers
+    assert "clause_8_disputes" not in vakmanschap.answers
+
+
+def test_the_title_names_the_existing_agreement(vakmanschap):
+    assert vakmanschap.reference == "OVEREENKOMST VAKMANSCHAPSROUTE BOUW"
+
+
+def test_an_interne_regeling_has_one_authority_and_no_transfer_of_funding():
+    answers = check_document((HELDOUT / "aoc_interne_regeling.docx").read_bytes()).prefill.answers
+    assert answers["same_authority"] is True
+    assert len(answers["authority_name"]) == 1 and "vmbo_parties" not in answers
+    assert answers["clause_6_funding_transfer"] is False
+    assert "clause_6_funding_amount" not in answers and "clause_6_funding_purpose" not in answers
+
+
+def test_where_funding_is_only_partly_covered_the_user_says_whether_it_is_transferred():
+    text = (HELDOUT / "geen_overdracht.md").read_text(encoding="utf-8")
+    prefill = check_pasted_text(text).prefill
+    assert "g" in prefill.topics and "clause_6_funding_transfer" not in prefill.answers
+    funding = [key for key in ("clause_6_funding_amount", "clause_6_funding_purpose") if key in prefill.answers]
+    assert all(key in prefill.unclear for key in funding)
+
+
+def test_a_complete_agreement_leaves_nothing_to_complete():
+    result = check_document((HELDOUT / "full_format.docx").read_bytes())
+    assert result.prefill.topics == () and result.prefill.unclear == ()
+
+
+def test_the_stored_form_keeps_every_answer_and_drops_unknown_steps(vakmanschap):
+    data = vakmanschap.as_json()
+    assert Prefill.from_json(data) == Prefill(dict(vakmanschap.answers), vakmanschap.unclear,
+                                              vakmanschap.topics, vakmanschap.reference)
+    data["answers"]["not_a_step"] = "x"
+    data["unclear"].append("not_a_step")
+    again = Prefill.from_json(data)
+    assert "not_a_step" not in again.answers and "not_a_step" not in again.unclear
+    assert Prefill.from_json({}) == Prefill()
