@@ -55,3 +55,30 @@ def test_changed_data_files_reach_the_mutated_copy(tmp_path):
     assert (mutants / "bot" / "draft" / "format.yml").read_text(encoding="utf-8") == "new"
     assert (mutants / "bot" / "code.py").read_text(encoding="utf-8") == "x = 2  # mutated"
     assert sync_data_files(tmp_path, mutants) == []
+
+
+def test_a_shard_names_modules_and_mutmut_is_asked_for_exactly_their_mutants(tmp_path, monkeypatch):
+    from scripts import mutation
+
+    assert mutation.shard_patterns(["bot.language", "bot/interview/turn.py", "channels.rest.*", " "]) == [
+        "bot.language.*", "bot.interview.turn.*", "channels.rest.*"]
+    (tmp_path / "bot").mkdir()
+    codes = {"bot.language.x_f__mutmut_1": None, "bot.languages.x_g__mutmut_1": None,
+             "bot.answering.x_h__mutmut_1": None}
+    (tmp_path / "bot" / "a.py.meta").write_text(json.dumps({"exit_code_by_key": codes}), encoding="utf-8")
+    calls = []
+    monkeypatch.setattr(mutation, "_mutmut", lambda arguments: calls.append(arguments) or 0)
+    monkeypatch.setattr(mutation, "report", lambda patterns=None: calls.append(("report", patterns)) or 0)
+    assert mutation.run(["bot.language"], tmp_path) == 0
+    assert calls == [["bot.language.*"], ("report", ["bot.language.*"])]
+    assert mutation._matching(codes, ["bot.language.*"]) == ["bot.language.x_f__mutmut_1"]
+    calls.clear()
+    assert mutation.run(["bot.nothing"], tmp_path) == 2 and calls == []
+
+
+def test_mutmut_runs_at_the_lowest_priority_on_few_workers():
+    from scripts.mutation import mutmut_command
+
+    command = mutmut_command(["bot.language.*"], workers=1)
+    assert command[:3] == ["nice", "-n", "19"]
+    assert command[-4:] == ["run", "--max-children", "1", "bot.language.*"]
