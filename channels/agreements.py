@@ -101,7 +101,7 @@ class AgreementCheckInput(InputChannel):
         limits = Limits(settings.agreement_max_bytes, settings.agreement_max_pages)
         store = DraftStore(settings.reports_dir, settings.draft_retention_days,
                            settings.drafts_per_conversation)
-        routes = Blueprint("agreement_check", __name__)
+        routes = Blueprint("agreement_check")
 
         @routes.route("/check", methods=["POST"], stream=True)
         async def check(request: Request) -> HTTPResponse:

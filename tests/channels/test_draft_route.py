@@ -61,3 +61,4 @@ async def test_an_expired_draft_is_not_served(store):
 
 def test_the_channel_is_named_and_mounted_at_drafts():
     assert DraftDownloadInput.name() == "drafts" and DraftDownloadInput().url_prefix() == "/drafts"
+    assert _app().url_for("draft_downloads.download", token="t", extension="md") == "/drafts/t/md"
