@@ -134,10 +134,12 @@ def test_topics_a_to_j_come_from_the_catalogue_with_the_laws_text():
 def test_the_laws_text_is_the_catalogues_line_for_the_letter_without_its_trailing_link():
     from bot.agreement.topics import _law_text
 
-    quoted = "De wet:\nc. De vormgeving van de leiding; en\nd. De verantwoording,\ne. Het personeel;"
+    quoted = ("De wet:\nc. De vormgeving van de leiding; en\nd. De verantwoording,\ne. Het personeel;\n"
+              "g. Bijlage X")
     assert _law_text("c", ["Iets anders", quoted]) == "De vormgeving van de leiding"
     assert _law_text("d", [quoted]) == "De verantwoording"
     assert _law_text("e", [quoted]) == "Het personeel"
+    assert _law_text("g", [quoted]) == "Bijlage X"
     with pytest.raises(ValueError, match="topic f"):
         _law_text("f", [quoted, "f.Zonder spatie"])
 
@@ -157,6 +159,7 @@ def test_terms_match_word_starts_whole_words_and_inside_words():
     assert term_pattern("*raad").search(normalise("de studentenraad"))
     assert term_pattern("mr$").search(normalise("de MR stemt"))
     assert not term_pattern("mr$").search(normalise("mrs Jansen"))
+    assert term_pattern("X-traject").search(normalise("het x-traject"))
     assert normalise("Het bevoegd gezag betaalt € 5 (10%)") == " het bevoegdgezag betaalt euro 5 10 procent "
 
 
