@@ -393,6 +393,17 @@ def test_an_uploaded_document_and_pasted_text_are_checked_alike():
     assert pasted.file_kind == TEXT
 
 
+def test_the_limits_given_apply_to_an_upload_and_to_pasted_text():
+    from bot.agreement.reading import Limits, Unreadable
+
+    text = PARTIES + "\nArtikel 8 Geschillen\nEen geschil wordt voorgelegd aan een mediator.\n"
+    with pytest.raises(Unreadable) as uploaded:
+        check_document(text.encode("utf-8"), Limits(max_bytes=100))
+    with pytest.raises(Unreadable) as pasted:
+        check_pasted_text(text, Limits(max_pages=0))
+    assert (uploaded.value.reason, pasted.value.reason) == ("too_large", "too_many_pages")
+
+
 def test_an_addendum_is_recognised_as_one():
     text = ("Aanvulling op de samenwerkingsovereenkomst doorlopende leerroute\n\n"
             "Stichting Scholengroep Noord en Stichting ROC Zuid vullen hun overeenkomst aan.\n\n"
