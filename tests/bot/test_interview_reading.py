@@ -87,6 +87,8 @@ def test_a_sentence_is_told_from_a_long_name(name, sentence):
     ("  ROC Rivor  ", Reading("ROC Rivor")),
     ("nou, ", Reading("nou,")),  # nothing but chatter: the text as it was
     ("ik denk Stichting VO Oost.", Reading("Stichting VO Oost", certain=False)),
+    ("ik denk Stichting Groep X", Reading("Stichting Groep X", certain=False)),
+    ("ik denk x", Reading("X", certain=False)),
 ])
 def test_an_article_goes_only_with_chatter_and_chatter_alone_is_kept(text, meant):
     assert strip_chatter(text) == meant
