@@ -264,3 +264,64 @@ def test_a_long_clause_answer_that_holds_a_cue_is_no_correction():
     text = "Het college van bestuur kan de regeling wijzigen; de wijziging moet eerst met de MR besproken worden."
     move = turn("clause_10_termination", text, answers)
     assert move.updates["clause_10_termination"] == text and "authority_name" not in move.updates
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Doorlopende leerroute vmbo-mbo", "doorlopende_leerroute"),
+    ("we kiezen doorlopende", "doorlopende_leerroute"),
+    ("geintegreerd", "geintegreerd_onderwijsprogramma"),
+])
+def test_a_choice_by_its_title_or_its_own_words_is_stored(text, value):
+    move = turn("route_type", text, {})
+    assert move.updates == {HISTORY_SLOT: ["route_type"], "route_type": value} and move.utterances == []
+
+
+@pytest.mark.parametrize("text", ["geïntegreerde leerroute", "banaan"])
+def test_a_choice_naming_both_or_neither_is_asked_again_with_the_choices(text):
+    move = turn("route_type", text, {})
+    assert move.updates == {"route_type": None}
+    assert said(move).startswith("Kies een van de mogelijkheden: 'Doorlopende leerroute vmbo-mbo' of ")
+
+
+def test_a_choice_among_chatter_is_confirmed_by_its_title():
+    move = turn("route_type", "ik denk doorlopende leerroute", {})
+    assert move.updates["route_type"] is None
+    pending = move.updates[PENDING_SLOT]
+    assert pending["value"] == "doorlopende_leerroute"
+    assert pending["prompt"] == messages.CONFIRM_READING.format(answer="Doorlopende leerroute vmbo-mbo")
+
+
+def test_the_choice_meant_is_the_one_whose_own_long_words_are_used():
+    from dataclasses import replace
+
+    from bot.interview.catalogue import Choice
+    from bot.interview.turn import _choice_meant
+
+    step = replace(STEP("route_type"), choices=(
+        Choice("early", "Vroeg ochtend lesuur"), Choice("late", "Laat middag lesuur")))
+    assert _choice_meant(step, "in de middag").value == "late"  # six letters are enough
+    assert _choice_meant(step, "ochtend").value == "early"
+    assert _choice_meant(step, "middag lesuur").value == "late"  # "lesuur" is in both
+    assert _choice_meant(step, "lesuur") is None
+    assert _choice_meant(step, "vroeg") is None  # own, but too short to tell
+    assert _choice_meant(step, "ochtend of middag") is None and _choice_meant(step, "") is None
+
+
+def test_at_the_place_question_a_date_or_chatter_is_confirmed_and_a_name_stored():
+    date_only = turn("signing_place", "1 september 2027", {}).updates
+    assert date_only["signing_place"] is None
+    assert date_only[PENDING_SLOT]["value"] == "1 september 2027"
+    assert date_only[PENDING_SLOT]["prompt"] == messages.CONFIRM_DATE_AS_PLACE.format(answer="1 september 2027")
+    chatty = turn("signing_place", "ik denk Gorinchem", {}).updates
+    assert chatty["signing_place"] is None and chatty[PENDING_SLOT]["value"] == "Gorinchem"
+    assert chatty[PENDING_SLOT]["prompt"] == messages.CONFIRM_READING.format(answer="Gorinchem")
+    assert turn("signing_place", "Gorinchem", {}).updates == {
+        HISTORY_SLOT: ["signing_place"], "signing_place": "Gorinchem"}
+    short = turn("signing_place", "x", {})
+    assert short.updates == {"signing_place": None} and said(short) == "Dat antwoord is te kort."
+
+
+def test_a_text_answer_like_a_command_word_is_confirmed_as_text():
+    move = turn("signing_place", "Terug", {})
+    assert move.updates[PENDING_SLOT]["value"] == "Terug"
+    assert move.updates[PENDING_SLOT]["buttons"] == [messages.YES_BUTTON, messages.BACK_BUTTON]
