@@ -325,3 +325,55 @@ def test_a_text_answer_like_a_command_word_is_confirmed_as_text():
     move = turn("signing_place", "Terug", {})
     assert move.updates[PENDING_SLOT]["value"] == "Terug"
     assert move.updates[PENDING_SLOT]["buttons"] == [messages.YES_BUTTON, messages.BACK_BUTTON]
+
+
+CORRECTABLE = {**TWO_BOARDS, "mbo_parties": ["ROC Rivierenland"], "vmbo_parties": ["Stichting A"],
+               "signing_date": "1 september 2027",
+               HISTORY_SLOT: ["same_authority", "route_type", "vmbo_parties", "mbo_parties"]}
+
+
+def test_a_corrected_date_takes_the_year_of_the_date_it_corrects():
+    move = turn("clause_2_business", "de datum is eigenlijk 3 juli", CORRECTABLE)
+    assert move.updates == {HISTORY_SLOT: CORRECTABLE[HISTORY_SLOT] + ["signing_date"],
+                            "signing_date": "3 juli 2027", "clause_2_business": None}
+    assert said(move) == messages.CORRECTED.format(label="Datum van ondertekening", answer="3 juli 2027")
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("het ROC heet eigenlijk Stichting A", "'Stichting A' is al als andere partij genoemd."),
+    ("het ROC heet eigenlijk x", "Die naam is te kort."),
+])
+def test_a_correction_that_is_no_valid_answer_is_refused_and_the_question_stays(text, reason):
+    move = turn("clause_2_business", text, CORRECTABLE)
+    assert move.updates == {"clause_2_business": None} and said(move).startswith(reason)
+
+
+def test_a_date_is_stored_as_typed_or_offered_from_a_sentence():
+    assert turn("signing_date", "15 juni 2025", {}).updates == {
+        HISTORY_SLOT: ["signing_date"], "signing_date": "15 juni 2025"}
+    offered = turn("signing_date", "ergens half juni, 15 juni 2025 denk ik", {}).updates[PENDING_SLOT]
+    assert (offered["value"], offered["prompt"]) == ("15 juni 2025", messages.CONFIRM_DATE.format(answer="15 juni 2025"))
+    refused = turn("signing_date", "morgen", {})
+    assert refused.updates == {"signing_date": None} and said(refused).startswith("Dat herken ik niet als datum.")
+
+
+@pytest.mark.parametrize("text, value, named", [
+    ("we werken samen met Stichting Alfa Beta", ["Stichting Alfa Beta"], "Stichting Alfa Beta"),
+    ("we werken samen met Stichting Alfa en met Stichting Beta", ["Stichting Alfa"], "Stichting Alfa"),
+    ("we werken samen met het mbo hier", ["we werken samen met het mbo hier"], "we werken samen met het mbo hier"),
+])
+def test_a_sentence_given_as_a_name_is_confirmed_by_the_board_named_in_it(text, value, named):
+    pending = turn("vmbo_parties", text).updates[PENDING_SLOT]
+    assert pending["value"] == value and pending["prompt"] == messages.CONFIRM_NAME.format(answer=named)
+
+
+def test_party_names_are_refused_with_a_reason_or_joined_for_confirmation():
+    refused = turn("vmbo_parties", "x")
+    assert refused.updates == {"vmbo_parties": None} and said(refused).startswith("Die naam is te kort.")
+    three = turn("vmbo_parties", "Stichting A, Stichting B en Stichting C").updates[PENDING_SLOT]
+    assert three["prompt"] == messages.CONFIRM_PARTIES.format(
+        count=3, names="Stichting A, Stichting B en Stichting C")
+    one = turn("vmbo_parties", "ik denk Stichting X").updates[PENDING_SLOT]
+    assert one["prompt"] == messages.CONFIRM_READING.format(answer="Stichting X")
+    two = turn("vmbo_parties", "ik denk Stichting X; Stichting Y").updates[PENDING_SLOT]
+    assert two["prompt"] == messages.CONFIRM_READING.format(answer="Stichting X en Stichting Y")
