@@ -377,3 +377,9 @@ def test_party_names_are_refused_with_a_reason_or_joined_for_confirmation():
     assert one["prompt"] == messages.CONFIRM_READING.format(answer="Stichting X")
     two = turn("vmbo_parties", "ik denk Stichting X; Stichting Y").updates[PENDING_SLOT]
     assert two["prompt"] == messages.CONFIRM_READING.format(answer="Stichting X en Stichting Y")
+
+
+def test_a_clear_yes_with_an_amount_stays_yes_even_if_the_amount_says_not():
+    pending = turn("clause_6_funding_transfer", "ja, maar niet meer dan 100 euro per leerling").updates[PENDING_SLOT]
+    assert pending["value"] is True
+    assert pending["also"] == {"clause_6_funding_amount": "Maar niet meer dan 100 euro per leerling"}
