@@ -383,3 +383,40 @@ def test_a_clear_yes_with_an_amount_stays_yes_even_if_the_amount_says_not():
     pending = turn("clause_6_funding_transfer", "ja, maar niet meer dan 100 euro per leerling").updates[PENDING_SLOT]
     assert pending["value"] is True
     assert pending["also"] == {"clause_6_funding_amount": "Maar niet meer dan 100 euro per leerling"}
+
+
+def test_a_board_named_with_a_clear_yes_is_offered_for_its_side_and_as_the_authority():
+    move = turn("same_authority", "ja, wij zijn Stichting Alfa", {})
+    assert move.updates == {
+        HISTORY_SLOT: ["same_authority"], "same_authority": True,
+        OFFERED_SLOT: {"vmbo_parties": {"value": ["Stichting Alfa"], "source": "earlier"},
+                       "authority_name": {"value": ["Stichting Alfa"], "source": "earlier"}}}
+
+
+def test_a_no_in_a_sentence_is_confirmed_with_the_boards_it_names():
+    text = "wij hebben niet hetzelfde bestuur, wij zijn Stichting Alfa en het ROC is Stichting Beta"
+    pending = turn("same_authority", text, {}).updates[PENDING_SLOT]
+    assert pending["value"] is False and pending["prompt"] == messages.CONFIRM_YES_NO.format(answer="Nee")
+    assert pending["offers"] == {"vmbo_parties": ["Stichting Alfa"], "mbo_parties": ["Stichting Beta"],
+                                 "authority_name": ["Stichting Alfa"]}
+    assert pending["also"] == {}
+
+
+def test_a_yes_in_a_sentence_is_confirmed_as_yes():
+    pending = turn("same_authority", "het is hetzelfde bestuur, klopt", {}).updates[PENDING_SLOT]
+    assert pending["value"] is True and pending["prompt"] == messages.CONFIRM_YES_NO.format(answer="Ja")
+    assert pending["offers"] == {} and pending["also"] == {}
+
+
+def test_no_funding_transferred_drops_the_amount_it_mentions():
+    pending = turn("clause_6_funding_transfer", "er wordt geen 100 euro overgedragen", {}).updates[PENDING_SLOT]
+    assert pending["value"] is False and pending["prompt"] == messages.CONFIRM_YES_NO.format(answer="Nee")
+    assert pending["offers"] == {} and pending["also"] == {}
+
+
+@pytest.mark.parametrize("key, text, value", [
+    ("same_authority", "ja, 100 euro", True),  # an amount means something at the funding question only
+    ("clause_6_funding_transfer", "ja, Stichting Alfa Beta betaalt het", True),  # names at the first only
+])
+def test_amounts_and_names_are_taken_only_at_their_own_question(key, text, value):
+    assert turn(key, text, {}).updates == {HISTORY_SLOT: [key], key: value}
