@@ -165,3 +165,11 @@ def test_clearing_and_reopening_the_interview_state():
     answers = {HISTORY_SLOT: ["same_authority", "route_type", "vmbo_parties"]}
     assert reopen(["route_type"], answers) == {HISTORY_SLOT: ["same_authority", "vmbo_parties"],
                                                PENDING_SLOT: None}
+
+
+def test_a_confirmed_correction_is_said_back_as_the_corrected_step_shows_it():
+    pending = {"key": "vmbo_parties", "value": "geintegreerd_onderwijsprogramma", "target": "route_type"}
+    move = confirm_pending(step("vmbo_parties"), pending, {})
+    assert move.updates["route_type"] == "geintegreerd_onderwijsprogramma"
+    assert move.utterances[0]["text"] == messages.CORRECTED.format(
+        label=step("route_type").part_label, answer="Geïntegreerd onderwijsprogramma (geïntegreerde route)")
