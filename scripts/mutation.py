@@ -27,6 +27,10 @@ from typing import Dict, Iterable, List, Optional
 ROOT = Path(__file__).resolve().parent.parent
 MUTANTS = ROOT / "mutants"
 EQUIVALENT_FILE = ROOT / "tests" / "mutation" / "equivalent.md"
+# mutmut's map of which tests reach which function, and the functions no test reached when it
+# was last made in full (this script's note).
+STATS_FILE = "mutmut-stats.json"
+UNREACHED_FILE = "unreached-functions.json"
 TARGET = 80.0
 WORKERS = int(os.environ.get("MUTATION_WORKERS", "2"))
 # mutmut's exit codes per mutant (mutmut/stats.py): which count as killed, and which as not tested.
@@ -157,6 +161,41 @@ def sync_data_files(root: Path = ROOT, mutants: Path = MUTANTS) -> List[Path]:
     return copied
 
 
+def function_of(mutant: str) -> str:
+    """``bot.answering.x_decide__mutmut_6`` -> ``bot.answering.x_decide`` (mutmut's name for it)."""
+    return mutant.rsplit("__mutmut_", 1)[0]
+
+
+def unmapped_functions(mutants: Path = MUTANTS) -> List[str]:
+    """Functions with mutants that mutmut's map names no test for."""
+    stats = json.loads((mutants / STATS_FILE).read_text(encoding="utf-8"))
+    mapped = {name for name, tests in stats.get("tests_by_mangled_function_name", {}).items() if tests}
+    return sorted({function_of(mutant) for mutant in results(mutants)} - mapped)
+
+
+def refresh_stale_test_map(patterns: List[str], mutants: Path = MUTANTS) -> bool:
+    """Make mutmut trace the whole suite again when a function of the shard has no tests in its map
+    that a full trace did find unreached: mutmut traces only new tests later on, so code written
+    after the map (a new module, a new function) would keep "no tests" and count as survived.
+    Returns whether the map was dropped."""
+    if not (mutants / STATS_FILE).exists():
+        return False
+    unreached = mutants / UNREACHED_FILE
+    known = set(json.loads(unreached.read_text(encoding="utf-8"))) if unreached.exists() else set()
+    stale = [name for name in _matching(unmapped_functions(mutants), patterns or ["*"]) if name not in known]
+    if not stale:
+        return False
+    print(f"No test is mapped to {len(stale)} function(s), e.g. {stale[0]}: tracing the tests again.")
+    (mutants / STATS_FILE).unlink()
+    return True
+
+
+def note_unreached_functions(mutants: Path = MUTANTS) -> None:
+    """After a full trace: the functions no test reaches, so they do not force another."""
+    if (mutants / STATS_FILE).exists():
+        (mutants / UNREACHED_FILE).write_text(json.dumps(unmapped_functions(mutants)), encoding="utf-8")
+
+
 def shard_patterns(modules: Iterable[str]) -> List[str]:
     """The mutant-name globs of a shard: ``bot.language`` (or ``bot/language.py``) ->
     ``bot.language.*``; a package (``bot.interview``) takes in its modules."""
@@ -191,21 +230,26 @@ def run(modules: Iterable[str] = (), mutants: Path = MUTANTS) -> int:
     """Test the mutants without a result, then every survivor again by name; then report.
 
     With modules (a shard), mutmut tests every mutant of those modules, and only those, by
-    name; a module without mutants is refused before anything runs.
+    name; a module without mutants is refused before anything runs. When a function of the
+    shard has no test in mutmut's map, the map is made again first (see refresh_stale_test_map).
     """
     patterns = shard_patterns(modules)
+    known = results(mutants) if mutants.exists() else {}
+    unknown = [p for p in patterns if known and not _matching(known, [p])]
+    if unknown:
+        print(f"No mutants match {', '.join(unknown)}: name modules such as bot.language.", file=sys.stderr)
+        return 2
+    traced_again = not (mutants / STATS_FILE).exists() or refresh_stale_test_map(patterns, mutants)
     if patterns:
-        known = results(mutants) if mutants.exists() else {}
-        unknown = [p for p in patterns if known and not _matching(known, [p])]
-        if unknown:
-            print(f"No mutants match {', '.join(unknown)}: name modules such as bot.language.",
-                  file=sys.stderr)
-            return 2
         status = _mutmut(patterns)
+        if traced_again:
+            note_unreached_functions(mutants)
         return status if status != 0 else report(patterns)
     status = _mutmut([])
     if status != 0:
         return status
+    if traced_again:
+        note_unreached_functions(mutants)
     # A run over everything forks its workers from a process that ran the whole suite, and
     # some mutants passed there that fail when tested by name: every survivor is tested again,
     # one module at a time.

@@ -82,3 +82,27 @@ def test_mutmut_runs_at_the_lowest_priority_on_few_workers():
     command = mutmut_command(["bot.language.*"], workers=1)
     assert command[:3] == ["nice", "-n", "19"]
     assert command[-4:] == ["run", "--max-children", "1", "bot.language.*"]
+
+
+def test_a_function_written_after_the_test_map_makes_mutmut_trace_the_tests_again(tmp_path, monkeypatch):
+    from scripts import mutation
+
+    (tmp_path / "bot").mkdir()
+    codes = {"bot.a.x_old__mutmut_1": 1, "bot.a.x_new__mutmut_1": 33, "bot.b.x_dead__mutmut_1": 33}
+    (tmp_path / "bot" / "a.py.meta").write_text(json.dumps({"exit_code_by_key": codes}), encoding="utf-8")
+    stats = tmp_path / mutation.STATS_FILE
+
+    def write_map(mapped):
+        stats.write_text(json.dumps({"tests_by_mangled_function_name": mapped}), encoding="utf-8")
+
+    write_map({"bot.a.x_old": ["tests/test_a.py::test_old"], "bot.a.x_new": []})
+    assert mutation.unmapped_functions(tmp_path) == ["bot.a.x_new", "bot.b.x_dead"]
+    assert mutation.refresh_stale_test_map(["bot.b.*"], tmp_path) is True and not stats.exists()
+    # The full trace maps the new function; the dead one stays unreached, and is noted as such.
+    write_map({"bot.a.x_old": ["tests/test_a.py::test_old"], "bot.a.x_new": ["tests/test_a.py::test_new"]})
+    mutation.note_unreached_functions(tmp_path)
+    assert mutation.refresh_stale_test_map([], tmp_path) is False and stats.exists()
+    calls = []
+    monkeypatch.setattr(mutation, "_mutmut", lambda arguments: calls.append(arguments) or 0)
+    monkeypatch.setattr(mutation, "report", lambda patterns=None: 0)
+    assert mutation.run(["bot.a"], tmp_path) == 0 and stats.exists() and calls == [["bot.a.*"]]
