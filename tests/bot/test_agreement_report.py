@@ -213,3 +213,13 @@ def test_a_report_with_every_topic_covered_says_so():
     covered = CheckResult("pdf", small.findings[:2], small.facts)
     assert report_blocks(covered)[2].text == messages.REPORT_SUMMARY.format(
         covered=1, rest=messages.REPORT_ALL_COVERED)
+
+
+def test_an_empty_quote_is_an_empty_quote_line():
+    from bot.agreement.check import CheckResult
+    from bot.agreement.checker import COVERED, Evidence, TopicFinding
+
+    small = _small_result()
+    empty = TopicFinding("g", "bekostiging", "De wet over g", COVERED, (Evidence("", "artikel 3"),))
+    markdown = to_markdown(CheckResult("pdf", (empty,), small.facts), MADE_ON)
+    assert "**Uit uw document:**\n\n> \n>\n> *(artikel 3)*\n" in markdown

@@ -420,3 +420,18 @@ def test_no_funding_transferred_drops_the_amount_it_mentions():
 ])
 def test_amounts_and_names_are_taken_only_at_their_own_question(key, text, value):
     assert turn(key, text, {}).updates == {HISTORY_SLOT: [key], key: value}
+
+
+def test_a_question_of_the_document_itself_cannot_be_skipped_and_says_so():
+    parse = {"intent": {"name": "skip_clause", "confidence": 1.0}, "entities": []}
+    clause = turn("clause_8_disputes", "/skip_clause", parse=parse)
+    assert said(clause) == messages.CANNOT_SKIP
+    place = turn("signing_place", "/skip_clause", parse=parse)
+    assert place.updates == {"signing_place": None} and said(place) == messages.CANNOT_SKIP_DOCUMENT
+
+
+def test_a_list_of_boards_is_confirmed_with_buttons_that_name_the_count():
+    pending = turn("vmbo_parties", "Stichting A, Stichting B en Stichting C").updates[PENDING_SLOT]
+    assert pending["buttons"] == [{"title": messages.PARTIES_YES.format(count=3), "payload": "ja"},
+                                  {"title": messages.PARTIES_NO, "payload": "nee"}]
+    assert pending["alternative"] == ["Stichting A, Stichting B en Stichting C"]
