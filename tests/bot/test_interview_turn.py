@@ -435,3 +435,38 @@ def test_a_list_of_boards_is_confirmed_with_buttons_that_name_the_count():
     assert pending["buttons"] == [{"title": messages.PARTIES_YES.format(count=3), "payload": "ja"},
                                   {"title": messages.PARTIES_NO, "payload": "nee"}]
     assert pending["alternative"] == ["Stichting A, Stichting B en Stichting C"]
+
+
+@pytest.mark.parametrize("key, text, value, prompt", [
+    ("signatory", "ik denk A. Jansen, bestuurder", {"name": "A. Jansen", "position": "bestuurder"},
+     messages.CONFIRM_READING.format(answer="A. Jansen, bestuurder")),
+    ("clause_2_business", "Per 1 augustus 2025", "Per 1 augustus 2025",
+     messages.CONFIRM_DATE_AS_CLAUSE.format(answer="Per 1 augustus 2025")),
+    ("clause_2_business", "per 1 augustus 2025 ongeveer", "per 1 augustus 2025 ongeveer",
+     messages.CONFIRM_DATE_AS_CLAUSE.format(answer="per 1 augustus 2025 ongeveer")),  # five words
+    ("clause_2_business", "ik denk dat bedrijven stages bieden", "Bedrijven stages bieden",
+     messages.CONFIRM_READING.format(answer="Bedrijven stages bieden")),
+    ("clause_2_business", "Leeuwarden", "Leeuwarden", messages.CONFIRM_SHORT.format(answer="Leeuwarden")),
+])
+def test_readings_to_confirm_say_what_would_be_stored(key, text, value, prompt):
+    move = turn(key, text)
+    assert move.updates[key] is None
+    assert (move.updates[PENDING_SLOT]["value"], move.updates[PENDING_SLOT]["prompt"]) == (value, prompt)
+
+
+def test_a_name_already_given_for_the_other_side_is_refused():
+    move = turn("vmbo_parties", "Stichting B", {**TWO_BOARDS, "mbo_parties": ["Stichting B"]})
+    assert move.updates == {"vmbo_parties": None}
+    assert said(move).startswith("'Stichting B' is al als andere partij genoemd.")
+
+
+@pytest.mark.parametrize("text, helper", [("geef een voorbeeld", "example"), ("wat betekent dit", "explanation")])
+@pytest.mark.parametrize("route", ["doorlopende_leerroute", "geintegreerd_onderwijsprogramma"])
+def test_help_at_a_question_is_the_help_for_this_conversation(text, helper, route):
+    from bot.interview import help as interview_help
+
+    answers = {**TWO_BOARDS, "route_type": route}
+    expected = getattr(interview_help, helper)(STEP("clause_1_programme"), answers)
+    move = turn("clause_1_programme", text, answers)
+    assert move.updates == {"clause_1_programme": None}
+    assert move.utterances == [{"text": expected["text"], "buttons": list(expected.get("buttons") or [])}]
