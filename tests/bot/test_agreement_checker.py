@@ -160,6 +160,7 @@ def test_terms_match_word_starts_whole_words_and_inside_words():
     assert term_pattern("mr$").search(normalise("de MR stemt"))
     assert not term_pattern("mr$").search(normalise("mrs Jansen"))
     assert term_pattern("X-traject").search(normalise("het x-traject"))
+    assert not term_pattern("X-traject").search(normalise("het traject"))
     assert normalise("Het bevoegd gezag betaalt € 5 (10%)") == " het bevoegdgezag betaalt euro 5 10 procent "
 
 

@@ -223,3 +223,17 @@ def test_an_empty_quote_is_an_empty_quote_line():
     empty = TopicFinding("g", "bekostiging", "De wet over g", COVERED, (Evidence("", "artikel 3"),))
     markdown = to_markdown(CheckResult("pdf", (empty,), small.facts), MADE_ON)
     assert "**Uit uw document:**\n\n> \n>\n> *(artikel 3)*\n" in markdown
+
+
+def test_the_blocks_of_a_report_are_typed_and_several_names_of_a_side_joined():
+    from bot.agreement.facts import INTEGRATED, MBO, VMBO, Facts, Funding, Party
+    from bot.agreement.report import FIELD, HEADING, QUOTE, SUBHEADING, TEXT, TITLE, report_blocks
+
+    facts = Facts((Party("Stichting A", VMBO), Party("Stichting D", VMBO), Party("ROC B", MBO)),
+                  "agreement", False, INTEGRATED, Funding(None))
+    blocks = report_blocks(_small_result(facts))
+    assert [b.kind for b in blocks[:5]] == [TITLE, TEXT, TEXT, HEADING, FIELD]
+    assert blocks[4].text == "Stichting A; Stichting D"
+    note = next(b for b in blocks if b.text == "Een noot.")
+    assert note.kind == TEXT
+    assert {b.kind for b in blocks} == {TITLE, TEXT, HEADING, SUBHEADING, FIELD, QUOTE}
