@@ -470,3 +470,11 @@ def test_help_at_a_question_is_the_help_for_this_conversation(text, helper, rout
     move = turn("clause_1_programme", text, answers)
     assert move.updates == {"clause_1_programme": None}
     assert move.utterances == [{"text": expected["text"], "buttons": list(expected.get("buttons") or [])}]
+
+
+def test_a_corrected_clause_is_stored_as_typed_even_after_an_answer_ending_in_a_year():
+    answers = {**TWO_BOARDS, "clause_2_business": "Bedrijven bieden stages sinds 2020",
+               HISTORY_SLOT: ["clause_2_business"]}
+    move = turn("clause_3a_leadership", "bij artikel 2 bedoelde ik Bedrijven bieden stages aan leerlingen", answers)
+    assert move.updates == {HISTORY_SLOT: ["clause_2_business"], "clause_3a_leadership": None,
+                            "clause_2_business": "Bedrijven bieden stages aan leerlingen"}
