@@ -478,3 +478,27 @@ def test_a_corrected_clause_is_stored_as_typed_even_after_an_answer_ending_in_a_
     move = turn("clause_3a_leadership", "bij artikel 2 bedoelde ik Bedrijven bieden stages aan leerlingen", answers)
     assert move.updates == {HISTORY_SLOT: ["clause_2_business"], "clause_3a_leadership": None,
                             "clause_2_business": "Bedrijven bieden stages aan leerlingen"}
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("Stichting A?", True), ("Wie tekent?", True), ("Stichting A", False),
+    ("Wie tekent de overeenkomst namens de school en het ROC", True),  # ten words
+    ("Wie tekent de overeenkomst namens de school en het ROC dan", False),  # eleven: an answer
+])
+def test_a_question_ends_with_a_question_mark_or_is_short_and_starts_like_one(text, asks):
+    from bot.interview.turn import _asks
+
+    assert _asks(text) is asks
+
+
+def test_a_place_that_is_refused_offers_no_date():
+    move = turn("signing_place", "x, 1 september 2027", {})
+    assert move.updates == {"signing_place": None} and said(move) == "Dat antwoord is te kort."
+    found = turn("signing_place", "Gorinchem, 1 september 2027", {})
+    assert said(found) == messages.FOUND_DATE_TOO.format(place="Gorinchem", date="1 september 2027")
+
+
+def test_a_sentence_after_a_name_is_confirmed_as_the_sentence():
+    pending = turn("vmbo_parties", "Stichting A; we werken samen met het mbo hier").updates[PENDING_SLOT]
+    assert pending["value"] == ["Stichting A", "we werken samen met het mbo hier"]
+    assert pending["prompt"] == messages.CONFIRM_NAME.format(answer="we werken samen met het mbo hier")
