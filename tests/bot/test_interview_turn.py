@@ -502,3 +502,16 @@ def test_a_sentence_after_a_name_is_confirmed_as_the_sentence():
     pending = turn("vmbo_parties", "Stichting A; we werken samen met het mbo hier").updates[PENDING_SLOT]
     assert pending["value"] == ["Stichting A", "we werken samen met het mbo hier"]
     assert pending["prompt"] == messages.CONFIRM_NAME.format(answer="we werken samen met het mbo hier")
+
+
+@pytest.mark.parametrize("text, short", [
+    ("Ede", True), ("a" * 40, True),  # one word of 3 to 40 letters: maybe a slip, confirmed first
+    ("a" * 41, False), ("klopt", False),  # too long to be a slip; a yes is no clause at all
+])
+def test_one_word_at_a_clause_is_confirmed_only_if_it_could_be_a_slip(text, short):
+    move = turn("clause_2_business", text)
+    assert (PENDING_SLOT in move.updates) is short
+    if short:
+        assert move.updates[PENDING_SLOT]["prompt"] == messages.CONFIRM_SHORT.format(answer=text)
+    else:
+        assert move.updates == {"clause_2_business": None}
