@@ -515,3 +515,9 @@ def test_one_word_at_a_clause_is_confirmed_only_if_it_could_be_a_slip(text, shor
         assert move.updates[PENDING_SLOT]["prompt"] == messages.CONFIRM_SHORT.format(answer=text)
     else:
         assert move.updates == {"clause_2_business": None}
+
+
+def test_any_other_message_drops_the_pending_answer():
+    pending = turn("vmbo_parties", "ik denk Stichting X").updates[PENDING_SLOT]
+    move = turn("vmbo_parties", "x", {**TWO_BOARDS, PENDING_SLOT: pending})
+    assert move.updates == {"vmbo_parties": None, PENDING_SLOT: None}
