@@ -521,3 +521,18 @@ def test_any_other_message_drops_the_pending_answer():
     pending = turn("vmbo_parties", "ik denk Stichting X").updates[PENDING_SLOT]
     move = turn("vmbo_parties", "x", {**TWO_BOARDS, PENDING_SLOT: pending})
     assert move.updates == {"vmbo_parties": None, PENDING_SLOT: None}
+
+
+def test_a_question_without_an_explanation_says_so_with_the_question():
+    move = turn("signing_place", "wat betekent dit")
+    assert move.updates == {"signing_place": None}
+    assert said(move) == ("Bij **Plaats van ondertekening** is geen nadere uitleg nodig: "
+                          "In welke plaats wordt de overeenkomst ondertekend (alleen de plaatsnaam)?")
+
+
+def test_going_on_asks_again_and_stopping_offers_the_pause_button():
+    assert turn("clause_2_business", "ga verder").updates == {"clause_2_business": None}
+    assert turn("clause_2_business", "ga verder").utterances == []
+    stop = turn("clause_2_business", "pauze")
+    assert stop.updates == {"clause_2_business": None}
+    assert stop.utterances == [{"text": messages.PAUSE_HINT, "buttons": [messages.PAUSE_BUTTON]}]
