@@ -101,3 +101,9 @@ def test_a_question_of_exactly_the_place_words_is_named_whole():
     assert faq_place(nine) == f"FAQ: {nine}"
     ten = "Nu, " + nine
     assert faq_place(ten) == "FAQ: Nu, " + " ".join(["woord"] * (PLACE_WORDS - 1)) + " ...?"
+
+
+def test_a_guidance_passage_has_no_heading_and_a_place_word_may_end_in_x():
+    assert all(p.heading == "" for p in load_passages() if p.source == GUIDANCE)
+    assert faq_place("een twee drie vier vijf zes zeven acht BOX tien elf") == (
+        "FAQ: een twee drie vier vijf zes zeven acht BOX ...?")
