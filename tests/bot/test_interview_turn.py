@@ -484,6 +484,7 @@ def test_a_corrected_clause_is_stored_as_typed_even_after_an_answer_ending_in_a_
     ("Stichting A?", True), ("Wie tekent?", True), ("Stichting A", False),
     ("Wie tekent de overeenkomst namens de school en het ROC", True),  # ten words
     ("Wie tekent de overeenkomst namens de school en het ROC dan", False),  # eleven: an answer
+    ("Mag een docent van het ROC ook lesgeven op de vmbo-school als de leerroute al loopt?", True),
 ])
 def test_a_question_ends_with_a_question_mark_or_is_short_and_starts_like_one(text, asks):
     from bot.interview.turn import _asks
