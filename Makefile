@@ -97,11 +97,11 @@ test-stories: train ## Conversation tests (tests/test_stories.yml), failing on a
 test-integration: train browser ## Held-out NLU check, end-to-end tests against the running servers, the widget in Chromium
 	$(PY) -m pytest -m integration
 
-mutation: install ## Mutation testing with the unit tests (hours the first time, then incremental); shard with MODULE=bot.answering
-	$(PY) scripts/mutation.py run $(if $(MODULE),"$(MODULE).*")
+mutation: install ## Mutation testing with the unit tests (hours the first time, then incremental); shard with MODULE="bot.answering channels.rest"
+	$(PY) scripts/mutation.py run $(MODULE)
 
-mutation-report: ## Score per module and the surviving mutants of the last `make mutation`
-	@$(PY) scripts/mutation.py report
+mutation-report: ## Score per module and the surviving mutants of the last `make mutation` [MODULE=...]
+	@$(PY) scripts/mutation.py report $(MODULE)
 
 browser: ## Install what the widget's browser tests need: Chromium (Debian's package) and axe-core (npm)
 	@command -v chromium >/dev/null || $(SUDO) apt-get install -y -q chromium \

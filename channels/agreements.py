@@ -104,7 +104,7 @@ class AgreementCheckInput(InputChannel):
                            settings.drafts_per_conversation)
         answers = completion_store(settings.completions_dir, settings.draft_retention_days,
                                    settings.drafts_per_conversation)
-        routes = Blueprint("agreement_check", __name__)
+        routes = Blueprint("agreement_check")
 
         @routes.route("/check", methods=["POST"], stream=True)
         async def check(request: Request) -> HTTPResponse:

@@ -33,7 +33,7 @@ class DraftDownloadInput(InputChannel):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         settings = Settings.from_environment()
         store = DraftStore(settings.drafts_dir, settings.draft_retention_days)
-        downloads = Blueprint("draft_downloads", __name__)
+        downloads = Blueprint("draft_downloads")
 
         @downloads.route("/<token>/<extension>", methods=["GET", "HEAD"])
         async def download(request: Request, token: Text, extension: Text) -> HTTPResponse:

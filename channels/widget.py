@@ -39,7 +39,7 @@ class WidgetInput(InputChannel):
         return "/widget"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        files = Blueprint("widget_files", __name__)
+        files = Blueprint("widget_files")
 
         async def serve(name: str) -> HTTPResponse:
             filename, media_type = FILES[name]

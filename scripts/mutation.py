@@ -1,15 +1,16 @@
 """Mutation testing of bot/, components/, actions/ and channels/ with mutmut and the unit tests.
 
-    python scripts/mutation.py run [PATTERN]   (make mutation [MODULE=bot.answering])
-    python scripts/mutation.py report          (make mutation-report)
+    python scripts/mutation.py run [MODULE...]     (make mutation [MODULE="bot.answering ..."])
+    python scripts/mutation.py report [MODULE...]  (make mutation-report [MODULE=...])
 
 ``run`` lets mutmut test every mutant it has no result for (it keeps results in ``mutants/``
 and tests again only the functions that changed), then tests every survivor again by name,
-module by module, so tests added since count. PATTERN limits both to some modules (a shard), e.g.
-``bot.interview.*``. ``report`` prints the score per module and every surviving mutant; the
-survivors listed in ``tests/mutation/equivalent.md`` behave exactly like the code (equivalent
-mutants) and count as neither killed nor survived. It exits 1 when a module scores below the
-target or a survivor is not explained.
+module by module, so tests added since count. MODULE limits both to some modules (a shard),
+e.g. ``bot.language channels.rest``; a package (``bot.interview``) stands for its modules.
+``report`` prints the score per module and every surviving mutant; the survivors listed in
+``tests/mutation/equivalent.md`` behave exactly like the code (equivalent mutants) and count as
+neither killed nor survived. It exits 1 when a module scores below the target or a survivor is
+not explained.
 """
 
 import fnmatch
@@ -26,6 +27,10 @@ from typing import Dict, Iterable, List, Optional
 ROOT = Path(__file__).resolve().parent.parent
 MUTANTS = ROOT / "mutants"
 EQUIVALENT_FILE = ROOT / "tests" / "mutation" / "equivalent.md"
+# mutmut's map of which tests reach which function, and the functions no test reached when it
+# was last made in full (this script's note).
+STATS_FILE = "mutmut-stats.json"
+UNREACHED_FILE = "unreached-functions.json"
 TARGET = 80.0
 WORKERS = int(os.environ.get("MUTATION_WORKERS", "2"))
 # mutmut's exit codes per mutant (mutmut/stats.py): which count as killed, and which as not tested.
@@ -91,9 +96,9 @@ def scores(codes: Dict[str, Optional[int]], equivalent: Iterable[str]) -> Dict[s
     return dict(sorted(by_module.items()))
 
 
-def report(pattern: str = "*") -> int:
+def report(patterns: Optional[List[str]] = None) -> int:
     """Print the score per module and the survivors; 1 when a target is missed."""
-    codes = {m: c for m, c in results().items() if fnmatch.fnmatch(m, pattern)}
+    codes = {m: c for m, c in results().items() if not patterns or _matching([m], patterns)}
     if not codes:
         print("No mutation results yet: run `make mutation` first.")
         return 1
@@ -156,30 +161,100 @@ def sync_data_files(root: Path = ROOT, mutants: Path = MUTANTS) -> List[Path]:
     return copied
 
 
+def function_of(mutant: str) -> str:
+    """``bot.answering.x_decide__mutmut_6`` -> ``bot.answering.x_decide`` (mutmut's name for it)."""
+    return mutant.rsplit("__mutmut_", 1)[0]
+
+
+def unmapped_functions(mutants: Path = MUTANTS) -> List[str]:
+    """Functions with mutants that mutmut's map names no test for."""
+    stats = json.loads((mutants / STATS_FILE).read_text(encoding="utf-8"))
+    mapped = {name for name, tests in stats.get("tests_by_mangled_function_name", {}).items() if tests}
+    return sorted({function_of(mutant) for mutant in results(mutants)} - mapped)
+
+
+def refresh_stale_test_map(patterns: List[str], mutants: Path = MUTANTS) -> bool:
+    """Make mutmut trace the whole suite again when a function of the shard has no tests in its map
+    that a full trace did find unreached: mutmut traces only new tests later on, so code written
+    after the map (a new module, a new function) would keep "no tests" and count as survived.
+    Returns whether the map was dropped."""
+    if not (mutants / STATS_FILE).exists():
+        return False
+    unreached = mutants / UNREACHED_FILE
+    known = set(json.loads(unreached.read_text(encoding="utf-8"))) if unreached.exists() else set()
+    stale = [name for name in _matching(unmapped_functions(mutants), patterns or ["*"]) if name not in known]
+    if not stale:
+        return False
+    print(f"No test is mapped to {len(stale)} function(s), e.g. {stale[0]}: tracing the tests again.")
+    (mutants / STATS_FILE).unlink()
+    return True
+
+
+def note_unreached_functions(mutants: Path = MUTANTS) -> None:
+    """After a full trace: the functions no test reaches, so they do not force another."""
+    if (mutants / STATS_FILE).exists():
+        (mutants / UNREACHED_FILE).write_text(json.dumps(unmapped_functions(mutants)), encoding="utf-8")
+
+
+def shard_patterns(modules: Iterable[str]) -> List[str]:
+    """The mutant-name globs of a shard: ``bot.language`` (or ``bot/language.py``) ->
+    ``bot.language.*``; a package (``bot.interview``) takes in its modules."""
+    patterns = []
+    for module in modules:
+        name = module.strip().replace("/", ".")
+        name = name[:-len(".py")] if name.endswith(".py") else name
+        name = name.rstrip(".*")
+        if name:
+            patterns.append(f"{name}.*")
+    return patterns
+
+
+def _matching(codes: Iterable[str], patterns: List[str]) -> List[str]:
+    return [mutant for mutant in codes if any(fnmatch.fnmatch(mutant, p) for p in patterns)]
+
+
+def mutmut_command(arguments: List[str], workers: int = WORKERS) -> List[str]:
+    """mutmut at the lowest priority, on at most ``workers`` processes."""
+    return ["nice", "-n", "19", sys.executable, "-m", "mutmut", "run",
+            "--max-children", str(workers)] + arguments
+
+
 def _mutmut(arguments: List[str]) -> int:
-    """Run mutmut at low priority; the tests must import the mutated copy, not the project."""
+    """Run mutmut; the tests must import the mutated copy, not the project."""
     sync_data_files()
     environment = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
-    command = ["nice", "-n", "10", sys.executable, "-m", "mutmut", "run", "--max-children", str(WORKERS)]
-    return subprocess.call(command + arguments, cwd=ROOT, env=environment)
+    return subprocess.call(mutmut_command(arguments), cwd=ROOT, env=environment)
 
 
-def run(pattern: str = "*") -> int:
+def run(modules: Iterable[str] = (), mutants: Path = MUTANTS) -> int:
     """Test the mutants without a result, then every survivor again by name; then report.
 
-    With a pattern (a shard), mutmut tests every mutant of it by name at once.
+    With modules (a shard), mutmut tests every mutant of those modules, and only those, by
+    name; a module without mutants is refused before anything runs. When a function of the
+    shard has no test in mutmut's map, the map is made again first (see refresh_stale_test_map).
     """
-    if pattern != "*":
-        status = _mutmut([pattern])
-        return status if status != 0 else report(pattern)
+    patterns = shard_patterns(modules)
+    known = results(mutants) if mutants.exists() else {}
+    unknown = [p for p in patterns if known and not _matching(known, [p])]
+    if unknown:
+        print(f"No mutants match {', '.join(unknown)}: name modules such as bot.language.", file=sys.stderr)
+        return 2
+    traced_again = not (mutants / STATS_FILE).exists() or refresh_stale_test_map(patterns, mutants)
+    if patterns:
+        status = _mutmut(patterns)
+        if traced_again:
+            note_unreached_functions(mutants)
+        return status if status != 0 else report(patterns)
     status = _mutmut([])
     if status != 0:
         return status
+    if traced_again:
+        note_unreached_functions(mutants)
     # A run over everything forks its workers from a process that ran the whole suite, and
     # some mutants passed there that fail when tested by name: every survivor is tested again,
     # one module at a time.
     again: Dict[str, List[str]] = defaultdict(list)
-    for mutant, code in results().items():
+    for mutant, code in results(mutants).items():
         if code in SURVIVED:
             again[module_of(mutant)].append(mutant)
     for module, names in sorted(again.items()):
@@ -187,14 +262,14 @@ def run(pattern: str = "*") -> int:
         status = _mutmut(sorted(names))
         if status != 0:
             return status
-    return report(pattern)
+    return report()
 
 
 def main(argv: List[str]) -> int:
-    if argv[:1] == ["run"] and len(argv) <= 2:
-        return run(argv[1] if len(argv) == 2 else "*")
-    if argv[:1] == ["report"] and len(argv) <= 2:
-        return report(argv[1] if len(argv) == 2 else "*")
+    if argv[:1] == ["run"]:
+        return run(argv[1:])
+    if argv[:1] == ["report"]:
+        return report(shard_patterns(argv[1:]))
     print(__doc__.strip(), file=sys.stderr)
     return 2
 

@@ -22,6 +22,7 @@ def fresh_loaders_under_mutation():
     format afresh: cached copies, made once by whichever test came first, would hide the
     mutants of the code that builds them, and would tie that code to that one test only."""
     if os.environ.get("MUTANT_UNDER_TEST"):
+        from bot.agreement.topics import boilerplate, deferral_terms, load_topics
         from bot.draft.document import load_format
         from bot.interview.catalogue import load_catalogue
         from bot.knowledge.base import load_knowledge
@@ -30,7 +31,7 @@ def fresh_loaders_under_mutation():
         from components.intent_classifier import _intents_and_columns
 
         loaders = (load_catalogue, load_knowledge, load_format, _intents_and_columns,
-                   load_passages, load_search)
+                   load_passages, load_search, load_topics, deferral_terms, boilerplate)
         for loader in loaders:
             loader.cache_clear()
     yield

@@ -55,3 +55,54 @@ def test_changed_data_files_reach_the_mutated_copy(tmp_path):
     assert (mutants / "bot" / "draft" / "format.yml").read_text(encoding="utf-8") == "new"
     assert (mutants / "bot" / "code.py").read_text(encoding="utf-8") == "x = 2  # mutated"
     assert sync_data_files(tmp_path, mutants) == []
+
+
+def test_a_shard_names_modules_and_mutmut_is_asked_for_exactly_their_mutants(tmp_path, monkeypatch):
+    from scripts import mutation
+
+    assert mutation.shard_patterns(["bot.language", "bot/interview/turn.py", "channels.rest.*", " "]) == [
+        "bot.language.*", "bot.interview.turn.*", "channels.rest.*"]
+    (tmp_path / "bot").mkdir()
+    codes = {"bot.language.x_f__mutmut_1": None, "bot.languages.x_g__mutmut_1": None,
+             "bot.answering.x_h__mutmut_1": None}
+    (tmp_path / "bot" / "a.py.meta").write_text(json.dumps({"exit_code_by_key": codes}), encoding="utf-8")
+    calls = []
+    monkeypatch.setattr(mutation, "_mutmut", lambda arguments: calls.append(arguments) or 0)
+    monkeypatch.setattr(mutation, "report", lambda patterns=None: calls.append(("report", patterns)) or 0)
+    assert mutation.run(["bot.language"], tmp_path) == 0
+    assert calls == [["bot.language.*"], ("report", ["bot.language.*"])]
+    assert mutation._matching(codes, ["bot.language.*"]) == ["bot.language.x_f__mutmut_1"]
+    calls.clear()
+    assert mutation.run(["bot.nothing"], tmp_path) == 2 and calls == []
+
+
+def test_mutmut_runs_at_the_lowest_priority_on_few_workers():
+    from scripts.mutation import mutmut_command
+
+    command = mutmut_command(["bot.language.*"], workers=1)
+    assert command[:3] == ["nice", "-n", "19"]
+    assert command[-4:] == ["run", "--max-children", "1", "bot.language.*"]
+
+
+def test_a_function_written_after_the_test_map_makes_mutmut_trace_the_tests_again(tmp_path, monkeypatch):
+    from scripts import mutation
+
+    (tmp_path / "bot").mkdir()
+    codes = {"bot.a.x_old__mutmut_1": 1, "bot.a.x_new__mutmut_1": 33, "bot.b.x_dead__mutmut_1": 33}
+    (tmp_path / "bot" / "a.py.meta").write_text(json.dumps({"exit_code_by_key": codes}), encoding="utf-8")
+    stats = tmp_path / mutation.STATS_FILE
+
+    def write_map(mapped):
+        stats.write_text(json.dumps({"tests_by_mangled_function_name": mapped}), encoding="utf-8")
+
+    write_map({"bot.a.x_old": ["tests/test_a.py::test_old"], "bot.a.x_new": []})
+    assert mutation.unmapped_functions(tmp_path) == ["bot.a.x_new", "bot.b.x_dead"]
+    assert mutation.refresh_stale_test_map(["bot.b.*"], tmp_path) is True and not stats.exists()
+    # The full trace maps the new function; the dead one stays unreached, and is noted as such.
+    write_map({"bot.a.x_old": ["tests/test_a.py::test_old"], "bot.a.x_new": ["tests/test_a.py::test_new"]})
+    mutation.note_unreached_functions(tmp_path)
+    assert mutation.refresh_stale_test_map([], tmp_path) is False and stats.exists()
+    calls = []
+    monkeypatch.setattr(mutation, "_mutmut", lambda arguments: calls.append(arguments) or 0)
+    monkeypatch.setattr(mutation, "report", lambda patterns=None: 0)
+    assert mutation.run(["bot.a"], tmp_path) == 0 and stats.exists() and calls == [["bot.a.*"]]

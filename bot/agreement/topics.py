@@ -67,10 +67,6 @@ class Terms:
         """Whether any of the terms occurs in normalised text."""
         return any(pattern.search(normalised) for pattern in self.patterns)
 
-    def count_in(self, normalised: str) -> int:
-        """How many of the terms occur in normalised text."""
-        return sum(1 for pattern in self.patterns if pattern.search(normalised))
-
 
 @dataclass(frozen=True)
 class Element:

@@ -125,7 +125,8 @@ def confirm_pending(step: Step, pending: Mapping[str, Any], answers: Mapping[str
         corrected = load_catalogue().get(target)
         move = store(corrected, pending["value"], answers)
         move.updates[step.key] = None
-        return move.say(messages.CORRECTED.format(label=corrected.label))
+        shown = escape_markdown(display_answer(corrected, pending["value"]))
+        return move.say(messages.CORRECTED.format(label=corrected.part_label, answer=shown))
     move = store(step, pending["value"], answers, pending.get("offers"))
     for key, value in (pending.get("also") or {}).items():
         also = store(load_catalogue().get(key), value, {**answers, **move.updates})

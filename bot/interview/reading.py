@@ -67,7 +67,7 @@ def strip_chatter(text: str) -> Reading:
     stripped = re.sub(r"^(?:een|de|het)\s+(?=[a-zà-ÿ])", "", stripped) if stripped != text.strip() else stripped
     if not stripped or stripped == text.strip():
         return Reading(text.strip())
-    return Reading(stripped[0].upper() + stripped[1:] if stripped[0].islower() else stripped, False)
+    return Reading(stripped[0].upper() + stripped[1:], False)
 
 
 def strip_clause_chatter(text: str) -> Reading:

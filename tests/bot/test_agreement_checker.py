@@ -131,12 +131,36 @@ def test_topics_a_to_j_come_from_the_catalogue_with_the_laws_text():
     assert next(t for t in topics if t.letter == "f").law == "De inhoud van de overstapoptie"
 
 
+def test_the_laws_text_is_the_catalogues_line_for_the_letter_without_its_trailing_link():
+    from bot.agreement.topics import _law_text
+
+    quoted = ("De wet:\nc. De vormgeving van de leiding; en\nd. De verantwoording,\ne. Het personeel;\n"
+              "g. Bijlage X")
+    assert _law_text("c", ["Iets anders", quoted]) == "De vormgeving van de leiding"
+    assert _law_text("d", [quoted]) == "De verantwoording"
+    assert _law_text("e", [quoted]) == "Het personeel"
+    assert _law_text("g", [quoted]) == "Bijlage X"
+    with pytest.raises(ValueError, match="topic f"):
+        _law_text("f", [quoted, "f.Zonder spatie"])
+
+
+def test_the_formats_fixed_texts_leave_out_answers_labels_and_variants():
+    from bot.agreement.topics import _format_texts
+
+    node = {"title": "Een vaste zin", "answer": "antwoord", "label": "label", "number": "1",
+            "if_yes": "ja", "if_no": "nee", "variants": ["variant"], "terms": ["term"],
+            "items": ["Tweede zin", {"text": "Derde zin", "label": "x"}], "count": 3}
+    assert list(_format_texts(node)) == ["Een vaste zin", "Tweede zin", "Derde zin"]
+
+
 def test_terms_match_word_starts_whole_words_and_inside_words():
     assert term_pattern("profiel").search(normalise("de profielen"))
     assert not term_pattern("profiel").search(normalise("vmboprofiel"))
     assert term_pattern("*raad").search(normalise("de studentenraad"))
     assert term_pattern("mr$").search(normalise("de MR stemt"))
     assert not term_pattern("mr$").search(normalise("mrs Jansen"))
+    assert term_pattern("X-traject").search(normalise("het x-traject"))
+    assert not term_pattern("X-traject").search(normalise("het traject"))
     assert normalise("Het bevoegd gezag betaalt € 5 (10%)") == " het bevoegdgezag betaalt euro 5 10 procent "
 
 
@@ -317,6 +341,68 @@ def test_an_interne_regeling_and_an_integrated_programme_are_recognised():
     facts = check_pasted_text(text).facts
     assert facts.kind == INTERNAL and facts.route == INTEGRATED
     assert facts.names(MBO) == ["Stichting AOC Groenland"]
+
+
+def test_the_result_as_json_carries_every_finding_and_fact_under_its_own_name():
+    from bot.agreement.check import CheckResult
+    from bot.agreement.checker import Evidence, TopicFinding
+    from bot.agreement.facts import Facts, Funding, Party
+
+    quote = Evidence("De school draagt 1.250 euro over.", "artikel 3")
+    use = Evidence("Het bedrag gaat naar maatwerk.", "artikel 4")
+    findings = (
+        TopicFinding("a", "profiel", "De wet over a", MISSING, (), ("het vmbo-profiel",), ()),
+        TopicFinding("g", "bekostiging", "De wet over g", COVERED, (quote,), (), ("let op",)),
+        TopicFinding("h", "medezeggenschap", "De wet over h", NOT_APPLICABLE),
+        TopicFinding("j", "looptijd", "De wet over j", PARTLY),
+    )
+    facts = Facts((Party("Stichting A", VMBO), Party("ROC B", MBO)), "agreement", True, INTEGRATED,
+                  Funding(True, (quote,), (use,)))
+    result = CheckResult("pdf", findings, facts)
+    assert result.letters(MISSING, PARTLY) == ["a", "j"] and result.to_complete == ["a", "j"]
+    assert result.as_json() == {
+        "file_type": "pdf", "covered": ["g"], "missing": ["a"], "to_complete": ["a", "j"],
+        "topics": [
+            {"topic": "a", "name": "profiel", "status": MISSING, "status_text": "ontbreekt",
+             "evidence": [], "missing_elements": ["het vmbo-profiel"], "notes": [], "law": "De wet over a"},
+            {"topic": "g", "name": "bekostiging", "status": COVERED, "status_text": "geregeld",
+             "evidence": [{"quote": "De school draagt 1.250 euro over.", "place": "artikel 3"}],
+             "missing_elements": [], "notes": ["let op"], "law": "De wet over g"},
+            {"topic": "h", "name": "medezeggenschap", "status": NOT_APPLICABLE,
+             "status_text": "niet van toepassing", "evidence": [], "missing_elements": [], "notes": [],
+             "law": "De wet over h"},
+            {"topic": "j", "name": "looptijd", "status": PARTLY, "status_text": "deels geregeld",
+             "evidence": [], "missing_elements": [], "notes": [], "law": "De wet over j"},
+        ],
+        "facts": {
+            "parties": [{"name": "Stichting A", "side": VMBO}, {"name": "ROC B", "side": MBO}],
+            "kind": "agreement", "is_addendum": True, "route": INTEGRATED,
+            "funding": {
+                "transferred": True,
+                "amount": [{"quote": "De school draagt 1.250 euro over.", "place": "artikel 3"}],
+                "destination": [{"quote": "Het bedrag gaat naar maatwerk.", "place": "artikel 4"}],
+            },
+        },
+    }
+
+
+def test_an_uploaded_document_and_pasted_text_are_checked_alike():
+    text = PARTIES + "\nArtikel 8 Geschillen\nEen geschil wordt voorgelegd aan een mediator.\n"
+    pasted = check_pasted_text(text)
+    uploaded = check_document(text.encode("utf-8"))
+    assert pasted.findings == uploaded.findings and pasted.facts == uploaded.facts
+    assert pasted.file_kind == TEXT
+
+
+def test_the_limits_given_apply_to_an_upload_and_to_pasted_text():
+    from bot.agreement.reading import Limits, Unreadable
+
+    text = PARTIES + "\nArtikel 8 Geschillen\nEen geschil wordt voorgelegd aan een mediator.\n"
+    with pytest.raises(Unreadable) as uploaded:
+        check_document(text.encode("utf-8"), Limits(max_bytes=100))
+    with pytest.raises(Unreadable) as pasted:
+        check_pasted_text(text, Limits(max_pages=0))
+    assert (uploaded.value.reason, pasted.value.reason) == ("too_large", "too_many_pages")
 
 
 def test_an_addendum_is_recognised_as_one():

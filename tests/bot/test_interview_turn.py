@@ -264,3 +264,276 @@ def test_a_long_clause_answer_that_holds_a_cue_is_no_correction():
     text = "Het college van bestuur kan de regeling wijzigen; de wijziging moet eerst met de MR besproken worden."
     move = turn("clause_10_termination", text, answers)
     assert move.updates["clause_10_termination"] == text and "authority_name" not in move.updates
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Doorlopende leerroute vmbo-mbo", "doorlopende_leerroute"),
+    ("we kiezen doorlopende", "doorlopende_leerroute"),
+    ("geintegreerd", "geintegreerd_onderwijsprogramma"),
+])
+def test_a_choice_by_its_title_or_its_own_words_is_stored(text, value):
+    move = turn("route_type", text, {})
+    assert move.updates == {HISTORY_SLOT: ["route_type"], "route_type": value} and move.utterances == []
+
+
+@pytest.mark.parametrize("text", ["geïntegreerde leerroute", "banaan"])
+def test_a_choice_naming_both_or_neither_is_asked_again_with_the_choices(text):
+    move = turn("route_type", text, {})
+    assert move.updates == {"route_type": None}
+    assert said(move).startswith("Kies een van de mogelijkheden: 'Doorlopende leerroute vmbo-mbo' of ")
+
+
+def test_a_choice_among_chatter_is_confirmed_by_its_title():
+    move = turn("route_type", "ik denk doorlopende leerroute", {})
+    assert move.updates["route_type"] is None
+    pending = move.updates[PENDING_SLOT]
+    assert pending["value"] == "doorlopende_leerroute"
+    assert pending["prompt"] == messages.CONFIRM_READING.format(answer="Doorlopende leerroute vmbo-mbo")
+
+
+def test_the_choice_meant_is_the_one_whose_own_long_words_are_used():
+    from dataclasses import replace
+
+    from bot.interview.catalogue import Choice
+    from bot.interview.turn import _choice_meant
+
+    step = replace(STEP("route_type"), choices=(
+        Choice("early", "Vroeg ochtend lesuur"), Choice("late", "Laat middag lesuur")))
+    assert _choice_meant(step, "in de middag").value == "late"  # six letters are enough
+    assert _choice_meant(step, "ochtend").value == "early"
+    assert _choice_meant(step, "middag lesuur").value == "late"  # "lesuur" is in both
+    assert _choice_meant(step, "lesuur") is None
+    assert _choice_meant(step, "vroeg") is None  # own, but too short to tell
+    assert _choice_meant(step, "ochtend of middag") is None and _choice_meant(step, "") is None
+
+
+def test_at_the_place_question_a_date_or_chatter_is_confirmed_and_a_name_stored():
+    date_only = turn("signing_place", "1 september 2027", {}).updates
+    assert date_only["signing_place"] is None
+    assert date_only[PENDING_SLOT]["value"] == "1 september 2027"
+    assert date_only[PENDING_SLOT]["prompt"] == messages.CONFIRM_DATE_AS_PLACE.format(answer="1 september 2027")
+    chatty = turn("signing_place", "ik denk Gorinchem", {}).updates
+    assert chatty["signing_place"] is None and chatty[PENDING_SLOT]["value"] == "Gorinchem"
+    assert chatty[PENDING_SLOT]["prompt"] == messages.CONFIRM_READING.format(answer="Gorinchem")
+    assert turn("signing_place", "Gorinchem", {}).updates == {
+        HISTORY_SLOT: ["signing_place"], "signing_place": "Gorinchem"}
+    short = turn("signing_place", "x", {})
+    assert short.updates == {"signing_place": None} and said(short) == "Dat antwoord is te kort."
+
+
+def test_a_text_answer_like_a_command_word_is_confirmed_as_text():
+    move = turn("signing_place", "Terug", {})
+    assert move.updates[PENDING_SLOT]["value"] == "Terug"
+    assert move.updates[PENDING_SLOT]["buttons"] == [messages.YES_BUTTON, messages.BACK_BUTTON]
+
+
+CORRECTABLE = {**TWO_BOARDS, "mbo_parties": ["ROC Rivierenland"], "vmbo_parties": ["Stichting A"],
+               "signing_date": "1 september 2027",
+               HISTORY_SLOT: ["same_authority", "route_type", "vmbo_parties", "mbo_parties"]}
+
+
+def test_a_corrected_date_takes_the_year_of_the_date_it_corrects():
+    move = turn("clause_2_business", "de datum is eigenlijk 3 juli", CORRECTABLE)
+    assert move.updates == {HISTORY_SLOT: CORRECTABLE[HISTORY_SLOT] + ["signing_date"],
+                            "signing_date": "3 juli 2027", "clause_2_business": None}
+    assert said(move) == messages.CORRECTED.format(label="Datum van ondertekening", answer="3 juli 2027")
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("het ROC heet eigenlijk Stichting A", "'Stichting A' is al als andere partij genoemd."),
+    ("het ROC heet eigenlijk x", "Die naam is te kort."),
+])
+def test_a_correction_that_is_no_valid_answer_is_refused_and_the_question_stays(text, reason):
+    move = turn("clause_2_business", text, CORRECTABLE)
+    assert move.updates == {"clause_2_business": None} and said(move).startswith(reason)
+
+
+def test_a_date_is_stored_as_typed_or_offered_from_a_sentence():
+    assert turn("signing_date", "15 juni 2025", {}).updates == {
+        HISTORY_SLOT: ["signing_date"], "signing_date": "15 juni 2025"}
+    offered = turn("signing_date", "ergens half juni, 15 juni 2025 denk ik", {}).updates[PENDING_SLOT]
+    assert (offered["value"], offered["prompt"]) == ("15 juni 2025", messages.CONFIRM_DATE.format(answer="15 juni 2025"))
+    refused = turn("signing_date", "morgen", {})
+    assert refused.updates == {"signing_date": None} and said(refused).startswith("Dat herken ik niet als datum.")
+
+
+@pytest.mark.parametrize("text, value, named", [
+    ("we werken samen met Stichting Alfa Beta", ["Stichting Alfa Beta"], "Stichting Alfa Beta"),
+    ("we werken samen met Stichting Alfa en met Stichting Beta", ["Stichting Alfa"], "Stichting Alfa"),
+    ("we werken samen met het mbo hier", ["we werken samen met het mbo hier"], "we werken samen met het mbo hier"),
+])
+def test_a_sentence_given_as_a_name_is_confirmed_by_the_board_named_in_it(text, value, named):
+    pending = turn("vmbo_parties", text).updates[PENDING_SLOT]
+    assert pending["value"] == value and pending["prompt"] == messages.CONFIRM_NAME.format(answer=named)
+
+
+def test_party_names_are_refused_with_a_reason_or_joined_for_confirmation():
+    refused = turn("vmbo_parties", "x")
+    assert refused.updates == {"vmbo_parties": None} and said(refused).startswith("Die naam is te kort.")
+    three = turn("vmbo_parties", "Stichting A, Stichting B en Stichting C").updates[PENDING_SLOT]
+    assert three["prompt"] == messages.CONFIRM_PARTIES.format(
+        count=3, names="Stichting A, Stichting B en Stichting C")
+    one = turn("vmbo_parties", "ik denk Stichting X").updates[PENDING_SLOT]
+    assert one["prompt"] == messages.CONFIRM_READING.format(answer="Stichting X")
+    two = turn("vmbo_parties", "ik denk Stichting X; Stichting Y").updates[PENDING_SLOT]
+    assert two["prompt"] == messages.CONFIRM_READING.format(answer="Stichting X en Stichting Y")
+
+
+def test_a_clear_yes_with_an_amount_stays_yes_even_if_the_amount_says_not():
+    pending = turn("clause_6_funding_transfer", "ja, maar niet meer dan 100 euro per leerling").updates[PENDING_SLOT]
+    assert pending["value"] is True
+    assert pending["also"] == {"clause_6_funding_amount": "Maar niet meer dan 100 euro per leerling"}
+
+
+def test_a_board_named_with_a_clear_yes_is_offered_for_its_side_and_as_the_authority():
+    move = turn("same_authority", "ja, wij zijn Stichting Alfa", {})
+    assert move.updates == {
+        HISTORY_SLOT: ["same_authority"], "same_authority": True,
+        OFFERED_SLOT: {"vmbo_parties": {"value": ["Stichting Alfa"], "source": "earlier"},
+                       "authority_name": {"value": ["Stichting Alfa"], "source": "earlier"}}}
+
+
+def test_a_no_in_a_sentence_is_confirmed_with_the_boards_it_names():
+    text = "wij hebben niet hetzelfde bestuur, wij zijn Stichting Alfa en het ROC is Stichting Beta"
+    pending = turn("same_authority", text, {}).updates[PENDING_SLOT]
+    assert pending["value"] is False and pending["prompt"] == messages.CONFIRM_YES_NO.format(answer="Nee")
+    assert pending["offers"] == {"vmbo_parties": ["Stichting Alfa"], "mbo_parties": ["Stichting Beta"],
+                                 "authority_name": ["Stichting Alfa"]}
+    assert pending["also"] == {}
+
+
+def test_a_yes_in_a_sentence_is_confirmed_as_yes():
+    pending = turn("same_authority", "het is hetzelfde bestuur, klopt", {}).updates[PENDING_SLOT]
+    assert pending["value"] is True and pending["prompt"] == messages.CONFIRM_YES_NO.format(answer="Ja")
+    assert pending["offers"] == {} and pending["also"] == {}
+
+
+def test_no_funding_transferred_drops_the_amount_it_mentions():
+    pending = turn("clause_6_funding_transfer", "er wordt geen 100 euro overgedragen", {}).updates[PENDING_SLOT]
+    assert pending["value"] is False and pending["prompt"] == messages.CONFIRM_YES_NO.format(answer="Nee")
+    assert pending["offers"] == {} and pending["also"] == {}
+
+
+@pytest.mark.parametrize("key, text, value", [
+    ("same_authority", "ja, 100 euro", True),  # an amount means something at the funding question only
+    ("clause_6_funding_transfer", "ja, Stichting Alfa Beta betaalt het", True),  # names at the first only
+])
+def test_amounts_and_names_are_taken_only_at_their_own_question(key, text, value):
+    assert turn(key, text, {}).updates == {HISTORY_SLOT: [key], key: value}
+
+
+def test_a_question_of_the_document_itself_cannot_be_skipped_and_says_so():
+    parse = {"intent": {"name": "skip_clause", "confidence": 1.0}, "entities": []}
+    clause = turn("clause_8_disputes", "/skip_clause", parse=parse)
+    assert said(clause) == messages.CANNOT_SKIP
+    place = turn("signing_place", "/skip_clause", parse=parse)
+    assert place.updates == {"signing_place": None} and said(place) == messages.CANNOT_SKIP_DOCUMENT
+
+
+def test_a_list_of_boards_is_confirmed_with_buttons_that_name_the_count():
+    pending = turn("vmbo_parties", "Stichting A, Stichting B en Stichting C").updates[PENDING_SLOT]
+    assert pending["buttons"] == [{"title": messages.PARTIES_YES.format(count=3), "payload": "ja"},
+                                  {"title": messages.PARTIES_NO, "payload": "nee"}]
+    assert pending["alternative"] == ["Stichting A, Stichting B en Stichting C"]
+
+
+@pytest.mark.parametrize("key, text, value, prompt", [
+    ("signatory", "ik denk A. Jansen, bestuurder", {"name": "A. Jansen", "position": "bestuurder"},
+     messages.CONFIRM_READING.format(answer="A. Jansen, bestuurder")),
+    ("clause_2_business", "Per 1 augustus 2025", "Per 1 augustus 2025",
+     messages.CONFIRM_DATE_AS_CLAUSE.format(answer="Per 1 augustus 2025")),
+    ("clause_2_business", "per 1 augustus 2025 ongeveer", "per 1 augustus 2025 ongeveer",
+     messages.CONFIRM_DATE_AS_CLAUSE.format(answer="per 1 augustus 2025 ongeveer")),  # five words
+    ("clause_2_business", "ik denk dat bedrijven stages bieden", "Bedrijven stages bieden",
+     messages.CONFIRM_READING.format(answer="Bedrijven stages bieden")),
+    ("clause_2_business", "Leeuwarden", "Leeuwarden", messages.CONFIRM_SHORT.format(answer="Leeuwarden")),
+])
+def test_readings_to_confirm_say_what_would_be_stored(key, text, value, prompt):
+    move = turn(key, text)
+    assert move.updates[key] is None
+    assert (move.updates[PENDING_SLOT]["value"], move.updates[PENDING_SLOT]["prompt"]) == (value, prompt)
+
+
+def test_a_name_already_given_for_the_other_side_is_refused():
+    move = turn("vmbo_parties", "Stichting B", {**TWO_BOARDS, "mbo_parties": ["Stichting B"]})
+    assert move.updates == {"vmbo_parties": None}
+    assert said(move).startswith("'Stichting B' is al als andere partij genoemd.")
+
+
+@pytest.mark.parametrize("text, helper", [("geef een voorbeeld", "example"), ("wat betekent dit", "explanation")])
+@pytest.mark.parametrize("route", ["doorlopende_leerroute", "geintegreerd_onderwijsprogramma"])
+def test_help_at_a_question_is_the_help_for_this_conversation(text, helper, route):
+    from bot.interview import help as interview_help
+
+    answers = {**TWO_BOARDS, "route_type": route}
+    expected = getattr(interview_help, helper)(STEP("clause_1_programme"), answers)
+    move = turn("clause_1_programme", text, answers)
+    assert move.updates == {"clause_1_programme": None}
+    assert move.utterances == [{"text": expected["text"], "buttons": list(expected.get("buttons") or [])}]
+
+
+def test_a_corrected_clause_is_stored_as_typed_even_after_an_answer_ending_in_a_year():
+    answers = {**TWO_BOARDS, "clause_2_business": "Bedrijven bieden stages sinds 2020",
+               HISTORY_SLOT: ["clause_2_business"]}
+    move = turn("clause_3a_leadership", "bij artikel 2 bedoelde ik Bedrijven bieden stages aan leerlingen", answers)
+    assert move.updates == {HISTORY_SLOT: ["clause_2_business"], "clause_3a_leadership": None,
+                            "clause_2_business": "Bedrijven bieden stages aan leerlingen"}
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("Stichting A?", True), ("Wie tekent?", True), ("Stichting A", False),
+    ("Wie tekent de overeenkomst namens de school en het ROC", True),  # ten words
+    ("Wie tekent de overeenkomst namens de school en het ROC dan", False),  # eleven: an answer
+    ("Mag een docent van het ROC ook lesgeven op de vmbo-school als de leerroute al loopt?", True),
+])
+def test_a_question_ends_with_a_question_mark_or_is_short_and_starts_like_one(text, asks):
+    from bot.interview.turn import _asks
+
+    assert _asks(text) is asks
+
+
+def test_a_place_that_is_refused_offers_no_date():
+    move = turn("signing_place", "x, 1 september 2027", {})
+    assert move.updates == {"signing_place": None} and said(move) == "Dat antwoord is te kort."
+    found = turn("signing_place", "Gorinchem, 1 september 2027", {})
+    assert said(found) == messages.FOUND_DATE_TOO.format(place="Gorinchem", date="1 september 2027")
+
+
+def test_a_sentence_after_a_name_is_confirmed_as_the_sentence():
+    pending = turn("vmbo_parties", "Stichting A; we werken samen met het mbo hier").updates[PENDING_SLOT]
+    assert pending["value"] == ["Stichting A", "we werken samen met het mbo hier"]
+    assert pending["prompt"] == messages.CONFIRM_NAME.format(answer="we werken samen met het mbo hier")
+
+
+@pytest.mark.parametrize("text, short", [
+    ("Ede", True), ("a" * 40, True),  # one word of 3 to 40 letters: maybe a slip, confirmed first
+    ("a" * 41, False), ("klopt", False),  # too long to be a slip; a yes is no clause at all
+])
+def test_one_word_at_a_clause_is_confirmed_only_if_it_could_be_a_slip(text, short):
+    move = turn("clause_2_business", text)
+    assert (PENDING_SLOT in move.updates) is short
+    if short:
+        assert move.updates[PENDING_SLOT]["prompt"] == messages.CONFIRM_SHORT.format(answer=text)
+    else:
+        assert move.updates == {"clause_2_business": None}
+
+
+def test_any_other_message_drops_the_pending_answer():
+    pending = turn("vmbo_parties", "ik denk Stichting X").updates[PENDING_SLOT]
+    move = turn("vmbo_parties", "x", {**TWO_BOARDS, PENDING_SLOT: pending})
+    assert move.updates == {"vmbo_parties": None, PENDING_SLOT: None}
+
+
+def test_a_question_without_an_explanation_says_so_with_the_question():
+    move = turn("signing_place", "wat betekent dit")
+    assert move.updates == {"signing_place": None}
+    assert said(move) == ("Bij **Plaats van ondertekening** is geen nadere uitleg nodig: "
+                          "In welke plaats wordt de overeenkomst ondertekend (alleen de plaatsnaam)?")
+
+
+def test_going_on_asks_again_and_stopping_offers_the_pause_button():
+    assert turn("clause_2_business", "ga verder").updates == {"clause_2_business": None}
+    assert turn("clause_2_business", "ga verder").utterances == []
+    stop = turn("clause_2_business", "pauze")
+    assert stop.updates == {"clause_2_business": None}
+    assert stop.utterances == [{"text": messages.PAUSE_HINT, "buttons": [messages.PAUSE_BUTTON]}]

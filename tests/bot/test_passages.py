@@ -62,3 +62,48 @@ def test_a_long_faq_question_is_named_by_its_first_words():
 def test_a_very_short_passage_belongs_only_to_the_answer_it_is_a_paragraph_of():
     short = [p for p in load_passages() if len(p.text) < 10]
     assert short and all(len(p.entry_keys) <= 1 for p in short)
+
+
+def _entry(key, *paragraphs):
+    from bot.knowledge.base import Entry
+
+    return Entry(key, key, f"{key}?", tuple(paragraphs), FAQ)
+
+
+def test_an_answer_quotes_a_passage_that_is_one_of_its_paragraphs_or_long_enough():
+    from bot.knowledge.passages import MIN_QUOTED_LETTERS, _quoting_entries
+
+    long_text = "De leerroute duurt vier jaar en eindigt met een diploma van het mbo."
+    assert len(long_text) > MIN_QUOTED_LETTERS
+    entries = [
+        _entry("paragraph", "Nee.", "Iets anders."),
+        _entry("inside", f"Kort gezegd: {long_text} Meer niet."),
+        _entry("part", "De leerroute duurt vier jaar en eindigt met een diploma"),
+        _entry("none", "Een heel ander antwoord over iets anders dan de leerroute."),
+    ]
+    assert _quoting_entries("nee", entries) == {"paragraph"}  # whole paragraph, letters only
+    assert _quoting_entries(long_text, entries) == {"inside", "part"}
+    assert _quoting_entries("Kort gezegd", entries) == frozenset()  # too short to be quoted inside
+
+
+def test_the_quoting_lengths_are_at_least_forty_letters():
+    from bot.knowledge.passages import _quoting_entries
+
+    forty = "a" * 40
+    assert _quoting_entries(forty, [_entry("in", "b" + forty + "b")]) == {"in"}
+    assert _quoting_entries(forty[:-1], [_entry("in", "b" + forty + "b")]) == frozenset()
+    assert _quoting_entries("b" + forty + "b", [_entry("part", forty)]) == {"part"}
+    assert _quoting_entries("b" + forty + "b", [_entry("part", forty[:-1])]) == frozenset()
+
+
+def test_a_question_of_exactly_the_place_words_is_named_whole():
+    nine = " ".join(["woord"] * PLACE_WORDS) + "?"
+    assert faq_place(nine) == f"FAQ: {nine}"
+    ten = "Nu, " + nine
+    assert faq_place(ten) == "FAQ: Nu, " + " ".join(["woord"] * (PLACE_WORDS - 1)) + " ...?"
+
+
+def test_a_guidance_passage_has_no_heading_and_a_place_word_may_end_in_x():
+    assert all(p.heading == "" for p in load_passages() if p.source == GUIDANCE)
+    assert faq_place("een twee drie vier vijf zes zeven acht BOX tien elf") == (
+        "FAQ: een twee drie vier vijf zes zeven acht BOX ...?")

@@ -1,6 +1,7 @@
 """The action server: only its Rasa server may call it, with the secret, and only small bodies."""
 
 import json
+import logging
 
 import pytest
 
@@ -57,8 +58,10 @@ def test_main_refuses_to_start_without_a_secret(monkeypatch, capsys):
     assert "ACTION_SERVER_TOKEN" in capsys.readouterr().err
 
 
-def test_main_listens_on_the_configured_interface(monkeypatch):
-    started = {}
+def test_main_listens_on_the_configured_interface(monkeypatch, caplog):
+    started, levels = {}, []
+    caplog.set_level(logging.INFO, logger="channels.action_server")
+    monkeypatch.setattr(action_server.utils, "configure_colored_logging", levels.append)
     monkeypatch.setenv("ACTION_SERVER_TOKEN", TOKEN)
     monkeypatch.setenv("ACTION_PORT", "5999")
     monkeypatch.delenv("ACTION_INTERFACE", raising=False)
@@ -66,7 +69,10 @@ def test_main_listens_on_the_configured_interface(monkeypatch):
     monkeypatch.setattr(action_server.Sanic, "run", lambda self, host, port, **kw: started.update(
         host=host, port=port, **kw))
     assert action_server.main() == 0
-    assert started["host"] == "127.0.0.1" and started["port"] == 5999 and started["workers"] == 1
+    assert started == {"host": "127.0.0.1", "port": 5999, "workers": 1, "access_log": False}
+    assert levels == [logging.INFO]
+    assert [(r.name, r.getMessage()) for r in caplog.records] == [
+        ("channels.action_server", "Action server on 127.0.0.1:5999 (secret required).")]
 
 
 async def test_without_the_secret_every_route_but_health_is_refused():
@@ -105,3 +111,13 @@ async def test_no_browser_origin_is_allowed():
         headers = {**AUTH, "Origin": "https://elders.example"}
         _status, answer_headers, _body = await client.request("GET", "/actions", headers=headers)
     assert "Access-Control-Allow-Origin" not in answer_headers
+
+
+def test_the_app_serves_the_actions_package_with_no_cross_origin_access(monkeypatch):
+    made = []
+    real = action_server.create_app
+    monkeypatch.setattr(action_server, "create_app",
+                        lambda *args, **kwargs: made.append((args, kwargs)) or real(*args, **kwargs))
+    app = build_app(_settings())
+    assert made == [(("actions",), {"cors_origins": None})]
+    assert app.config.REQUEST_MAX_SIZE == LIMIT

@@ -61,3 +61,7 @@ async def test_an_expired_draft_is_not_served(store):
 
 def test_the_channel_is_named_and_mounted_at_drafts():
     assert DraftDownloadInput.name() == "drafts" and DraftDownloadInput().url_prefix() == "/drafts"
+
+
+def test_the_download_route_has_a_name_to_build_links_with():
+    assert _app().url_for("draft_downloads.download", token="t", extension="md") == "/drafts/t/md"

@@ -112,3 +112,20 @@ async def test_a_failure_is_answered_in_dutch_and_logged_without_the_text(caplog
     assert status == 200
     assert json.loads(body) == [{"recipient_id": "pech", "text": messages.FAILURE}]
     assert "pech" in caplog.text and "Geheimnaam" not in caplog.text
+    failures = [r for r in caplog.records if r.name == "channels.rest"]
+    assert [r.getMessage() for r in failures] == ["Handling a message failed (conversation pech)."]
+    assert failures[0].exc_info is not None
+
+
+@pytest.mark.parametrize("body, headers, status, said", [
+    (b"[]", JSON, 400, 'Send a JSON object: {"sender": "<conversation id>", "message": "<text>"}.'),
+    ({"sender": "a"}, JSON, 400, '"message" must be text.'),
+    ({"message": "x"}, JSON, 400,
+     '"sender" must be a conversation id of 1-128 characters: letters A-Z, digits and . : @ _ - only.'),
+    ({"sender": "a", "message": "x"}, {"Content-Type": "text/plain"}, 415,
+     "Send the message as application/json."),
+])
+async def test_a_refusal_says_what_to_send(body, headers, status, said):
+    async with served(_app(CheckedRestInput())) as client:
+        answer_status, _h, answer = await _post(client, body, headers)
+    assert answer_status == status and json.loads(answer)["message"] == said
