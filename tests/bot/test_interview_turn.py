@@ -487,9 +487,9 @@ def test_a_corrected_clause_is_stored_as_typed_even_after_an_answer_ending_in_a_
     ("Mag een docent van het ROC ook lesgeven op de vmbo-school als de leerroute al loopt?", True),
 ])
 def test_a_question_ends_with_a_question_mark_or_is_short_and_starts_like_one(text, asks):
-    from bot.interview.turn import _asks
+    from bot.interview.flow import asks_something
 
-    assert _asks(text) is asks
+    assert asks_something(text) is asks
 
 
 def test_a_place_that_is_refused_offers_no_date():
