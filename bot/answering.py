@@ -42,9 +42,11 @@ SHORT_QUESTION = 6
 SUPPORT_DEPTH = 5
 # A curated answer may be offered as a choice when it quotes one of this many passages found.
 MENTION_DEPTH = 10
-SUPPORT_SHARE = 0.6
-# A passage overrules a confident curated answer only when it holds nearly all of the question.
-OVERRULE_COVERAGE = 0.9
+SUPPORT_SHARE = 0.8
+# A passage overrules a confident curated answer that quotes none of the best passages when it
+# holds this share of the question, unless the model is all but sure of its answer.
+OVERRULE_COVERAGE = 0.6
+OVERRULE_BELOW = 0.95
 # How much the model's confidence in a curated answer adds to the passages that answer quotes.
 MODEL_WEIGHT = 0.5
 # The nearest passage is named beside "the sources do not say" only when it has some weight.
@@ -135,9 +137,9 @@ def decide(
             return evidence.decline(best_key)
         if evidence.supports(best_key):
             return Decision(ANSWER, key=best_key)
-        if evidence.overrules:
+        if evidence.overrules and best < OVERRULE_BELOW:
             return Decision(PASSAGE, passage=evidence.best.passage)
-        if evidence.silent:
+        if evidence.silent and best < OVERRULE_BELOW:
             return evidence.decline(best_key)
         return Decision(ANSWER, key=best_key)
     if evidence.strong:

@@ -93,7 +93,8 @@ def test_a_single_confident_answer_is_given_without_a_runner_up():
 # Deciding with the passages the search found.
 
 from bot.answering import (  # noqa: E402
-    ANSWER_COVERAGE, NOT_IN_SOURCES, PASSAGE, PASSAGE_SCORE, SHORT_QUESTION,
+    ANSWER_COVERAGE, NOT_IN_SOURCES, OVERRULE_BELOW, OVERRULE_COVERAGE, PASSAGE, PASSAGE_SCORE,
+    SHORT_QUESTION,
     SOURCES_SILENT_COVERAGE, Found, Search, decide_follow_up, decide_from_passages, is_follow_up,
     search_from_parse, search_passages, search_to_parse,
 )
@@ -120,9 +121,17 @@ def test_a_confident_answer_quoting_only_weak_passages_gives_way_to_a_passage_th
     assert decide("vraag", QUESTION, CONFIDENT, search) == Decision(PASSAGE, passage=7)
 
 
-def test_a_confident_answer_stays_when_no_passage_answers_fully():
-    search = _search(_hit(7, 10.0, 0.8, "b"), words=SHORT_QUESTION + 4)
+def test_a_confident_answer_stays_when_no_passage_answers_well_enough():
+    search = _search(_hit(7, 10.0, OVERRULE_COVERAGE - 0.01, "b"), words=SHORT_QUESTION + 4)
     assert decide("vraag", QUESTION, CONFIDENT, search) == Decision(ANSWER, key="a")
+
+
+def test_an_answer_the_model_is_all_but_sure_of_is_not_overruled_nor_declined():
+    sure = [("a", OVERRULE_BELOW), ("b", 0.01)]
+    search = _search(_hit(7, 10.0, 0.95, "b"))
+    assert decide("vraag", QUESTION, sure, search) == Decision(ANSWER, key="a")
+    silent = _search(_hit(7, 4.0, SOURCES_SILENT_COVERAGE - 0.01, "b"), words=SHORT_QUESTION)
+    assert decide("vraag", QUESTION, sure, silent) == Decision(ANSWER, key="a")
 
 
 def test_a_short_question_the_sources_hardly_hold_is_declined_with_the_nearest_passage():
