@@ -33,7 +33,7 @@ OUT_OF_SCOPE_INTENT = "out_of_scope"
 # do not discuss.
 ANSWER_COVERAGE = 0.6
 PASSAGE_SCORE = 3.0
-SOURCES_SILENT_COVERAGE = 0.35
+SOURCES_SILENT_COVERAGE = 0.3
 # Only a question this short (content words) is judged by that share: a long question tells
 # its situation in words the sources need not use.
 SHORT_QUESTION = 6
@@ -133,14 +133,14 @@ def decide(
     runner_up = answer_ranking[1][1] if len(answer_ranking) > 1 else 0.0
     confident = top_intent == QUESTION_INTENT and best >= ANSWER_CONFIDENCE
     if confident and best - runner_up >= AMBIGUITY_MARGIN:
-        if evidence.quantity_unanswered:
+        # A short question about something the sources do not discuss is declined even when
+        # the curated answer quotes the passages that hold its other words.
+        if evidence.quantity_unanswered or (evidence.silent and best < OVERRULE_BELOW):
             return evidence.decline(best_key)
         if evidence.supports(best_key):
             return Decision(ANSWER, key=best_key)
         if evidence.overrules and best < OVERRULE_BELOW:
             return Decision(PASSAGE, passage=evidence.best.passage)
-        if evidence.silent and best < OVERRULE_BELOW:
-            return evidence.decline(best_key)
         return Decision(ANSWER, key=best_key)
     if evidence.strong:
         return Decision(PASSAGE, passage=evidence.best.passage)

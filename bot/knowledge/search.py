@@ -22,9 +22,11 @@ from rank_bm25 import BM25Okapi
 from bot.knowledge.base import KNOWLEDGE_DIR
 from bot.knowledge.dutch_words import Analyser, dutch_analyser
 from bot.knowledge.passages import Passage, load_passages
+from bot.settings import PROJECT_ROOT
 from bot.user_text import fold
 
 SYNONYMS_FILE = KNOWLEDGE_DIR / "synonyms.yml"
+TRAINING_DIR = PROJECT_ROOT / "data" / "nlu"
 # A question word this close to a word of the sources (difflib's ratio) is read as that word.
 TYPO_SIMILARITY = 0.84
 TYPO_MIN_LENGTH = 5
@@ -38,7 +40,7 @@ COMPOUND_MATCHES = 3
 # A word neither the sources nor the phrasings use is often the question's subject ("notaris",
 # "subsidie"): it weighs this many times a typical word of the sources in the share of the
 # question a passage holds. Chosen on the development questions.
-UNKNOWN_WEIGHT = 3.0
+UNKNOWN_WEIGHT = 4.0
 # A question that asks for an amount, a number, a limit, a duration or a frequency.
 _QUANTITY = re.compile(
     r"\b(hoeveel|maximum|minimum|maximaal aantal|minimaal aantal|bedrag|bedragen|euro|procent|"
@@ -99,6 +101,7 @@ class PassageSearch:
         passages: Sequence[Passage],
         analyser: Analyser,
         synonyms: Dict[str, Tuple[str, ...]],
+        domain_text: str = "",
     ) -> None:
         self.passages = tuple(passages)
         self._analyser = analyser
@@ -117,7 +120,12 @@ class PassageSearch:
         }
         # A word the sources never use weighs as much as a typical word of theirs: it may be
         # the question's subject ("laptop") or a word that carries little ("namens").
-        self._unknown_weight = UNKNOWN_WEIGHT * sum(self._weights.values()) / max(len(self._weights), 1)
+        typical = sum(self._weights.values()) / max(len(self._weights), 1)
+        self._unknown_weight = UNKNOWN_WEIGHT * typical
+        # Words the questions about the topic use (the language model's training questions)
+        # but no passage holds are not the sign of another subject: they weigh as a typical word.
+        self._domain = frozenset(analyser.terms(numbered_terms(domain_text))) - set(self._weights)
+        self._domain_weight = typical
         self._synonyms: Dict[str, Tuple[str, ...]] = {}
         for word, targets in synonyms.items():
             added = [t for target in targets for t in analyser.terms(target)]
@@ -194,6 +202,8 @@ class PassageSearch:
         return held / total
 
     def _weight(self, term: str) -> float:
+        if term in self._domain:
+            return self._domain_weight
         return self._weights.get(term, self._unknown_weight)
 
     def _repair(self, term: str) -> Optional[str]:
@@ -215,7 +225,19 @@ def load_synonyms() -> Dict[str, Tuple[str, ...]]:
     return {str(word): tuple(str(t) for t in targets) for word, targets in listed.items()}
 
 
+def topic_questions() -> str:
+    """The training questions of the language model that ask about the sources (intent
+    ``faq/...``), one a line: the words people use for the topic."""
+    found = []
+    for path in sorted(TRAINING_DIR.glob("*.yml")):
+        for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []):
+            if str(block.get("intent", "")).startswith("faq/"):
+                found += [line[2:].strip() for line in str(block.get("examples", "")).splitlines()
+                          if line.strip().startswith("- ")]
+    return "\n".join(found)
+
+
 @lru_cache(maxsize=1)
 def load_search() -> PassageSearch:
     """The search over every passage, with spaCy's lemmas (once per process)."""
-    return PassageSearch(load_passages(), dutch_analyser(), load_synonyms())
+    return PassageSearch(load_passages(), dutch_analyser(), load_synonyms(), topic_questions())

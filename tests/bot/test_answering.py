@@ -141,6 +141,11 @@ def test_a_short_question_the_sources_hardly_hold_is_declined_with_the_nearest_p
     assert decide("vraag", QUESTION, CONFIDENT, weak) == Decision(NOT_IN_SOURCES)
 
 
+def test_a_short_question_the_sources_hardly_hold_is_declined_though_the_answer_quotes_a_passage():
+    search = _search(_hit(7, 4.0, SOURCES_SILENT_COVERAGE - 0.01, "a"), words=SHORT_QUESTION)
+    assert decide("vraag", QUESTION, CONFIDENT, search) == Decision(NOT_IN_SOURCES, passage=7)
+
+
 def test_a_long_question_is_not_declined_for_words_the_sources_do_not_use():
     search = _search(_hit(7, 4.0, 0.2, "b"), words=SHORT_QUESTION + 1)
     assert decide("vraag", QUESTION, CONFIDENT, search).kind == ANSWER

@@ -9,6 +9,7 @@ from bot.knowledge.passages import Passage
 from bot.knowledge.dutch_words import Analyser, LemmaTable, dutch_analyser, dutch_lemmas
 from bot.knowledge.search import (
     PassageSearch, answers_quantity, asks_quantity, load_search, load_synonyms, numbered_terms,
+    topic_questions,
 )
 from bot.settings import PROJECT_ROOT
 
@@ -168,3 +169,18 @@ def test_a_numbered_part_is_found_and_never_taken_for_a_typo():
     search = load_search()
     assert "artikel 7" in search.search("wat vul ik in bij art 7")[0].passage.place
     assert search.read("artikel 11").unknown == ("artikel11",)
+
+
+def test_a_word_of_the_topic_questions_weighs_as_a_typical_word_not_as_another_subject():
+    passages = [Passage(0, "plaats 0", "bekostiging van de route", "test"),
+                Passage(1, "plaats 1", "de route in de regio", "test")]
+    plain = PassageSearch(passages, _plain_analyser(), {})
+    topical = PassageSearch(passages, _plain_analyser(), {}, domain_text="bekostiging per leerjaar")
+    assert plain.read("bekostiging leerjaar").unknown == topical.read("bekostiging leerjaar").unknown
+    assert topical.search("bekostiging leerjaar")[0].coverage > plain.search("bekostiging leerjaar")[0].coverage
+
+
+def test_the_topic_questions_are_the_language_model_s_training_questions_about_the_sources():
+    questions = topic_questions().splitlines()
+    assert len(questions) >= 300 and all(questions)
+    assert not any(q.lower() in {"hallo", "doei"} for q in questions)
