@@ -47,6 +47,10 @@ SUPPORT_SHARE = 0.8
 # holds this share of the question, unless the model is all but sure of its answer.
 OVERRULE_COVERAGE = 0.6
 OVERRULE_BELOW = 0.95
+# A question of any length whose words the best passage hardly holds (below this share) is
+# about something else when the model is unsure of its curated answer too.
+LONG_SILENT_COVERAGE = 0.25
+LONG_SILENT_BELOW = 0.6
 # How much the model's confidence in a curated answer adds to the passages that answer quotes.
 MODEL_WEIGHT = 0.5
 # The nearest passage is named beside "the sources do not say" only when it has some weight.
@@ -57,7 +61,7 @@ NEAREST_SCORE = 2.0
 FOLLOW_UP_WORDS = 10
 _FOLLOW_UP = re.compile(
     r"^(en|ook|maar|waarom|hoezo|en dan|en als|hoe zit dat|hoe zit het daarmee)\b"
-    r"|\b(dan|dat|dit|die|daar\w*|hij|ze|zij|hem|hun)\b"
+    r"|\b(dan|dat|dit|die|daar\w*|hij|ze|zij|hem|hun|toch)\b"
 )
 
 # A follow-up that asks why, and the words with which a passage gives a reason.
@@ -135,7 +139,9 @@ def decide(
     if confident and best - runner_up >= AMBIGUITY_MARGIN:
         # A short question about something the sources do not discuss is declined even when
         # the curated answer quotes the passages that hold its other words.
-        if evidence.quantity_unanswered or (evidence.silent and best < OVERRULE_BELOW):
+        if evidence.quantity_unanswered or (evidence.silent and best < OVERRULE_BELOW) or (
+            best < LONG_SILENT_BELOW and evidence.hardly_held
+        ):
             return evidence.decline(best_key)
         if evidence.supports(best_key):
             return Decision(ANSWER, key=best_key)
@@ -208,6 +214,11 @@ class _Evidence:
         if self.quantity_unanswered:
             return True
         return self.words <= SHORT_QUESTION and self.best.coverage < SOURCES_SILENT_COVERAGE
+
+    @property
+    def hardly_held(self) -> bool:
+        """Even the best passage holds hardly any of the question (a long one, too)."""
+        return self.best is not None and self.best.coverage < LONG_SILENT_COVERAGE
 
     def supports(self, key: str) -> bool:
         """The curated answer ``key`` quotes one of the best passages (or nothing was searched)."""

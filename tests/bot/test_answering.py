@@ -260,3 +260,20 @@ def test_the_passages_alone_decline_a_quantity_they_do_not_give():
 def test_a_why_follow_up_prefers_a_passage_that_gives_a_reason():
     decision = decide_follow_up("Moet een aoc een samenwerkingsovereenkomst afsluiten?", "hoezo?")
     assert "immers" in _passage_text(decision)
+
+
+def test_a_long_question_hardly_held_by_any_passage_is_declined_when_the_model_is_unsure_too():
+    from bot.answering import LONG_SILENT_BELOW, LONG_SILENT_COVERAGE
+
+    unsure = [("a", LONG_SILENT_BELOW - 0.01), ("b", 0.01)]
+    search = _search(_hit(7, 8.0, LONG_SILENT_COVERAGE - 0.01, "a"), words=SHORT_QUESTION + 4)
+    assert decide("vraag", QUESTION, unsure, search) == Decision(NOT_IN_SOURCES, passage=7)
+    sure = [("a", LONG_SILENT_BELOW), ("b", 0.01)]
+    assert decide("vraag", QUESTION, sure, search) == Decision(ANSWER, key="a")
+    held = _search(_hit(7, 8.0, LONG_SILENT_COVERAGE, "a"), words=SHORT_QUESTION + 4)
+    assert decide("vraag", QUESTION, unsure, held) == Decision(ANSWER, key="a")
+
+
+@pytest.mark.parametrize("text", ["is het toch handig om iets vast te leggen?"])
+def test_a_question_with_toch_leans_on_the_one_before_it(text):
+    assert is_follow_up(text)
