@@ -26,6 +26,11 @@ MAX_CANDIDATES = 3
 # word often is); decline when it is clearly out of scope or nothing fits.
 QUESTION_INTENT_FLOOR = 0.05
 OUT_OF_SCOPE_INTENT = "out_of_scope"
+# Intents the model may give a short question about the sources ("wie tekent?" read as "who
+# are you?"): such a message gets a passage that holds all of it with a high score.
+REDIRECTED_INTENTS = (OUT_OF_SCOPE_INTENT, "bot_challenge", "ask_capabilities")
+REDIRECT_COVERAGE = 0.9
+REDIRECT_SCORE = 5.0
 
 # A passage answers a question when it holds this share of the question's words (weighted by
 # how rare they are in the sources) with a BM25 score of at least PASSAGE_SCORE; when the best
@@ -130,9 +135,14 @@ def decide(
     # The fallback marks an unsure intent; the best real intent still tells what was meant.
     real_intents = [name for name, _ in intent_ranking if name != FALLBACK_INTENT]
     top_intent = real_intents[0] if real_intents else None
-    if not answer_ranking or top_intent == OUT_OF_SCOPE_INTENT:
+    if not answer_ranking:
         return Decision(OUT_OF_SCOPE)
     evidence = _Evidence(search, answer_ranking)
+    if top_intent in REDIRECTED_INTENTS:
+        if evidence.holds_all:
+            return Decision(PASSAGE, passage=evidence.best.passage)
+        if top_intent == OUT_OF_SCOPE_INTENT:
+            return Decision(OUT_OF_SCOPE)
     best_key, best = answer_ranking[0]
     runner_up = answer_ranking[1][1] if len(answer_ranking) > 1 else 0.0
     confident = top_intent == QUESTION_INTENT and best >= ANSWER_CONFIDENCE
@@ -214,6 +224,13 @@ class _Evidence:
         if self.quantity_unanswered:
             return True
         return self.words <= SHORT_QUESTION and self.best.coverage < SOURCES_SILENT_COVERAGE
+
+    @property
+    def holds_all(self) -> bool:
+        """The best passage holds (nearly) all of the question, with a high score."""
+        return bool(self.best) and self.best.coverage >= REDIRECT_COVERAGE and (
+            self.best.score >= REDIRECT_SCORE
+        ) and not self.quantity_unanswered
 
     @property
     def hardly_held(self) -> bool:

@@ -277,3 +277,19 @@ def test_a_long_question_hardly_held_by_any_passage_is_declined_when_the_model_i
 @pytest.mark.parametrize("text", ["is het toch handig om iets vast te leggen?"])
 def test_a_question_with_toch_leans_on_the_one_before_it(text):
     assert is_follow_up(text)
+
+
+def test_a_message_read_as_outside_the_topic_gets_a_passage_that_holds_all_of_it():
+    from bot.answering import REDIRECT_COVERAGE, REDIRECT_SCORE
+
+    outside = [("out_of_scope", 0.8), ("faq", 0.1)]
+    held = _search(_hit(7, REDIRECT_SCORE, REDIRECT_COVERAGE, "b"))
+    assert decide("vraag", outside, CONFIDENT, held) == Decision(PASSAGE, passage=7)
+    partly = _search(_hit(7, REDIRECT_SCORE, REDIRECT_COVERAGE - 0.01, "b"))
+    assert decide("vraag", outside, CONFIDENT, partly) == Decision(OUT_OF_SCOPE)
+    weak = _search(_hit(7, REDIRECT_SCORE - 0.1, 1.0, "b"))
+    assert decide("vraag", outside, CONFIDENT, weak) == Decision(OUT_OF_SCOPE)
+    quantity = _search(_hit(7, 9.0, 1.0, "b"), quantity=True)
+    assert decide("hoeveel", outside, CONFIDENT, quantity) == Decision(OUT_OF_SCOPE)
+    chat = [("bot_challenge", 0.8), ("faq", 0.1)]
+    assert decide("wie tekent", chat, CONFIDENT, held) == Decision(PASSAGE, passage=7)
