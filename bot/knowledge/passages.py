@@ -87,7 +87,9 @@ def _named_passage(place: str, starts: str, rows: List[Tuple[str, str]]) -> int:
         if row_place == place and " ".join(text.split()).startswith(" ".join(starts.split()))
     ]
     if len(matches) != 1:
-        raise ValueError(f"{PHRASINGS_FILE.name}: {place!r} / {starts!r} names {len(matches)} passages")
+        raise ValueError(
+            f"{PHRASINGS_FILE.name}: {place!r} / {starts!r} names {len(matches)} passages"
+        )
     return matches[0]
 
 

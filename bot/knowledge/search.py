@@ -1,6 +1,7 @@
 """Finding the passages of the sources that answer a question: BM25 over Dutch terms.
 
-Questions and passages are reduced to terms (``bot.knowledge.dutch_words``). A question word
+Questions and passages are reduced to terms (``bot.knowledge.dutch_words``); a passage is read
+together with the questions it answers in everyday words (``phrasings.yml``). A question word
 the sources never use is read as a source word it is a typo of, or as the compounds of the
 sources that hold it, and a few words people use for what the sources name otherwise
 ("tekenen" for "gesloten") bring the sources' words along (``synonyms.yml``). Besides the BM25
@@ -37,9 +38,9 @@ BM25_B = 0.5
 # A question word of this length may stand for the compounds of the sources that hold it.
 COMPOUND_MIN_LENGTH = 5
 COMPOUND_MATCHES = 3
-# A word neither the sources nor the phrasings use is often the question's subject ("notaris",
-# "subsidie"): it weighs this many times a typical word of the sources in the share of the
-# question a passage holds. Chosen on the development questions.
+# A word that neither the sources, the phrasings nor the training questions use is often the
+# question's subject ("notaris", "subsidie"): it weighs this many times a typical word of the
+# sources in the share of the question a passage holds. Chosen on the development questions.
 UNKNOWN_WEIGHT = 4.0
 # A question that asks for an amount, a number, a limit, a duration or a frequency.
 _QUANTITY = re.compile(
@@ -55,7 +56,14 @@ _NUMBERED = re.compile(r"\b(artikel|art|punt|voetnoot)\.?\s*(\d+[a-z]?)\b", re.I
 
 def numbered_terms(text: str) -> str:
     """``text`` with each numbered part written as one word ("art. 7" -> "artikel7")."""
-    return _NUMBERED.sub(lambda m: f"{'artikel' if m[1].lower() == 'art' else m[1].lower()}{m[2].lower()}", text)
+
+    def joined(match: "re.Match[str]") -> str:
+        kind = match[1].lower()
+        return f"{'artikel' if kind == 'art' else kind}{match[2].lower()}"
+
+    return _NUMBERED.sub(joined, text)
+
+
 def asks_quantity(text: str) -> bool:
     """Whether the question asks for an amount, a number, a limit, a duration or a frequency."""
     return bool(_QUANTITY.search(fold(text)))

@@ -81,7 +81,8 @@ def test_each_phrasing_entry_names_exactly_one_passage():
 
 
 def test_a_phrasing_that_names_no_passage_or_several_is_an_error():
-    rows = [("Bouwsteen, inleiding", "Vanaf 2020 is het"), ("Bouwsteen, inleiding", "Vanaf 2020 was")]
+    rows = [("Bouwsteen, inleiding", "Vanaf 2020 is het"),
+            ("Bouwsteen, inleiding", "Vanaf 2020 was")]
     with pytest.raises(ValueError, match="names 0 passages"):
         phrasings_by_passage(rows[:0])
     with pytest.raises(ValueError, match="names 2 passages"):

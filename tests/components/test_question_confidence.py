@@ -74,7 +74,8 @@ def test_a_confident_answer_the_sources_do_not_bear_out_goes_to_the_answering_ac
 
 
 def test_a_question_a_passage_holds_wholly_goes_to_the_answering_action_whatever_its_intent():
-    message = _message("bot_challenge", 0.8, [("x", 0.2), ("y", 0.1)], text="wie tekent de overeenkomst?")
+    answers = [("x", 0.2), ("y", 0.1)]
+    message = _message("bot_challenge", 0.8, answers, text="wie tekent de overeenkomst?")
     assert _process(message) == ("nlu_fallback", "nlu_fallback")
-    outside = _message("out_of_scope", 0.8, [("x", 0.2), ("y", 0.1)], text="hoe laat is het in Tokio")
+    outside = _message("out_of_scope", 0.8, answers, text="hoe laat is het in Tokio")
     assert _process(outside) == ("out_of_scope", "out_of_scope")
