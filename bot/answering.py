@@ -29,8 +29,9 @@ OUT_OF_SCOPE_INTENT = "out_of_scope"
 # Intents the model may give a short question about the sources ("wie tekent?" read as "who
 # are you?"): such a message gets a passage that holds all of it with a high score.
 REDIRECTED_INTENTS = (OUT_OF_SCOPE_INTENT, "bot_challenge", "ask_capabilities")
+# (None of the model's training or held-out small talk reaches that score.)
 REDIRECT_COVERAGE = 0.9
-REDIRECT_SCORE = 5.0
+REDIRECT_SCORE = 8.0
 
 # A passage answers a question when it holds this share of the question's words (weighted by
 # how rare they are in the sources) with a BM25 score of at least PASSAGE_SCORE; when the best
@@ -312,6 +313,15 @@ def search_from_parse(parse_data: Dict[str, Any]) -> Optional[Search]:
         for hit in kept.get("found") or []
     )
     return Search(found, int(kept.get("words") or 0), bool(kept.get("asks_quantity")))
+
+
+def is_redirected(parse_data: Dict[str, Any]) -> bool:
+    """Whether a message the model read as small talk or out of scope is a question that a
+    passage holds wholly (``decide`` quotes that passage)."""
+    real_intents = [name for name, _ in intent_ranking(parse_data) if name != FALLBACK_INTENT]
+    if not real_intents or real_intents[0] not in REDIRECTED_INTENTS:
+        return False
+    return _Evidence(search_from_parse(parse_data), answer_ranking(parse_data)).holds_all
 
 
 def decide_parse(parse_data: Dict[str, Any]) -> Decision:

@@ -21,8 +21,8 @@ from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.answering import (
-    ANSWER, PASSAGE, PASSAGES_KEY, QUESTION_INTENT, REDIRECTED_INTENTS, decide_parse,
-    is_follow_up, search_passages, search_to_parse,
+    ANSWER, PASSAGES_KEY, QUESTION_INTENT, REDIRECTED_INTENTS, decide_parse, is_follow_up,
+    is_redirected, search_passages, search_to_parse,
 )
 from bot.knowledge.search import load_search
 
@@ -53,7 +53,7 @@ class QuestionConfidence(GraphComponent):
             message.set(PASSAGES_KEY, search_to_parse(search_passages(text)), add_to_output=True)
             intent = (message.get("intent") or {}).get("name")
             if intent in REDIRECTED_INTENTS:
-                unsure = decide_parse(message.data).kind == PASSAGE
+                unsure = is_redirected(message.data)
             elif intent == QUESTION_INTENT:
                 unsure = is_follow_up(text) or decide_parse(message.data).kind != ANSWER
             else:

@@ -293,3 +293,25 @@ def test_a_message_read_as_outside_the_topic_gets_a_passage_that_holds_all_of_it
     assert decide("hoeveel", outside, CONFIDENT, quantity) == Decision(OUT_OF_SCOPE)
     chat = [("bot_challenge", 0.8), ("faq", 0.1)]
     assert decide("wie tekent", chat, CONFIDENT, held) == Decision(PASSAGE, passage=7)
+
+
+def test_no_small_talk_the_model_learnt_is_taken_for_a_question_a_passage_holds():
+    from bench.examples import held_out_examples, training_examples
+    from bot.answering import REDIRECTED_INTENTS, is_redirected
+
+    for example in training_examples() + held_out_examples():
+        if example.intent in REDIRECTED_INTENTS:
+            parse = parse_result(example.text, [(example.intent, 0.9)], [("x", 0.1)])
+            parse["passages"] = search_to_parse(search_passages(example.text))
+            assert not is_redirected(parse), example.text
+
+
+def test_a_question_read_as_small_talk_that_a_passage_holds_wholly_is_redirected():
+    from bot.answering import is_redirected
+
+    parse = parse_result("wie tekent?", [("bot_challenge", 0.9)], [("x", 0.1)])
+    parse["passages"] = search_to_parse(search_passages("wie tekent?"))
+    assert is_redirected(parse)
+    parse["intent_ranking"] = [{"name": "greet", "confidence": 0.9}]
+    assert not is_redirected(parse)
+    assert not is_redirected({"text": "wie tekent?"})
