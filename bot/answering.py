@@ -26,6 +26,12 @@ MAX_CANDIDATES = 3
 # word often is); decline when it is clearly out of scope or nothing fits.
 QUESTION_INTENT_FLOOR = 0.05
 OUT_OF_SCOPE_INTENT = "out_of_scope"
+# Intents the model may give a short question about the sources ("wie tekent?" read as "who
+# are you?"): such a message gets a passage that holds all of it with a high score.
+REDIRECTED_INTENTS = (OUT_OF_SCOPE_INTENT, "bot_challenge", "ask_capabilities")
+# (None of the model's training or held-out small talk reaches that score.)
+REDIRECT_COVERAGE = 0.9
+REDIRECT_SCORE = 8.0
 
 # A passage answers a question when it holds this share of the question's words (weighted by
 # how rare they are in the sources) with a BM25 score of at least PASSAGE_SCORE; when the best
@@ -33,7 +39,7 @@ OUT_OF_SCOPE_INTENT = "out_of_scope"
 # do not discuss.
 ANSWER_COVERAGE = 0.6
 PASSAGE_SCORE = 3.0
-SOURCES_SILENT_COVERAGE = 0.35
+SOURCES_SILENT_COVERAGE = 0.3
 # Only a question this short (content words) is judged by that share: a long question tells
 # its situation in words the sources need not use.
 SHORT_QUESTION = 6
@@ -42,9 +48,15 @@ SHORT_QUESTION = 6
 SUPPORT_DEPTH = 5
 # A curated answer may be offered as a choice when it quotes one of this many passages found.
 MENTION_DEPTH = 10
-SUPPORT_SHARE = 0.6
-# A passage overrules a confident curated answer only when it holds nearly all of the question.
-OVERRULE_COVERAGE = 0.9
+SUPPORT_SHARE = 0.8
+# A passage overrules a confident curated answer that quotes none of the best passages when it
+# holds this share of the question, unless the model is all but sure of its answer.
+OVERRULE_COVERAGE = 0.6
+OVERRULE_BELOW = 0.95
+# A question of any length whose words the best passage hardly holds (below this share) is
+# about something else when the model is unsure of its curated answer too.
+LONG_SILENT_COVERAGE = 0.25
+LONG_SILENT_BELOW = 0.6
 # How much the model's confidence in a curated answer adds to the passages that answer quotes.
 MODEL_WEIGHT = 0.5
 # The nearest passage is named beside "the sources do not say" only when it has some weight.
@@ -55,7 +67,7 @@ NEAREST_SCORE = 2.0
 FOLLOW_UP_WORDS = 10
 _FOLLOW_UP = re.compile(
     r"^(en|ook|maar|waarom|hoezo|en dan|en als|hoe zit dat|hoe zit het daarmee)\b"
-    r"|\b(dan|dat|dit|die|daar\w*|hij|ze|zij|hem|hun)\b"
+    r"|\b(dan|dat|dit|die|daar\w*|hij|ze|zij|hem|hun|toch)\b"
 )
 
 # A follow-up that asks why, and the words with which a passage gives a reason.
@@ -124,21 +136,28 @@ def decide(
     # The fallback marks an unsure intent; the best real intent still tells what was meant.
     real_intents = [name for name, _ in intent_ranking if name != FALLBACK_INTENT]
     top_intent = real_intents[0] if real_intents else None
-    if not answer_ranking or top_intent == OUT_OF_SCOPE_INTENT:
+    if not answer_ranking:
         return Decision(OUT_OF_SCOPE)
     evidence = _Evidence(search, answer_ranking)
+    if top_intent in REDIRECTED_INTENTS:
+        if evidence.holds_all:
+            return Decision(PASSAGE, passage=evidence.best.passage)
+        if top_intent == OUT_OF_SCOPE_INTENT:
+            return Decision(OUT_OF_SCOPE)
     best_key, best = answer_ranking[0]
     runner_up = answer_ranking[1][1] if len(answer_ranking) > 1 else 0.0
     confident = top_intent == QUESTION_INTENT and best >= ANSWER_CONFIDENCE
     if confident and best - runner_up >= AMBIGUITY_MARGIN:
-        if evidence.quantity_unanswered:
+        # A short question about something the sources do not discuss is declined even when
+        # the curated answer quotes the passages that hold its other words.
+        if evidence.quantity_unanswered or (evidence.silent and best < OVERRULE_BELOW) or (
+            best < LONG_SILENT_BELOW and evidence.hardly_held
+        ):
             return evidence.decline(best_key)
         if evidence.supports(best_key):
             return Decision(ANSWER, key=best_key)
-        if evidence.overrules:
+        if evidence.overrules and best < OVERRULE_BELOW:
             return Decision(PASSAGE, passage=evidence.best.passage)
-        if evidence.silent:
-            return evidence.decline(best_key)
         return Decision(ANSWER, key=best_key)
     if evidence.strong:
         return Decision(PASSAGE, passage=evidence.best.passage)
@@ -206,6 +225,18 @@ class _Evidence:
         if self.quantity_unanswered:
             return True
         return self.words <= SHORT_QUESTION and self.best.coverage < SOURCES_SILENT_COVERAGE
+
+    @property
+    def holds_all(self) -> bool:
+        """The best passage holds (nearly) all of the question, with a high score."""
+        return bool(self.best) and self.best.coverage >= REDIRECT_COVERAGE and (
+            self.best.score >= REDIRECT_SCORE
+        ) and not self.quantity_unanswered
+
+    @property
+    def hardly_held(self) -> bool:
+        """Even the best passage holds hardly any of the question (a long one, too)."""
+        return self.best is not None and self.best.coverage < LONG_SILENT_COVERAGE
 
     def supports(self, key: str) -> bool:
         """The curated answer ``key`` quotes one of the best passages (or nothing was searched)."""
@@ -282,6 +313,15 @@ def search_from_parse(parse_data: Dict[str, Any]) -> Optional[Search]:
         for hit in kept.get("found") or []
     )
     return Search(found, int(kept.get("words") or 0), bool(kept.get("asks_quantity")))
+
+
+def is_redirected(parse_data: Dict[str, Any]) -> bool:
+    """Whether a message the model read as small talk or out of scope is a question that a
+    passage holds wholly (``decide`` quotes that passage)."""
+    real_intents = [name for name, _ in intent_ranking(parse_data) if name != FALLBACK_INTENT]
+    if not real_intents or real_intents[0] not in REDIRECTED_INTENTS:
+        return False
+    return _Evidence(search_from_parse(parse_data), answer_ranking(parse_data)).holds_all
 
 
 def decide_parse(parse_data: Dict[str, Any]) -> Decision:

@@ -21,8 +21,8 @@ from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.answering import (
-    ANSWER, PASSAGES_KEY, QUESTION_INTENT, decide_parse, is_follow_up, search_passages,
-    search_to_parse,
+    ANSWER, PASSAGES_KEY, QUESTION_INTENT, REDIRECTED_INTENTS, decide_parse, is_follow_up,
+    is_redirected, search_passages, search_to_parse,
 )
 from bot.knowledge.search import load_search
 
@@ -51,9 +51,14 @@ class QuestionConfidence(GraphComponent):
         for message in messages:
             text = str(message.get("text") or "")
             message.set(PASSAGES_KEY, search_to_parse(search_passages(text)), add_to_output=True)
-            if (message.get("intent") or {}).get("name") != QUESTION_INTENT:
+            intent = (message.get("intent") or {}).get("name")
+            if intent in REDIRECTED_INTENTS:
+                unsure = is_redirected(message.data)
+            elif intent == QUESTION_INTENT:
+                unsure = is_follow_up(text) or decide_parse(message.data).kind != ANSWER
+            else:
                 continue
-            if is_follow_up(text) or decide_parse(message.data).kind != ANSWER:
+            if unsure:
                 confidence = message.get("intent").get("confidence", 0.0)
                 fallback = {"name": DEFAULT_NLU_FALLBACK_INTENT_NAME, "confidence": confidence}
                 message.data["intent"] = fallback

@@ -3,12 +3,13 @@
 The guidance's passages are listed in ``passages.yml`` (the extracted PDF text needs its line
 breaks and hyphenation repaired); the FAQ's are its answer paragraphs. Each passage knows which
 curated entries quote it, so that a curated answer can be checked against the passages a
-question finds.
+question finds. ``phrasings.yml`` adds to each passage questions it answers in everyday words,
+which the search reads with the passage.
 """
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import FrozenSet, Iterable, List, Tuple
+from typing import Dict, FrozenSet, Iterable, List, Tuple
 
 import yaml
 
@@ -17,6 +18,7 @@ from bot.knowledge.faq_source import parse_faq
 from bot.knowledge.text import letters_only
 
 PASSAGES_FILE = KNOWLEDGE_DIR / "passages.yml"
+PHRASINGS_FILE = KNOWLEDGE_DIR / "phrasings.yml"
 # A FAQ question longer than this many words is named by its first words and "...".
 PLACE_WORDS = 9
 # A text this short ("Nee.") is in nearly every answer: it links a passage and an answer only
@@ -34,6 +36,7 @@ class Passage:
     source: str
     heading: str = ""
     entry_keys: FrozenSet[str] = frozenset()
+    phrasings: Tuple[str, ...] = ()
 
 
 def faq_place(question: str) -> str:
@@ -77,13 +80,37 @@ def _faq_passages(entries: List[Entry]) -> List[Tuple[str, str, str, FrozenSet[s
     return found
 
 
+def _named_passage(place: str, starts: str, rows: List[Tuple[str, str]]) -> int:
+    """The number of the one passage at ``place`` whose text starts with ``starts``."""
+    matches = [
+        number for number, (row_place, text) in enumerate(rows)
+        if row_place == place and " ".join(text.split()).startswith(" ".join(starts.split()))
+    ]
+    if len(matches) != 1:
+        raise ValueError(
+            f"{PHRASINGS_FILE.name}: {place!r} / {starts!r} names {len(matches)} passages"
+        )
+    return matches[0]
+
+
+def phrasings_by_passage(rows: List[Tuple[str, str]]) -> Dict[int, Tuple[str, ...]]:
+    """Per passage number (of ``rows``: place and text), the questions ``phrasings.yml`` lists
+    for it; an entry that names no passage, or more than one, is an error."""
+    found: Dict[int, Tuple[str, ...]] = {}
+    for item in yaml.safe_load(PHRASINGS_FILE.read_text(encoding="utf-8")):
+        number = _named_passage(str(item["place"]), str(item["starts"]), rows)
+        found[number] = found.get(number, ()) + tuple(str(q) for q in item["questions"])
+    return found
+
+
 @lru_cache(maxsize=1)
 def load_passages() -> Tuple[Passage, ...]:
     """Every passage of the guidance, then of the FAQ, numbered in that order (once per process)."""
     knowledge = list(load_knowledge())
     rows = [(GUIDANCE, row) for row in _guidance_passages(knowledge)]
     rows += [(FAQ, row) for row in _faq_passages(knowledge)]
+    phrasings = phrasings_by_passage([(place, text) for _, (place, text, _, _) in rows])
     return tuple(
-        Passage(number, place, text, source, heading, keys)
+        Passage(number, place, text, source, heading, keys, phrasings.get(number, ()))
         for number, (source, (place, text, heading, keys)) in enumerate(rows)
     )

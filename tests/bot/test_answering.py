@@ -93,7 +93,8 @@ def test_a_single_confident_answer_is_given_without_a_runner_up():
 # Deciding with the passages the search found.
 
 from bot.answering import (  # noqa: E402
-    ANSWER_COVERAGE, NOT_IN_SOURCES, PASSAGE, PASSAGE_SCORE, SHORT_QUESTION,
+    ANSWER_COVERAGE, NOT_IN_SOURCES, OVERRULE_BELOW, OVERRULE_COVERAGE, PASSAGE, PASSAGE_SCORE,
+    SHORT_QUESTION,
     SOURCES_SILENT_COVERAGE, Found, Search, decide_follow_up, decide_from_passages, is_follow_up,
     search_from_parse, search_passages, search_to_parse,
 )
@@ -120,9 +121,17 @@ def test_a_confident_answer_quoting_only_weak_passages_gives_way_to_a_passage_th
     assert decide("vraag", QUESTION, CONFIDENT, search) == Decision(PASSAGE, passage=7)
 
 
-def test_a_confident_answer_stays_when_no_passage_answers_fully():
-    search = _search(_hit(7, 10.0, 0.8, "b"), words=SHORT_QUESTION + 4)
+def test_a_confident_answer_stays_when_no_passage_answers_well_enough():
+    search = _search(_hit(7, 10.0, OVERRULE_COVERAGE - 0.01, "b"), words=SHORT_QUESTION + 4)
     assert decide("vraag", QUESTION, CONFIDENT, search) == Decision(ANSWER, key="a")
+
+
+def test_an_answer_the_model_is_all_but_sure_of_is_not_overruled_nor_declined():
+    sure = [("a", OVERRULE_BELOW), ("b", 0.01)]
+    search = _search(_hit(7, 10.0, 0.95, "b"))
+    assert decide("vraag", QUESTION, sure, search) == Decision(ANSWER, key="a")
+    silent = _search(_hit(7, 4.0, SOURCES_SILENT_COVERAGE - 0.01, "b"), words=SHORT_QUESTION)
+    assert decide("vraag", QUESTION, sure, silent) == Decision(ANSWER, key="a")
 
 
 def test_a_short_question_the_sources_hardly_hold_is_declined_with_the_nearest_passage():
@@ -130,6 +139,11 @@ def test_a_short_question_the_sources_hardly_hold_is_declined_with_the_nearest_p
     assert decide("vraag", QUESTION, CONFIDENT, search) == Decision(NOT_IN_SOURCES, passage=7)
     weak = _search(_hit(7, 1.0, 0.1, "b"), words=2)
     assert decide("vraag", QUESTION, CONFIDENT, weak) == Decision(NOT_IN_SOURCES)
+
+
+def test_a_short_question_the_sources_hardly_hold_is_declined_though_the_answer_quotes_a_passage():
+    search = _search(_hit(7, 4.0, SOURCES_SILENT_COVERAGE - 0.01, "a"), words=SHORT_QUESTION)
+    assert decide("vraag", QUESTION, CONFIDENT, search) == Decision(NOT_IN_SOURCES, passage=7)
 
 
 def test_a_long_question_is_not_declined_for_words_the_sources_do_not_use():
@@ -246,3 +260,58 @@ def test_the_passages_alone_decline_a_quantity_they_do_not_give():
 def test_a_why_follow_up_prefers_a_passage_that_gives_a_reason():
     decision = decide_follow_up("Moet een aoc een samenwerkingsovereenkomst afsluiten?", "hoezo?")
     assert "immers" in _passage_text(decision)
+
+
+def test_a_long_question_hardly_held_by_any_passage_is_declined_when_the_model_is_unsure_too():
+    from bot.answering import LONG_SILENT_BELOW, LONG_SILENT_COVERAGE
+
+    unsure = [("a", LONG_SILENT_BELOW - 0.01), ("b", 0.01)]
+    search = _search(_hit(7, 8.0, LONG_SILENT_COVERAGE - 0.01, "a"), words=SHORT_QUESTION + 4)
+    assert decide("vraag", QUESTION, unsure, search) == Decision(NOT_IN_SOURCES, passage=7)
+    sure = [("a", LONG_SILENT_BELOW), ("b", 0.01)]
+    assert decide("vraag", QUESTION, sure, search) == Decision(ANSWER, key="a")
+    held = _search(_hit(7, 8.0, LONG_SILENT_COVERAGE, "a"), words=SHORT_QUESTION + 4)
+    assert decide("vraag", QUESTION, unsure, held) == Decision(ANSWER, key="a")
+
+
+@pytest.mark.parametrize("text", ["is het toch handig om iets vast te leggen?"])
+def test_a_question_with_toch_leans_on_the_one_before_it(text):
+    assert is_follow_up(text)
+
+
+def test_a_message_read_as_outside_the_topic_gets_a_passage_that_holds_all_of_it():
+    from bot.answering import REDIRECT_COVERAGE, REDIRECT_SCORE
+
+    outside = [("out_of_scope", 0.8), ("faq", 0.1)]
+    held = _search(_hit(7, REDIRECT_SCORE, REDIRECT_COVERAGE, "b"))
+    assert decide("vraag", outside, CONFIDENT, held) == Decision(PASSAGE, passage=7)
+    partly = _search(_hit(7, REDIRECT_SCORE, REDIRECT_COVERAGE - 0.01, "b"))
+    assert decide("vraag", outside, CONFIDENT, partly) == Decision(OUT_OF_SCOPE)
+    weak = _search(_hit(7, REDIRECT_SCORE - 0.1, 1.0, "b"))
+    assert decide("vraag", outside, CONFIDENT, weak) == Decision(OUT_OF_SCOPE)
+    quantity = _search(_hit(7, 9.0, 1.0, "b"), quantity=True)
+    assert decide("hoeveel", outside, CONFIDENT, quantity) == Decision(OUT_OF_SCOPE)
+    chat = [("bot_challenge", 0.8), ("faq", 0.1)]
+    assert decide("wie tekent", chat, CONFIDENT, held) == Decision(PASSAGE, passage=7)
+
+
+def test_no_small_talk_the_model_learnt_is_taken_for_a_question_a_passage_holds():
+    from bench.examples import held_out_examples, training_examples
+    from bot.answering import REDIRECTED_INTENTS, is_redirected
+
+    for example in training_examples() + held_out_examples():
+        if example.intent in REDIRECTED_INTENTS:
+            parse = parse_result(example.text, [(example.intent, 0.9)], [("x", 0.1)])
+            parse["passages"] = search_to_parse(search_passages(example.text))
+            assert not is_redirected(parse), example.text
+
+
+def test_a_question_read_as_small_talk_that_a_passage_holds_wholly_is_redirected():
+    from bot.answering import is_redirected
+
+    parse = parse_result("wie tekent?", [("bot_challenge", 0.9)], [("x", 0.1)])
+    parse["passages"] = search_to_parse(search_passages("wie tekent?"))
+    assert is_redirected(parse)
+    parse["intent_ranking"] = [{"name": "greet", "confidence": 0.9}]
+    assert not is_redirected(parse)
+    assert not is_redirected({"text": "wie tekent?"})

@@ -1,12 +1,14 @@
 """The passages of the sources: faithful to them, each with its place and the answers quoting it."""
 
+import pytest
 import yaml
 
 from bot.knowledge import load_knowledge
 from bot.knowledge.base import FAQ, FAQ_SOURCE, GUIDANCE, GUIDANCE_SOURCE
 from bot.knowledge.faq_source import parse_faq
 from bot.knowledge.passages import (
-    PASSAGES_FILE, PLACE_WORDS, faq_place, load_passages,
+    PASSAGES_FILE, PHRASINGS_FILE, PLACE_WORDS, _named_passage, faq_place, load_passages,
+    phrasings_by_passage,
 )
 from bot.knowledge.text import quotes_source
 
@@ -107,3 +109,27 @@ def test_a_guidance_passage_has_no_heading_and_a_place_word_may_end_in_x():
     assert all(p.heading == "" for p in load_passages() if p.source == GUIDANCE)
     assert faq_place("een twee drie vier vijf zes zeven acht BOX tien elf") == (
         "FAQ: een twee drie vier vijf zes zeven acht BOX ...?")
+
+
+def test_every_passage_has_phrasings_of_the_questions_it_answers():
+    passages = load_passages()
+    assert all(len(p.phrasings) >= 1 for p in passages)
+    assert sum(len(p.phrasings) for p in passages) >= 2 * len(passages)
+
+
+def test_each_phrasing_entry_names_exactly_one_passage():
+    listed = yaml.safe_load(PHRASINGS_FILE.read_text(encoding="utf-8"))
+    rows = [(p.place, p.text) for p in load_passages()]
+    named = phrasings_by_passage(rows)
+    assert sum(len(questions) for questions in named.values()) == sum(
+        len(item["questions"]) for item in listed)
+
+
+def test_a_phrasing_that_names_no_passage_or_several_is_an_error():
+    rows = [("Bouwsteen, inleiding", "Vanaf 2020 is het"),
+            ("Bouwsteen, inleiding", "Vanaf 2020 was")]
+    with pytest.raises(ValueError, match="names 0 passages"):
+        phrasings_by_passage(rows[:0])
+    with pytest.raises(ValueError, match="names 2 passages"):
+        _named_passage("Bouwsteen, inleiding", "Vanaf  2020", rows)
+    assert _named_passage("Bouwsteen, inleiding", "Vanaf 2020 is", rows) == 0

@@ -8,7 +8,8 @@ import pytest
 from bot.knowledge.passages import Passage
 from bot.knowledge.dutch_words import Analyser, LemmaTable, dutch_analyser, dutch_lemmas
 from bot.knowledge.search import (
-    PassageSearch, answers_quantity, asks_quantity, load_search, load_synonyms,
+    PassageSearch, answers_quantity, asks_quantity, load_search, load_synonyms, numbered_terms,
+    topic_questions,
 )
 from bot.settings import PROJECT_ROOT
 
@@ -138,3 +139,50 @@ def test_synonyms_of_words_with_the_same_term_are_merged():
     search = _search("overeenkomst gesloten", "ondergetekenden", synonyms={
         "tekenen": ("gesloten",), "TEKENEN": ("ondergetekenden",)})
     assert set(search.read("tekenen").asked[0]) >= {"gesloten", "ondergetekenden"}
+
+
+def test_a_passage_is_found_through_the_phrasings_of_what_it_answers():
+    passages = [Passage(0, "plaats 0", "de overeenkomst wordt gesloten", "test",
+                        phrasings=("wie tekent",)),
+                Passage(1, "plaats 1", "de overeenkomst is er", "test")]
+    search = PassageSearch(passages, _plain_analyser(), {})
+    assert search.search("tekent")[0].passage.id == 0
+
+
+def test_every_phrasing_finds_its_own_passage_among_the_first_three():
+    search = load_search()
+    for passage in search.passages:
+        for question in passage.phrasings:
+            found = [hit.passage.id for hit in search.search(question, 3)]
+            assert passage.id in found, question
+
+
+@pytest.mark.parametrize("text, written", [
+    ("wat vul ik in bij Art. 4a", "wat vul ik in bij artikel4a"),
+    ("artikel 10 en punt 3", "artikel10 en punt3"),
+    ("voetnoot 1 van 2020", "voetnoot1 van 2020"),
+])
+def test_a_numbered_part_is_one_term(text, written):
+    assert numbered_terms(text) == written
+
+
+def test_a_numbered_part_is_found_and_never_taken_for_a_typo():
+    search = load_search()
+    assert "artikel 7" in search.search("wat vul ik in bij art 7")[0].passage.place
+    assert search.read("artikel 11").unknown == ("artikel11",)
+
+
+def test_a_word_of_the_topic_questions_weighs_as_a_typical_word_not_as_another_subject():
+    passages = [Passage(0, "plaats 0", "bekostiging van de route", "test"),
+                Passage(1, "plaats 1", "de route in de regio", "test")]
+    plain = PassageSearch(passages, _plain_analyser(), {})
+    topical = PassageSearch(passages, _plain_analyser(), {}, domain_text="bekostiging per leerjaar")
+    question = "bekostiging leerjaar"
+    assert plain.read(question).unknown == topical.read(question).unknown == ("leerjaar",)
+    assert topical.search(question)[0].coverage > plain.search(question)[0].coverage
+
+
+def test_the_topic_questions_are_the_language_model_s_training_questions_about_the_sources():
+    questions = topic_questions().splitlines()
+    assert len(questions) >= 300 and all(questions)
+    assert not any(q.lower() in {"hallo", "doei"} for q in questions)

@@ -71,3 +71,16 @@ def test_a_confident_answer_the_sources_do_not_bear_out_goes_to_the_answering_ac
     text = "Hoeveel euro bekostiging krijgt een mbo-instelling per student?"
     message = _message("faq", 0.97, [("financiele_afspraken", 0.9), ("x", 0.02)], text=text)
     assert _process(message) == ("nlu_fallback", "nlu_fallback")
+
+
+def test_a_question_a_passage_holds_wholly_goes_to_the_answering_action_whatever_its_intent():
+    answers = [("x", 0.2), ("y", 0.1)]
+    message = _message("bot_challenge", 0.8, answers, text="wie tekent de overeenkomst?")
+    assert _process(message) == ("nlu_fallback", "nlu_fallback")
+    outside = _message("out_of_scope", 0.8, answers, text="hoe laat is het in Tokio")
+    assert _process(outside) == ("out_of_scope", "out_of_scope")
+
+
+def test_small_talk_that_a_passage_holds_only_weakly_keeps_its_intent():
+    message = _message("ask_capabilities", 0.8, [("x", 0.2), ("y", 0.1)], text="wat kun je")
+    assert _process(message) == ("ask_capabilities", "ask_capabilities")

@@ -7,11 +7,12 @@ from bench.passage_heldout import HONEST, RIGHT, WRONG, load_questions, run_all,
 from bot import messages
 from tests.integration.servers import reply_text
 
-# Measured on the running assistant when the sets were added (both sets together).
-MIN_RIGHT_ANSWERABLE = 0.62
-MIN_RIGHT_FOLLOW_UP = 0.65
-MIN_HONEST_UNANSWERABLE = 0.58
-MAX_WRONG_ANSWERABLE = 0.27
+# Just under what the running assistant reaches (both sets together: 74% right and 10% wrong
+# of 131 answerable, 77% of 26 follow-ups right, 90% of 40 unanswerable honest).
+MIN_RIGHT_ANSWERABLE = 0.72
+MIN_RIGHT_FOLLOW_UP = 0.74
+MIN_HONEST_UNANSWERABLE = 0.87
+MAX_WRONG_ANSWERABLE = 0.11
 
 
 def test_a_question_a_passage_answers_gets_that_passage_with_its_place(assistant):
