@@ -1,0 +1,65 @@
+"""Summarise a py-spy profile (``py-spy record --format raw``: one collapsed stack a line)
+as text: the functions with the largest share of samples, inclusive and own.
+
+    python -m bench.profile_summary profile.txt [--top 25]
+"""
+
+import argparse
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Dict, List, Tuple
+
+# py-spy frames look like "function (path/to/module.py:123)"; the line number is dropped.
+FRAME = re.compile(r"^(?P<function>.*?) \((?P<path>[^:()]*)(?::\d+)?\)$")
+
+
+def _frame_name(frame: str) -> str:
+    match = FRAME.match(frame.strip())
+    if not match:
+        return frame.strip()
+    path = match["path"]
+    for marker in ("site-packages/", "/lib/python3.10/"):
+        if marker in path:
+            path = path.split(marker, 1)[1]
+            break
+    else:
+        path = Path(path).name if "/" in path and "wt" not in path else path
+    return f"{match['function']} ({path})"
+
+
+def summarise(lines: List[str]) -> Tuple[int, Counter, Counter]:
+    """Total samples, and the samples per function: anywhere in the stack, and at its top."""
+    total, inclusive, own = 0, Counter(), Counter()
+    for line in lines:
+        stack, _, count = line.rstrip().rpartition(" ")
+        if not stack or not count.isdigit():
+            continue
+        samples = int(count)
+        frames = [_frame_name(f) for f in stack.split(";")]
+        total += samples
+        for name in set(frames):
+            inclusive[name] += samples
+        own[frames[-1]] += samples
+    return total, inclusive, own
+
+
+def report(path: Path, top: int = 25) -> str:
+    total, inclusive, own = summarise(path.read_text(encoding="utf-8").splitlines())
+    lines = [f"{total} samples", "", "inclusive (share of samples with the function on the stack):"]
+    lines += [f"  {n / total:6.1%}  {name}" for name, n in inclusive.most_common(top)]
+    lines += ["", "own (share of samples where the function itself runs):"]
+    lines += [f"  {n / total:6.1%}  {name}" for name, n in own.most_common(top)]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("profile", type=Path)
+    parser.add_argument("--top", type=int, default=25)
+    args = parser.parse_args()
+    print(report(args.profile, args.top))
+
+
+if __name__ == "__main__":
+    main()
