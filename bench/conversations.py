@@ -43,7 +43,8 @@ def interview_history(length: int) -> List[str]:
 
 
 def interview_turns(length: int) -> List[str]:
-    """The interview answers measured after a history of ``length`` messages."""
+    """The interview answers measured after a history of ``length`` messages (that ends where
+    an interview's first question is open, or is empty)."""
     return MID_INTERVIEW if length > 0 else [START] + MID_INTERVIEW[:-1]
 
 

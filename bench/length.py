@@ -8,12 +8,13 @@ Without --url it starts the assistant as `make run` does (in a temporary state f
 
 import argparse
 import json
+import math
 import tempfile
 import time
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence
 
-from bench.conversations import FAQ_QUESTION, interview_history, interview_turns
+from bench.conversations import FAQ_QUESTION, START, interview_round, interview_turns
 from bench.load import _post, percentile
 
 TURNS = (1, 50, 200, 500)
@@ -56,15 +57,23 @@ def faq_by_length(url: str, run_id: str, turns: Sequence[int] = TURNS,
 
 def interview_by_length(url: str, run_id: str, turns: Sequence[int] = TURNS,
                         progress: Progress = None) -> Dict[int, Dict[str, float]]:
-    """Interview answers at each turn: at turn 1 a new conversation's first interview, later
-    after whole interviews (answers, changes from the review, the draft, starting over)."""
-    results = {}
+    """Interview answers at each turn of one conversation of whole interviews (answers,
+    changes from the review, the draft, starting over): the first 20 answers of the interview
+    that begins at that turn or just after (turn 1: a new conversation's first interview)."""
+    results: Dict[int, Dict[str, float]] = {}
+    sender, position, pending = f"len-interview-{run_id}", 0, []
+    rounds = interview_round()
     for turn in turns:
-        sender = f"len-interview-{run_id}-{turn}"
-        history = interview_history(turn - 1)
+        target = 0 if turn <= 1 else 1 + len(rounds) * math.ceil((turn - 2) / len(rounds))
+        history = list(pending) + ([START] if target and position == 0 else [])
+        while position + len(history) < target:
+            history += rounds
         _timed(url, sender, history)
-        results[turn] = _figures(_timed(url, sender, interview_turns(len(history))))
-        results[turn]["turn"] = len(history) + 1
+        position += len(history)
+        measured = interview_turns(position)
+        results[turn] = {**_figures(_timed(url, sender, measured)), "turn": position + 1}
+        pending = rounds[len(measured) - (1 if position == 0 else 0):]
+        position += len(measured)
         if progress:
             progress(f"interview at turn {turn}: {results[turn]}")
     return results

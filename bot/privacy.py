@@ -16,6 +16,8 @@ from bot.feedback.store import ReportStore
 from bot.settings import Settings
 
 EVENTS_TABLE = "events"
+# The state at each turn that the bounded tracker store keeps beside the events (it holds slots).
+CHECKPOINTS_TABLE = "tracker_checkpoints"
 # The slot holding the token of a conversation's interview in the report data.
 REPORT_INTERVIEW_SLOT = "report_interview"
 
@@ -51,7 +53,7 @@ def _texts_and_interviews(rows) -> tuple:
 
 
 def forget_conversation(conversation_id: str, settings: Optional[Settings] = None) -> dict:
-    """Delete every stored event of a conversation, all its drafts, the reports of the
+    """Delete every stored event of a conversation (and the bounded store's checkpoints), all its drafts, the reports of the
     agreements it had checked, and what it left in the report data (the texts it typed, its
     interviews); returns the counts."""
     settings = settings or Settings.from_environment()
@@ -74,6 +76,11 @@ def forget_conversation(conversation_id: str, settings: Optional[Settings] = Non
                     {"sender": conversation_id},
                 )
                 events = result.rowcount
+                if sqlalchemy.inspect(connection).has_table(CHECKPOINTS_TABLE):
+                    connection.execute(
+                        sqlalchemy.text(f"DELETE FROM {CHECKPOINTS_TABLE} WHERE sender_id = :sender"),
+                        {"sender": conversation_id},
+                    )
     finally:
         engine.dispose()
     return {"events": events, "drafts": drafts, "reports": reports, "report_data": report_rows}

@@ -71,7 +71,7 @@ class Settings:
     contact_email: str = ""
     contact_phone: str = ""
     contact_url: str = ""
-    conversation_window_turns: int = 10
+    conversation_window_turns: int = 5
     rasa_workers: int = 0
 
     @classmethod

@@ -26,8 +26,9 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.orm import declarative_base
 
-CHECKPOINTS_TABLE = "tracker_checkpoints"
-DEFAULT_WINDOW_TURNS = 10
+from bot.privacy import CHECKPOINTS_TABLE
+
+DEFAULT_WINDOW_TURNS = 5
 # Events whose effect reaches back before themselves: a window holding one is not loaded alone.
 REVERTING_EVENTS = frozenset({"rewind", "undo"})
 # What the store remembers on a tracker it loaded (attributes of the tracker object).
@@ -147,6 +148,10 @@ class BoundedSQLTrackerStore(SQLTrackerStore):
         super().__init__(*args, **kwargs)
         self.window_turns = int(window_turns)
         CheckpointBase.metadata.create_all(self.engine)
+        if self.engine.dialect.name == "sqlite":
+            # Write-ahead logging: the workers read while one writes; every commit still syncs.
+            with self.engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA journal_mode=WAL")
 
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
         """The tracker of the latest session, from its window when it has one."""

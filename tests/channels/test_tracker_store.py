@@ -17,8 +17,11 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from actions.clarify_question import previous_question
-from bot.settings import PROJECT_ROOT
-from channels.tracker_store import BoundedSQLTrackerStore, Checkpoint, latest_user_messages
+from bot.privacy import forget_conversation
+from bot.settings import PROJECT_ROOT, Settings
+from channels.tracker_store import (
+    BoundedSQLTrackerStore, Checkpoint, SQLCheckpoint, latest_user_messages,
+)
 
 WINDOW = 3
 # The fewest states a window gives the policy (RulePolicy looks no further than its longest rule).
@@ -130,3 +133,13 @@ def test_a_checkpoint_keeps_the_latest_user_message_of_each_intent():
     assert [u["text"] for u in latest_user_messages(users)] == ["/faq", "b", "hoi"]
     restored = Checkpoint.loads(Checkpoint(slots={"x": 1}, paused=True).dumps())
     assert restored.slots == {"x": 1} and restored.paused
+
+
+async def test_forgetting_a_conversation_deletes_its_checkpoints_too(domain, tmp_path):
+    settings = Settings.from_environment({"ASSISTANT_STATE_DIR": str(tmp_path)})
+    store = BoundedSQLTrackerStore(domain, dialect="sqlite", db=settings.tracker_db, window_turns=1)
+    for sender in ("te-vergeten", "blijft"):
+        await store.save(DialogueStateTracker.from_events(sender, _session_start(), domain.slots))
+    assert forget_conversation("te-vergeten", settings)["events"] == 3
+    with store.session_scope() as session:
+        assert {c.sender_id for c in session.query(SQLCheckpoint)} == {"blijft"}
