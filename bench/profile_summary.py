@@ -40,7 +40,8 @@ def summarise(lines: List[str], within: str = "") -> Tuple[int, Counter, Counter
         if not stack or not count.isdigit():
             continue
         samples = int(count)
-        frames = [_frame_name(f) for f in stack.split(";")]
+        # --subprocesses labels each stack with its process (pid and command line): left out
+        frames = [_frame_name(f) for f in stack.split(";") if not f.startswith("process ")]
         if within and within not in frames:
             continue
         total += samples

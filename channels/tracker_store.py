@@ -12,6 +12,7 @@ policies, forms and actions look at lies inside that window; whatever reaches fu
 ``retrieve_full_tracker`` (the HTTP API, exports) still returns every event.
 """
 
+import functools
 import json
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Text, Tuple
@@ -123,6 +124,17 @@ def latest_user_messages(users: Iterable[Dict[Text, Any]]) -> List[Dict[Text, An
     return list(latest.values())
 
 
+@functools.lru_cache(maxsize=None)
+def _event_class(type_name: Text) -> Any:
+    """Rasa's ``Event.resolve_by_type``, which walks every subclass of Event on each call."""
+    return Event.resolve_by_type(type_name)
+
+
+def deserialise(event: Dict[Text, Any]) -> Event:
+    """An event from its stored form, as Rasa's ``Event.from_parameters`` makes it."""
+    return _event_class(event["event"])._from_parameters(event)
+
+
 def _user_dict(event: Event) -> Optional[Dict[Text, Any]]:
     return event.as_dict() if isinstance(event, UserUttered) else None
 
@@ -135,7 +147,7 @@ def build_tracker(sender_id: Text, slots: Iterable[Any], prefix: List[Dict[Text,
     if tracker.active_loop is not None:
         tracker.active_loop.trigger_message = trigger
     for event in events:
-        tracker.update(Event.from_parameters(event))
+        tracker.update(deserialise(event))
     setattr(tracker, _PREFIX, prefix)
     setattr(tracker, _TRIGGER, trigger)
     return tracker
@@ -213,7 +225,40 @@ class BoundedSQLTrackerStore(SQLTrackerStore):
 
     def _checkpoints(self, tracker: DialogueStateTracker, stored: int,
                      event_ids: List[int]) -> List[SQLCheckpoint]:
-        """A checkpoint for each new ``action_listen``: replays the tracker's events once."""
+        """A checkpoint for each new ``action_listen``."""
+        events = list(tracker.events)
+        new = events[stored:]
+        listens = [e for e in new if isinstance(e, ActionExecuted) and e.action_name == ACTION_LISTEN_NAME]
+        if len(listens) == 1 and new[-1] is listens[0] and not any(
+                isinstance(e, (SessionStarted, FollowupAction)) for e in new):
+            # The usual save, after a turn: the state now is the state before its closing listen
+            # as far as the window can tell, since the window replays that listen first (it
+            # only sets the latest action and clears the loop's interruption and a follow-up).
+            users = []
+            for event in events:
+                users = [] if isinstance(event, SessionStarted) else users
+                user = _user_dict(event)
+                if user:
+                    users.append(user)
+            return [SQLCheckpoint(sender_id=tracker.sender_id, event_id=event_ids[-1],
+                                  listen_index=self._listen_index(tracker, events),
+                                  data=Checkpoint.of(tracker, users).dumps())]
+        return self._replayed_checkpoints(tracker, stored, event_ids)
+
+    @staticmethod
+    def _listen_index(tracker: DialogueStateTracker, events: List[Event]) -> int:
+        """The index in its session of the tracker's last event, a listen."""
+        index = getattr(tracker, _LISTENS_BEFORE, 0)
+        for event in events[:-1]:
+            if isinstance(event, SessionStarted):
+                index = 0
+            elif isinstance(event, ActionExecuted) and event.action_name == ACTION_LISTEN_NAME:
+                index += 1
+        return index
+
+    def _replayed_checkpoints(self, tracker: DialogueStateTracker, stored: int,
+                              event_ids: List[int]) -> List[SQLCheckpoint]:
+        """A checkpoint for each new ``action_listen``, replaying the tracker's events once."""
         prefix = getattr(tracker, _PREFIX, [])
         events = list(tracker.events)
         replay = build_tracker(tracker.sender_id, tracker.slots.values(), prefix,

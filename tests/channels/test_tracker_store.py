@@ -20,7 +20,7 @@ from actions.clarify_question import previous_question
 from bot.privacy import forget_conversation
 from bot.settings import PROJECT_ROOT, Settings
 from channels.tracker_store import (
-    BoundedSQLTrackerStore, Checkpoint, SQLCheckpoint, latest_user_messages,
+    BoundedSQLTrackerStore, Checkpoint, SQLCheckpoint, deserialise, latest_user_messages,
 )
 
 WINDOW = 3
@@ -143,3 +143,12 @@ async def test_forgetting_a_conversation_deletes_its_checkpoints_too(domain, tmp
     assert forget_conversation("te-vergeten", settings)["events"] == 3
     with store.session_scope() as session:
         assert {c.sender_id for c in session.query(SQLCheckpoint)} == {"blijft"}
+
+
+def test_events_are_read_back_as_rasa_reads_them(domain):
+    rng = random.Random(7)
+    events = _session_start() + [e for n in range(30) for e in _turn(rng, domain, n)]
+    for event in events:
+        stored = event.as_dict()
+        assert deserialise(stored) == Event.from_parameters(stored)
+        assert type(deserialise(stored)) is type(Event.from_parameters(stored))
