@@ -8,7 +8,8 @@ them a checkpoint at each ``action_listen``: the conversation's state at that po
 ``Checkpoint``). ``retrieve`` loads only the events since the checkpoint ``window_turns`` user
 turns back, preceded by a few events that rebuild the state at that checkpoint. What the
 policies, forms and actions look at lies inside that window; whatever reaches further back
-(an undo or rewind in the window) makes it load the whole session, as Rasa does.
+(an undo or rewind in the window) makes it load the whole session, as Rasa does. No event
+broker: Rasa's ``stream_events`` compares trackers by length, which a window does not keep.
 ``retrieve_full_tracker`` (the HTTP API, exports) still returns every event.
 """
 
@@ -30,8 +31,10 @@ from sqlalchemy.orm import declarative_base
 from bot.privacy import CHECKPOINTS_TABLE
 
 DEFAULT_WINDOW_TURNS = 5
-# Events whose effect reaches back before themselves: a window holding one is not loaded alone.
-REVERTING_EVENTS = frozenset({"rewind", "undo"})
+# Events whose effect reaches back before themselves, and a session's start (which a window
+# never spans unless the store ran without checkpoints for a while): such a window is not
+# loaded alone; the whole session is, as Rasa loads it.
+WHOLE_SESSION_EVENTS = frozenset({"rewind", "undo", "session_started"})
 # What the store remembers on a tracker it loaded (attributes of the tracker object).
 _STORED = "_bounded_stored_events"
 _LISTENS_BEFORE = "_bounded_listens_before"
@@ -142,7 +145,7 @@ def _user_dict(event: Event) -> Optional[Dict[Text, Any]]:
 def build_tracker(sender_id: Text, slots: Iterable[Any], prefix: List[Dict[Text, Any]],
                   checkpoint: Checkpoint, events: List[Dict[Text, Any]]) -> DialogueStateTracker:
     """A tracker of the prefix that rebuilds ``checkpoint`` and then the window's events."""
-    tracker = DialogueStateTracker.from_dict(sender_id, prefix, slots)
+    tracker = DialogueStateTracker.from_events(sender_id, [deserialise(e) for e in prefix], slots)
     trigger = (checkpoint.active_loop or {}).get("trigger_message")
     if tracker.active_loop is not None:
         tracker.active_loop.trigger_message = trigger
@@ -175,7 +178,7 @@ class BoundedSQLTrackerStore(SQLTrackerStore):
                     .filter(self.SQLEvent.sender_id == sender_id, self.SQLEvent.id >= start.event_id)
                     .order_by(self.SQLEvent.id).all())
             events = [json.loads(row.data) for row in rows]
-            if events and not any(e.get("event") in REVERTING_EVENTS for e in events):
+            if events and not any(e.get("event") in WHOLE_SESSION_EVENTS for e in events):
                 checkpoint = Checkpoint.loads(start.data)
                 prefix = checkpoint.prefix_events()
                 tracker = build_tracker(sender_id, self.domain.slots, prefix, checkpoint, events)
