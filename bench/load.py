@@ -90,3 +90,14 @@ def median_result(results: Sequence[LoadResult]) -> LoadResult:
 def as_dict(result: LoadResult) -> Dict[str, float]:
     return {key: round(value, 1) if isinstance(value, float) else value
             for key, value in result.__dict__.items()}
+
+
+def prepare(url: str, users: int, history: Sequence[str], run_id: str, timeout: float = 120) -> int:
+    """Bring ``users`` conversations (those ``run_load`` with the same ``run_id`` continues) to
+    the end of ``history``, untimed, ten at a time; returns how many messages failed."""
+    def conversation(user: int) -> int:
+        sender = f"bench-{run_id}-{user}"
+        return sum(0 if _post(url, sender, text, timeout) else 1 for text in history)
+
+    with ThreadPoolExecutor(max_workers=min(users, 10)) as pool:
+        return sum(pool.map(conversation, range(users)))

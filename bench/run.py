@@ -3,8 +3,10 @@
 Trains the assistant from scratch and after a response change, creates and trains the stock
 assistant of `rasa init`, cross-validates intent classification, evaluates the held-out set
 against BM25, renders drafts, and puts both assistants under the same REST load (1, 10 and 50
-conversations at once, repeated; medians reported). Prints one table and writes
-results/bench/bench.md, bench.json and latency.png.
+conversations at once, repeated; medians reported), then long conversations: latency at turns
+1-500 and load with every user mid-interview, beside the same assistant on Rasa's own stores
+with one worker (bench/long_conversations.py). Prints the tables and writes
+results/bench/bench.md, bench.json, latency.png and length.png.
 """
 
 import json
@@ -15,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Dict, List
 
+from bench import long_conversations
 from bench.cross_validation import cross_validate
 from bench.examples import held_out_examples
 from bench.load import as_dict, median_result, run_load
@@ -108,6 +111,8 @@ def measure(work: Path, quick: bool = False) -> Dict[str, Any]:
                                 "action_server": server_memory(server, "channels.action_server")}
     finally:
         server.stop()
+    figures["long"] = long_conversations.measure(work)
+    _keep(figures)
     stock_server = start_stock(Path(stock["project"]), work)
     try:
         figures["stock_first_answer_s"] = stock_server.first_answer_seconds
@@ -222,12 +227,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         figures = measure(Path(tmp), quick)
     figures["total_s"] = time.perf_counter() - started
-    text = report(figures, commit) + "\n\n" + targets(figures) + f"\n\nWhole benchmark: {figures['total_s'] / 60:.1f} minutes."
+    long = figures["long"]
+    text = (report(figures, commit) + "\n\n" + long_conversations.report(long) + "\n\n"
+            + targets(figures) + "\n" + "\n".join(long_conversations.targets(long))
+            + f"\n\nWhole benchmark: {figures['total_s'] / 60:.1f} minutes.")
     print(text)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "bench.md").write_text(text + "\n", encoding="utf-8")
     (RESULTS / "bench.json").write_text(json.dumps({"commit": commit, **figures}, indent=2, default=str), encoding="utf-8")
     chart(figures, RESULTS / "latency.png")
+    long_conversations.chart(long, RESULTS / "length.png")
 
 
 if __name__ == "__main__":

@@ -87,12 +87,13 @@ class Server:
                 pass
 
 
-def start_assistant(state_dir: Path) -> Server:
-    """The assistant as `make run` starts it (install and training are already done)."""
+def start_assistant(state_dir: Path, settings: Optional[Dict[str, str]] = None) -> Server:
+    """The assistant as `make run` starts it (install and training are already done), with
+    ``settings`` (environment variables) on top."""
     state_dir.mkdir(parents=True, exist_ok=True)
     rasa_port, action_port = free_port(), free_port()
     env = {**os.environ, "RASA_PORT": str(rasa_port), "ACTION_PORT": str(action_port),
-           "ASSISTANT_STATE_DIR": str(state_dir)}
+           "ASSISTANT_STATE_DIR": str(state_dir), **(settings or {})}
     return Server(["make", "--no-print-directory", "run"], rasa_port, env, PROJECT_ROOT,
                   state_dir / "serve.log")
 
@@ -103,6 +104,33 @@ def start_stock(project: Path, state_dir: Path) -> Server:
     env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
     command = [RASA, "run", "--port", str(port), "--model", "models"]
     return Server(command, port, env, project, state_dir / "stock.log")
+
+
+def resident_mb(pid: int) -> Dict[str, float]:
+    """Peak and current resident memory of a process, and its proportional share (PSS: pages
+    shared with other processes counted in part), in MB."""
+    figures = {"peak_rss": peak_memory_mb(pid), "rss": float("nan"), "pss": float("nan")}
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            name, _, value = line.partition(":")
+            if name in ("Rss", "Pss"):
+                figures[name.lower()] = int(value.split()[0]) / 1024
+    except OSError:
+        pass
+    return figures
+
+
+def rasa_processes(server: Server, name_hint: str = "run --model") -> List[Dict[str, float]]:
+    """The memory of each process of the Rasa server: Sanic's main process and its workers."""
+    found = []
+    for pid in server.pids():
+        try:
+            command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        if name_hint in command:
+            found.append({"pid": pid, **resident_mb(pid)})
+    return found
 
 
 def server_memory(server: Server, name_hint: str) -> Optional[float]:

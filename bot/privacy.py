@@ -16,6 +16,8 @@ from bot.feedback.store import ReportStore
 from bot.settings import Settings
 
 EVENTS_TABLE = "events"
+# The state at each turn that the bounded tracker store keeps beside the events (it holds slots).
+CHECKPOINTS_TABLE = "tracker_checkpoints"
 # The slot holding the token of a conversation's interview in the report data.
 REPORT_INTERVIEW_SLOT = "report_interview"
 
@@ -51,8 +53,9 @@ def _texts_and_interviews(rows) -> tuple:
 
 
 def forget_conversation(conversation_id: str, settings: Optional[Settings] = None) -> dict:
-    """Delete every stored event of a conversation, all its drafts, the reports of the
-    agreements it had checked and the answers taken from them, and what it left in the report data (the texts it typed, its
+    """Delete every stored event of a conversation (and the bounded store's checkpoints), all
+    its drafts, the reports of the agreements it had checked and the answers taken from them,
+    and what it left in the report data (the texts it typed, its
     interviews); returns the counts."""
     settings = settings or Settings.from_environment()
     drafts = DraftStore(settings.drafts_dir).delete_conversation(conversation_id)
@@ -75,6 +78,11 @@ def forget_conversation(conversation_id: str, settings: Optional[Settings] = Non
                     {"sender": conversation_id},
                 )
                 events = result.rowcount
+                if sqlalchemy.inspect(connection).has_table(CHECKPOINTS_TABLE):
+                    connection.execute(
+                        sqlalchemy.text(f"DELETE FROM {CHECKPOINTS_TABLE} WHERE sender_id = :sender"),
+                        {"sender": conversation_id},
+                    )
     finally:
         engine.dispose()
     return {"events": events, "drafts": drafts, "reports": reports, "agreement_answers": answers,

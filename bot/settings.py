@@ -18,6 +18,9 @@ PASSWORD_REFERENCE = "${TRACKER_DB_PASSWORD}"
 # The secret the Rasa server shows its action server; written to endpoints only as a reference.
 ACTION_TOKEN_VARIABLE = "ACTION_SERVER_TOKEN"
 ACTION_AUTHORIZATION_REFERENCE = "Bearer ${%s}" % ACTION_TOKEN_VARIABLE
+# Rasa's extension points this project fills (custom tracker store and lock store).
+BOUNDED_TRACKER_STORE = "channels.tracker_store.BoundedSQLTrackerStore"
+MACHINE_LOCK_STORE = "channels.lock_store.SQLiteLockStore"
 
 
 def _split(value: str) -> Tuple[str, ...]:
@@ -68,6 +71,8 @@ class Settings:
     contact_email: str = ""
     contact_phone: str = ""
     contact_url: str = ""
+    conversation_window_turns: int = 5
+    rasa_workers: int = 0
 
     @classmethod
     def from_environment(cls, environ: Optional[Mapping[str, str]] = None) -> "Settings":
@@ -112,6 +117,10 @@ class Settings:
             contact_email=env.get("CONTACT_EMAIL", "").strip(),
             contact_phone=env.get("CONTACT_PHONE", "").strip(),
             contact_url=env.get("CONTACT_URL", "").strip(),
+            conversation_window_turns=_int(
+                env, "CONVERSATION_WINDOW_TURNS", defaults.conversation_window_turns
+            ),
+            rasa_workers=_int(env, "RASA_WORKERS", defaults.rasa_workers),
         )
 
     @property
@@ -138,6 +147,16 @@ class Settings:
     def report_db(self) -> Path:
         """The content owners' report data: counts, and only the texts the report may show."""
         return self.state_dir / "report.db"
+
+    @property
+    def lock_db(self) -> Path:
+        """The lock store the Rasa workers of this machine share when there is no Redis."""
+        return self.state_dir / "locks.db"
+
+    @property
+    def workers(self) -> int:
+        """Rasa server worker processes: RASA_WORKERS, or one per core of the machine."""
+        return self.rasa_workers if self.rasa_workers > 0 else max(1, os.cpu_count() or 1)
 
     @property
     def action_server_url(self) -> str:
@@ -178,4 +197,19 @@ class Settings:
                 "type": "redis", "url": self.lock_store_host, "port": self.lock_store_port,
                 "db": self.lock_store_db, "key_prefix": "assistant",
             }
+        return endpoints
+
+    def server_endpoints(self) -> Dict[str, Any]:
+        """The endpoints ``make run`` serves with: those of ``endpoints()``, with the tracker
+        store that loads only the recent part of a conversation (unless
+        CONVERSATION_WINDOW_TURNS is 0) and, without Redis, a lock store that the workers of
+        one machine share (channels/tracker_store.py, channels/lock_store.py)."""
+        endpoints = self.endpoints()
+        if self.conversation_window_turns > 0:
+            endpoints["tracker_store"] = {
+                **endpoints["tracker_store"], "type": BOUNDED_TRACKER_STORE,
+                "window_turns": self.conversation_window_turns,
+            }
+        if "lock_store" not in endpoints and self.workers > 1:
+            endpoints["lock_store"] = {"type": MACHINE_LOCK_STORE, "db": str(self.lock_db)}
         return endpoints

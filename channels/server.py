@@ -5,9 +5,12 @@ changing what it checks: Rasa 3.6 validates every action server response against
 schema with ``jsonschema.validate``, which first validates the schema itself against the JSON
 Schema meta-schema, on every call. That meta-check took some 40% of the Rasa server's CPU in an
 interview. Here the schema is checked once and its validator reused. It also keeps user text out
-of the logs (channels/log_privacy.py).
+of the logs (channels/log_privacy.py), and makes the Sanic workers it forks die with it.
 """
 
+import ctypes
+import os
+import signal
 import sys
 from functools import lru_cache
 from typing import Any, Dict, Text
@@ -50,7 +53,30 @@ def install() -> None:
     RemoteAction._validate_action_result = validate_action_result
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+_forking_parent = {"pid": 0}
+
+
+def _note_parent() -> None:
+    _forking_parent["pid"] = os.getpid()
+
+
+def die_with_parent() -> None:
+    """Have Linux kill this process when its parent dies: a Sanic worker, when the server's
+    main process is killed (kill -9 included), never stays behind serving on the port."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != _forking_parent["pid"]:  # the parent died before prctl took effect
+            os.kill(os.getpid(), signal.SIGKILL)
+
+
+def make_forked_processes_die_with_parent() -> None:
+    """Every process forked from here on dies with the process that forked it."""
+    os.register_at_fork(before=_note_parent, after_in_child=die_with_parent)
+
+
 def main() -> None:
+    make_forked_processes_die_with_parent()
     install()
     log_privacy.install()
     from rasa.__main__ import main as rasa_main

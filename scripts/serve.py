@@ -47,7 +47,7 @@ def write_endpoints(settings: Settings) -> Path:
     """Write the endpoints the settings choose to the state folder; returns its path."""
     path = settings.state_dir / f"endpoints-{settings.rasa_port}.yml"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(settings.endpoints(), sort_keys=False), encoding="utf-8")
+    path.write_text(yaml.safe_dump(settings.server_endpoints(), sort_keys=False), encoding="utf-8")
     return path
 
 
@@ -72,8 +72,11 @@ def rasa_server_command(settings: Settings, endpoints: Path) -> List[str]:
 
 
 def rasa_server_environment(settings: Settings, env: Dict[str, str]) -> Dict[str, str]:
-    """The Rasa server's environment: requests larger than the limit are refused (413)."""
-    return {**env, "SANIC_REQUEST_MAX_SIZE": str(settings.max_request_bytes)}
+    """The Rasa server's environment: requests larger than the limit are refused (413), and
+    as many Sanic workers as the settings ask (Rasa allows more than one only with a lock store
+    that works across processes, which ``Settings.server_endpoints`` chooses)."""
+    return {**env, "SANIC_REQUEST_MAX_SIZE": str(settings.max_request_bytes),
+            "SANIC_WORKERS": str(settings.workers)}
 
 
 def _start(command: List[str], env: Dict[str, str]) -> subprocess.Popen:

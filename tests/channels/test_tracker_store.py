@@ -1,0 +1,154 @@
+"""The bounded tracker store beside Rasa's own SQLTrackerStore, on the same conversations: the
+same state after every turn (slots, active loop, latest message, the policy's recent states),
+and the same events stored."""
+
+import random
+from pathlib import Path
+from typing import List
+
+import pytest
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import (
+    ActionExecuted, ActionExecutionRejected, ActiveLoop, BotUttered, ConversationPaused,
+    ConversationResumed, Event, FollowupAction, LoopInterrupted, SessionStarted, SlotSet,
+    UserUttered, UserUtteranceReverted,
+)
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from actions.clarify_question import previous_question
+from bot.privacy import forget_conversation
+from bot.settings import PROJECT_ROOT, Settings
+from channels.tracker_store import (
+    BoundedSQLTrackerStore, Checkpoint, SQLCheckpoint, deserialise, latest_user_messages,
+)
+
+WINDOW = 3
+# The fewest states a window gives the policy (RulePolicy looks no further than its longest rule).
+RECENT_STATES = WINDOW + 1
+
+
+@pytest.fixture(scope="module")
+def domain() -> Domain:
+    return Domain.load(str(PROJECT_ROOT / "domain.yml"))
+
+
+def _stores(domain: Domain, tmp_path: Path):
+    stock = SQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "stock.db"))
+    bounded = BoundedSQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "bounded.db"),
+                                     window_turns=WINDOW)
+    return stock, bounded
+
+
+def _turn(rng: random.Random, domain: Domain, number: int) -> List[Event]:
+    """One user turn of events as Rasa logs them, with slots, loops and pauses at random."""
+    intent = rng.choice(["faq", "start_interview", "go_back", "greet", "nlu_fallback"])
+    text = f"/{intent}" if rng.random() < 0.3 else f"bericht {number}"
+    events: List[Event] = [UserUttered(text, {"name": intent, "confidence": 0.9})]
+    slots = [s for s in domain.slots if s.type_name in ("text", "any")]
+    for _ in range(rng.randint(0, 3)):
+        events.append(SlotSet(rng.choice(slots).name, rng.choice([None, f"waarde {number}"])))
+    roll = rng.random()
+    if roll < 0.15:
+        events.append(ActiveLoop("interview_form"))
+    elif roll < 0.25:
+        events.append(ActiveLoop(None))
+    elif roll < 0.3:
+        events += [ActiveLoop("interview_form"), LoopInterrupted(True)]
+    elif roll < 0.35:
+        events += [ActiveLoop("interview_form"), ActionExecutionRejected("interview_form")]
+    elif roll < 0.38:
+        events.append(FollowupAction("action_listen"))
+    elif roll < 0.41:
+        events.append(ConversationPaused())
+    elif roll < 0.44:
+        events.append(ConversationResumed())
+    events += [ActionExecuted("utter_greet"), BotUttered(f"antwoord {number}")]
+    if rng.random() < 0.05:
+        events.append(UserUtteranceReverted())
+    return events + [ActionExecuted("action_listen")]
+
+
+def _session_start() -> List[Event]:
+    return [ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen")]
+
+
+def _assert_same_state(ours: DialogueStateTracker, theirs: DialogueStateTracker, domain: Domain):
+    assert ours.current_slot_values() == theirs.current_slot_values()
+    assert ours.active_loop == theirs.active_loop
+    assert ours.is_paused() == theirs.is_paused()
+    assert ours.followup_action == theirs.followup_action
+    assert ours.latest_message.text == theirs.latest_message.text
+    assert ours.latest_action == theirs.latest_action
+    # every state of the window but its first (where the window starts) is Rasa's
+    states, stock_states = ours.past_states(domain), theirs.past_states(domain)
+    assert len(states) >= min(len(stock_states), RECENT_STATES)
+    assert states[1:] == stock_states[len(stock_states) - len(states) + 1:]
+    # what an action may look back for: the question before the latest message
+    as_sdk = type("T", (), {"events": [e.as_dict() for e in ours.events]})
+    stock_sdk = type("T", (), {"events": [e.as_dict() for e in theirs.events]})
+    assert previous_question(as_sdk) == previous_question(stock_sdk)
+
+
+@pytest.mark.parametrize("seed", range(4))
+async def test_the_same_state_after_every_turn_as_rasas_own_store(domain, tmp_path, seed):
+    stock, bounded = _stores(domain, tmp_path)
+    rng = random.Random(seed)
+    sender = f"gesprek-{seed}"
+    for number in range(60):
+        events = _session_start() if number in (0, 35) else _turn(rng, domain, number)
+        for store in (stock, bounded):
+            tracker = await store.retrieve(sender) or DialogueStateTracker(sender, domain.slots)
+            for event in events:
+                tracker.update(event)
+            await store.save(tracker)
+        ours, theirs = await bounded.retrieve(sender), await stock.retrieve(sender)
+        _assert_same_state(ours, theirs, domain)
+        assert len(ours.events) <= len(theirs.events)
+    # the window is bounded, and the whole history is stored all the same
+    assert len((await bounded.retrieve(sender)).events) < len((await stock.retrieve(sender)).events) / 2
+    ours, theirs = await bounded.retrieve_full_tracker(sender), await stock.retrieve_full_tracker(sender)
+    strip = lambda t: [{k: v for k, v in e.as_dict().items() if k != "timestamp"} for e in t.events]
+    assert strip(ours) == strip(theirs)
+
+
+async def test_a_tracker_it_did_not_load_is_stored_as_rasa_stores_it(domain, tmp_path):
+    _, bounded = _stores(domain, tmp_path)
+    tracker = DialogueStateTracker.from_events("nieuw", _session_start(), domain.slots)
+    await bounded.save(tracker)
+    await bounded.save(tracker)  # saving again stores nothing twice
+    assert len((await bounded.retrieve_full_tracker("nieuw")).events) == 3
+
+
+async def test_a_window_of_zero_is_rasas_own_store(domain, tmp_path):
+    store = BoundedSQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "z.db"), window_turns=0)
+    tracker = DialogueStateTracker.from_events("z", _session_start(), domain.slots)
+    await store.save(tracker)
+    assert len((await store.retrieve("z")).events) == 2  # from the session start, as Rasa loads
+
+
+def test_a_checkpoint_keeps_the_latest_user_message_of_each_intent():
+    users = [{"text": t, "parse_data": {"intent": {"name": i}}}
+             for t, i in (("a", "faq"), ("/faq", "faq"), ("b", "faq"), ("hoi", "greet"))]
+    assert [u["text"] for u in latest_user_messages(users)] == ["/faq", "b", "hoi"]
+    restored = Checkpoint.loads(Checkpoint(slots={"x": 1}, paused=True).dumps())
+    assert restored.slots == {"x": 1} and restored.paused
+
+
+async def test_forgetting_a_conversation_deletes_its_checkpoints_too(domain, tmp_path):
+    settings = Settings.from_environment({"ASSISTANT_STATE_DIR": str(tmp_path)})
+    store = BoundedSQLTrackerStore(domain, dialect="sqlite", db=settings.tracker_db, window_turns=1)
+    for sender in ("te-vergeten", "blijft"):
+        await store.save(DialogueStateTracker.from_events(sender, _session_start(), domain.slots))
+    assert forget_conversation("te-vergeten", settings)["events"] == 3
+    with store.session_scope() as session:
+        assert {c.sender_id for c in session.query(SQLCheckpoint)} == {"blijft"}
+
+
+def test_events_are_read_back_as_rasa_reads_them(domain):
+    rng = random.Random(7)
+    events = _session_start() + [e for n in range(30) for e in _turn(rng, domain, n)]
+    for event in events:
+        stored = event.as_dict()
+        assert deserialise(stored) == Event.from_parameters(stored)
+        assert type(deserialise(stored)) is type(Event.from_parameters(stored))
