@@ -32,8 +32,9 @@ from bot.knowledge.text import letters_only
 from bot.settings import PROJECT_ROOT
 
 QUESTIONS = PROJECT_ROOT / "tests" / "heldout" / "passage_questions.yml"
-# Both sets, each written without the implementation by someone else.
-QUESTION_FILES = (QUESTIONS, PROJECT_ROOT / "tests" / "heldout" / "passage_questions_2.yml")
+# The three sets, each written without the implementation by someone else.
+QUESTION_FILES = (QUESTIONS, PROJECT_ROOT / "tests" / "heldout" / "passage_questions_2.yml",
+                  PROJECT_ROOT / "tests" / "heldout" / "passage_questions_3.yml")
 Send = Callable[[str, str], List[Dict[str, Any]]]
 
 RIGHT, OFFERED, HONEST, WRONG = "right", "offered", "honest", "wrong"
