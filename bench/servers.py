@@ -120,8 +120,8 @@ def resident_mb(pid: int) -> Dict[str, float]:
     return figures
 
 
-def rasa_processes(server: Server, name_hint: str = "run --model") -> List[Dict[str, float]]:
-    """The memory of each process of the Rasa server: Sanic's main process and its workers."""
+def _pids_running(server: Server, name_hint: str) -> List[int]:
+    """The server's processes whose command line contains ``name_hint``."""
     found = []
     for pid in server.pids():
         try:
@@ -129,17 +129,16 @@ def rasa_processes(server: Server, name_hint: str = "run --model") -> List[Dict[
         except OSError:
             continue
         if name_hint in command:
-            found.append({"pid": pid, **resident_mb(pid)})
+            found.append(pid)
     return found
+
+
+def rasa_processes(server: Server, name_hint: str = "run --model") -> List[Dict[str, float]]:
+    """The memory of each process of the Rasa server: Sanic's main process and its workers."""
+    return [{"pid": pid, **resident_mb(pid)} for pid in _pids_running(server, name_hint)]
 
 
 def server_memory(server: Server, name_hint: str) -> Optional[float]:
     """Peak memory of the process whose command line contains ``name_hint``."""
-    for pid in server.pids():
-        try:
-            command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
-        except OSError:
-            continue
-        if name_hint in command:
-            return peak_memory_mb(pid)
-    return None
+    pids = _pids_running(server, name_hint)
+    return peak_memory_mb(pids[0]) if pids else None

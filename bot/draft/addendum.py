@@ -11,12 +11,10 @@ from datetime import date
 from typing import Any, Iterator, Mapping, Optional
 
 from bot.draft.document import (
-    CLAUSE, HEADING, NOTE, STATUS, TEXT, TITLE, Block, Draft, Span, Builder, answer_span,
-    load_format,
+    CLAUSE, HEADING, NOTE, TEXT, TITLE, Block, Draft, Builder, answer_span, load_format,
 )
 from bot.interview.catalogue import COMPLETION_SLOT, Catalogue, addendum_topics, load_catalogue
 from bot.interview.dates import format_dutch_date
-from bot.interview.review import MISSING, OPEN, completeness
 
 
 class _AddendumBuilder(Builder):
@@ -33,7 +31,7 @@ class _AddendumBuilder(Builder):
         blocks.append(self.block(TEXT, section["reference"], existing=existing))
         blocks += self._added_clauses()
         blocks += self._signing()
-        blocks += self._check(section["check"])
+        blocks += self._completeness(section["check"], addendum_topics(self.answers) or ())
         return Draft(
             title=title.text,
             header=f"{marks['concept']} - {title.text}",
@@ -54,21 +52,6 @@ class _AddendumBuilder(Builder):
             yield self.block(CLAUSE, clause["title"], label=f"{number}.")
             for part in clause["parts"]:
                 yield from self._part(part)
-
-    def _check(self, section: Mapping[str, Any]) -> Iterator[Block]:
-        """Whether each topic the addendum adds is filled in (to remove before signing)."""
-        yield self.block(HEADING, section["heading"])
-        yield self.block(NOTE, section["intro"])
-        added = set(addendum_topics(self.answers) or ())
-        statuses = [s for s in completeness(self.answers, self.catalogue) if s.topic in added]
-        for status in statuses:
-            yield Block(STATUS, (Span(f"{status.name}: {status.status}"),), label=f"{status.topic}.",
-                        own=True)
-        gaps = [s.topic for s in statuses if s.status in (OPEN, MISSING)]
-        if gaps:
-            yield self.block(TEXT, section["open"], topics=Span(", ".join(gaps)))
-        else:
-            yield self.block(TEXT, section["all_covered"])
 
 
 def build_addendum(

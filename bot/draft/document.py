@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple
 
 import yaml
 
@@ -248,11 +248,17 @@ class Builder:
             spans, own = self.fixed(section["signature"])
             yield Block(FIELD, spans + (Span(" " + "." * 40),), own=own)
 
-    def _completeness(self) -> Iterator[Block]:
-        section = self.layout["completeness"]
+    def _completeness(
+        self, section: Optional[Mapping[str, Any]] = None, topics: Optional[Iterable[str]] = None,
+    ) -> Iterator[Block]:
+        """Whether each topic (or each of ``topics``) is filled in, to remove before signing."""
+        section = section or self.layout["completeness"]
         yield self.block(HEADING, section["heading"])
         yield self.block(NOTE, section["intro"])
         statuses = completeness(self.answers, self.catalogue)
+        if topics is not None:
+            wanted = set(topics)
+            statuses = [s for s in statuses if s.topic in wanted]
         for status in statuses:
             yield Block(STATUS, (Span(f"{status.name}: {status.status}"),), label=f"{status.topic}.",
                         own=True)
