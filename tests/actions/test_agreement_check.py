@@ -53,3 +53,11 @@ async def test_a_pasted_text_over_the_limit_gets_the_reason(dispatcher, domain, 
     assert dispatcher.messages[0]["text"] == messages.TOO_MANY_PAGES.format(pages=1)
     assert not dispatcher.messages[0]["custom"]
     assert not (state_dir / "agreement-reports").exists()
+
+
+async def test_a_complete_agreement_gets_no_offer_to_complete_it(dispatcher, domain, state_dir):
+    text = (HELDOUT / "full_format.md").read_text(encoding="utf-8")
+    assert await _run(dispatcher, domain, text) == []
+    [reply] = dispatcher.messages
+    assert "10 van de 10 onderwerpen zijn geregeld" in reply["text"]
+    assert not (state_dir / "agreement-answers").exists()

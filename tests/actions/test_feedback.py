@@ -247,3 +247,17 @@ async def test_a_no_where_a_remark_is_asked_means_no_remark(dispatcher, domain):
     tracker = make_tracker(parse_result("nee", [("deny", 0.9)]), active_loop={"name": "feedback_remark_form"})
     validated = await ValidateFeedbackRemarkForm().validate_feedback_remark("nee", dispatcher, tracker, domain)
     assert validated == {"feedback_remark": ""}
+
+
+@pytest.mark.parametrize("events", [
+    [{"event": "user", "text": "vraag"}, {"event": "user", "text": "ja"}],
+    [{"event": "bot", "text": messages.FEEDBACK_QUESTION}],
+    [{"event": "user", "text": "ja"}],
+])
+def test_a_yes_answers_the_feedback_question_only_right_after_it(events):
+    from actions.feedback import just_asked_for_feedback
+
+    assert just_asked_for_feedback(make_tracker({}, events=events)) is False
+    answered = [{"event": "bot", "text": messages.FEEDBACK_QUESTION}, {"event": "action"},
+                {"event": "user", "text": "ja"}]
+    assert just_asked_for_feedback(make_tracker({}, events=answered)) is True

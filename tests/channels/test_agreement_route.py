@@ -153,3 +153,33 @@ async def test_the_upload_may_be_larger_than_the_chats_request_limit(settings):
     async with served(app) as client:
         status, body = await _post(client, _form(content))
     assert status == 200 and body["covered"] == ["i"]
+
+
+class _Stream:
+    def __init__(self, chunks):
+        self.chunks = list(chunks)
+
+    async def read(self):
+        return self.chunks.pop(0) if self.chunks else None
+
+
+class _StreamedRequest:
+    def __init__(self, chunks, headers=None):
+        self.headers, self.stream = headers or {}, _Stream(chunks)
+
+
+async def test_a_streamed_body_without_its_length_is_cut_off_past_the_limit():
+    from channels.agreements import read_body
+
+    assert await read_body(_StreamedRequest([b"abc", b"de"]), 5) == b"abcde"
+    assert await read_body(_StreamedRequest([b"abc", b"def"]), 5) is None
+    assert await read_body(_StreamedRequest([b"x"], {"Content-Length": "6"}), 5) is None
+
+
+async def test_a_malformed_form_is_answered_as_no_file(settings):
+    async with served(_app()) as client:
+        headers = {"Content-Type": "multipart/form-data; boundary=zz"}
+        async with client.session.post(client.base + "/agreements/check", data=b"--zz\r\nkapot",
+                                       headers=headers) as answer:
+            status, body = answer.status, await answer.json()
+    assert status == 400 and body["error"] == "no_file"

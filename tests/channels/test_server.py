@@ -50,3 +50,34 @@ def test_main_installs_both_changes_then_runs_rasa_s_command_line(monkeypatch):
     monkeypatch.setattr(server.sys, "argv", ["server.py", "run", "--port", "5005"])
     server.main()
     assert calls == ["validator", "logs", ["rasa", "run", "--port", "5005"]]
+
+
+class _FakeLibc:
+    def __init__(self):
+        self.calls = []
+
+    def prctl(self, *args):
+        self.calls.append(args)
+
+
+@pytest.mark.parametrize("parent_alive", [True, False])
+def test_a_forked_worker_asks_to_die_with_its_parent_and_dies_if_it_is_gone(monkeypatch, parent_alive):
+    import signal
+
+    libc, killed = _FakeLibc(), []
+    monkeypatch.setattr(server.sys, "platform", "linux")
+    monkeypatch.setattr(server.ctypes, "CDLL", lambda *args, **kwargs: libc)
+    monkeypatch.setattr(server.os, "kill", lambda pid, signum: killed.append((pid, signum)))
+    server._note_parent()  # in the parent, before the fork; the child's parent is then this process
+    monkeypatch.setattr(server.os, "getppid", server.os.getpid)
+    if not parent_alive:
+        monkeypatch.setitem(server._forking_parent, "pid", -1)
+    server.die_with_parent()
+    assert libc.calls == [(server.PR_SET_PDEATHSIG, signal.SIGKILL)]
+    assert killed == ([] if parent_alive else [(server.os.getpid(), signal.SIGKILL)])
+
+
+def test_on_other_systems_a_worker_is_left_as_it_is(monkeypatch):
+    monkeypatch.setattr(server.sys, "platform", "darwin")
+    monkeypatch.setattr(server.ctypes, "CDLL", lambda *args, **kwargs: pytest.fail("no prctl"))
+    server.die_with_parent()

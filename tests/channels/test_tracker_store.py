@@ -152,3 +152,17 @@ def test_events_are_read_back_as_rasa_reads_them(domain):
         stored = event.as_dict()
         assert deserialise(stored) == Event.from_parameters(stored)
         assert type(deserialise(stored)) is type(Event.from_parameters(stored))
+
+
+def test_a_checkpoint_rebuilds_a_rejected_and_interrupted_loop():
+    checkpoint = Checkpoint(
+        slots={"requested_slot": "feedback_remark"},
+        active_loop={"name": "feedback_remark_form", "is_interrupted": True, "rejected": True,
+                     "trigger_message": None},
+        followup_action="action_record_remark", paused=True)
+    events = Checkpoint.loads(checkpoint.dumps()).prefix_events()
+    assert [e["event"] for e in events] == [
+        "slot", "active_loop", "loop_interrupted", "action_execution_rejected", "followup", "pause"]
+    tracker = DialogueStateTracker.from_dict("x", events)
+    assert tracker.active_loop.rejected and tracker.active_loop.is_interrupted
+    assert tracker.followup_action == "action_record_remark" and tracker.is_paused()
