@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.agreement import messages
 from bot.agreement.check import check_pasted_text
-from bot.agreement.completion import completion_store, offer_buttons, store_prefill
+from bot.agreement.completion import completion_store_for, offer_buttons, store_prefill
 from bot.agreement.reading import Limits, Unreadable, megabytes
 from bot.agreement.service import chat_text, looks_like_agreement, report_links, store_report
 from bot.draft.store import DraftStore
@@ -44,8 +44,7 @@ class ActionCheckAgreement(Action):
         token = store_report(result, tracker.sender_id, store, date.today())
         links = report_links(token, settings.bot_url)
         dispatcher.utter_message(text=chat_text(result), json_message=links.payload())
-        answers = completion_store(settings.completions_dir, settings.draft_retention_days,
-                                   settings.drafts_per_conversation)
+        answers = completion_store_for(settings)
         completion = store_prefill(result, tracker.sender_id, answers)
         if completion is not None:
             dispatcher.utter_message(text=messages.OFFER_COMPLETION, buttons=offer_buttons(completion))

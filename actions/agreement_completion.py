@@ -15,7 +15,7 @@ from actions.draft_delivery import CONFIRMED_SLOT
 from actions.interview_form import say
 from bot.agreement import messages
 from bot.agreement.completion import (
-    ADDENDUM, DECLINE_INTENT, MODE_ENTITY, MODES, TOKEN_ENTITY, completion_store, load_prefill,
+    ADDENDUM, DECLINE_INTENT, MODE_ENTITY, MODES, TOKEN_ENTITY, completion_store_for, load_prefill,
     mode_buttons, mode_in,
 )
 from bot.interview.catalogue import load_catalogue
@@ -53,8 +53,7 @@ class ActionCompleteAgreement(Action):
             say(dispatcher, move)
             return [SlotSet(slot, value) for slot, value in {requested: None, **move.updates}.items()]
         settings = Settings.from_environment()
-        store = completion_store(settings.completions_dir, settings.draft_retention_days,
-                                 settings.drafts_per_conversation)
+        store = completion_store_for(settings)
         if (message.get("intent") or {}).get("name") == DECLINE_INTENT:
             # Not going on: the answers taken from the document are not kept.
             store.delete_conversation(tracker.sender_id)

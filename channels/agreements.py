@@ -20,7 +20,7 @@ from sanic.response import HTTPResponse
 
 from bot.agreement import messages
 from bot.agreement.check import CheckResult, check_document, check_pasted_text
-from bot.agreement.completion import completion_store, offer, store_prefill
+from bot.agreement.completion import completion_store_for, offer, store_prefill
 from bot.agreement.reading import Limits, Unreadable, megabytes
 from bot.agreement.service import report_links, store_report, summary_text, topic_lines
 from bot.draft.store import DraftStore
@@ -102,8 +102,7 @@ class AgreementCheckInput(InputChannel):
         limits = Limits(settings.agreement_max_bytes, settings.agreement_max_pages)
         store = DraftStore(settings.reports_dir, settings.draft_retention_days,
                            settings.drafts_per_conversation)
-        answers = completion_store(settings.completions_dir, settings.draft_retention_days,
-                                   settings.drafts_per_conversation)
+        answers = completion_store_for(settings)
         routes = Blueprint("agreement_check")
 
         @routes.route("/check", methods=["POST"], stream=True)

@@ -16,6 +16,7 @@ from bot.agreement.check import CheckResult
 from bot.agreement.prefill import Prefill
 from bot.draft.store import DraftFormat, DraftStore
 from bot.interview.catalogue import ADDENDUM_MODE
+from bot.settings import Settings
 
 COMPLETE_INTENT = "complete_agreement"
 DECLINE_INTENT = "decline_completion"
@@ -31,6 +32,12 @@ NAME = "antwoorden-uit-overeenkomst"
 def completion_store(root: Path, retention_days: float, per_conversation: int) -> DraftStore:
     """The store of answers taken from checked agreements."""
     return DraftStore(root, retention_days, per_conversation, formats=FORMATS)
+
+
+def completion_store_for(settings: Settings) -> DraftStore:
+    """The completion store these settings choose (folder, retention, drafts per conversation)."""
+    return completion_store(settings.completions_dir, settings.draft_retention_days,
+                            settings.drafts_per_conversation)
 
 
 def store_prefill(result: CheckResult, conversation_id: str, store: DraftStore,
