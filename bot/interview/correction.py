@@ -18,7 +18,8 @@ _CUES = re.compile(
     r"heet(?:en)?\s+eigenlijk|is\s+eigenlijk|zijn\s+eigenlijk|moet(?:en)?\s+(?:zijn|worden)|"
     r"klopt\s+niet[,:;.]?\s*(?:het\s+is|dat\s+is|het\s+moet\s+zijn|het\s+wordt)|"
     r"bedoelde\s+ik|bedoel\s+ik|heet(?:en)?"
-    r")[:,]?\s+(?P<value>.+?)\s*[.!]?$",
+    # A filler word after the cue ("bedoelde ik eigenlijk X") is not part of the answer.
+    r")(?:\s+(?:eigenlijk|toch|dus|juist))?[:,]?\s+(?P<value>.+?)\s*[.!]?$",
     re.IGNORECASE | re.DOTALL,
 )
 _MUST_BE = re.compile(r"^(?P<ref>.+?)\s+moet(?:en)?\s+(?P<value>.+?)\s+(?:zijn|worden)\s*[.!]?$", re.IGNORECASE)

@@ -537,3 +537,16 @@ def test_going_on_asks_again_and_stopping_offers_the_pause_button():
     stop = turn("clause_2_business", "pauze")
     assert stop.updates == {"clause_2_business": None}
     assert stop.utterances == [{"text": messages.PAUSE_HINT, "buttons": [messages.PAUSE_BUTTON]}]
+
+
+@pytest.mark.parametrize("text", [
+    "bij de vmbo-school bedoelde ik eigenlijk Stichting VO Twente-Noord",
+    "de vmbo-school heet toch Stichting VO Twente-Noord",
+])
+def test_a_filler_word_after_the_cue_of_a_correction_is_not_part_of_the_answer(text):
+    from bot.interview.correction import find_correction
+
+    answers = {**TWO_BOARDS, "vmbo_parties": ["Stichting VO Twente"]}
+    correction = find_correction(text, answers)
+    assert correction is not None and correction.key == "vmbo_parties"
+    assert correction.value == "Stichting VO Twente-Noord"
