@@ -20,6 +20,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize
 
 MODEL_FILE = "linear_model.json"
+# The attribute of a message that keeps its scaled features (see _scaled_row).
+_SCALED = "_linear_model_scaled_features"
 
 
 def _row(message: Message, width: Optional[int]) -> csr_matrix:
@@ -36,9 +38,23 @@ def _row(message: Message, width: Optional[int]) -> csr_matrix:
 
 def scaled_features(messages: Sequence[Message], width: Optional[int] = None) -> csr_matrix:
     """One row per message: its sentence features, log-scaled and of unit length."""
-    matrix = vstack([_row(message, width) for message in messages]).tocsr().astype(np.float64)
-    matrix.data = np.log1p(np.abs(matrix.data)) * np.sign(matrix.data)
-    return normalize(matrix)
+    rows = [_scaled_row(message, width) for message in messages]
+    return rows[0] if len(rows) == 1 else vstack(rows).tocsr()
+
+
+def _scaled_row(message: Message, width: Optional[int]) -> csr_matrix:
+    """The message's scaled features, made once per message and width: the intent classifier
+    and the answer selector both read them (kept on the message, with the number of features
+    it had, so that a featurizer adding features after it makes them again)."""
+    key = (width, len(message.features))
+    cached = getattr(message, _SCALED, None)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    row = _row(message, width).astype(np.float64)
+    row.data = np.log1p(np.abs(row.data)) * np.sign(row.data)
+    row = normalize(row).tocsr()
+    setattr(message, _SCALED, (key, row))
+    return row
 
 
 def fit(messages: Sequence[Message], labels: List[str], c: float, max_iter: int) -> Dict[str, Any]:

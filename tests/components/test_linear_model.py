@@ -82,3 +82,29 @@ def test_the_weights_are_arranged_once_per_model():
     np.testing.assert_array_equal(probabilities(model, [_message([5, 0, 0])]), first)
     assert model["_weights"] is weights and weights.flags["C_CONTIGUOUS"]
     assert LinearModelComponent.get_default_config() == {}
+
+
+def test_a_message_s_features_are_scaled_once_for_both_classifiers():
+    message = _message([3, 0, 4])
+    first = scaled_features([message], width=3)
+    assert scaled_features([message], width=3) is first
+    np.testing.assert_allclose(scaled_features([message]).toarray(), first.toarray())
+
+
+def test_features_added_after_scaling_are_scaled_again():
+    message = _message([3, 0, 4])
+    before = scaled_features([message]).toarray()
+    message.add_features(Features(coo_matrix([[0, 0, 5]]), FEATURE_TYPE_SENTENCE, TEXT, "more"))
+    after = scaled_features([message]).toarray()
+    assert before.shape == (1, 3) and after.shape == (1, 6)
+    expected = np.log1p([3.0, 0.0, 4.0, 0.0, 0.0, 5.0])
+    np.testing.assert_allclose(after[0], expected / np.linalg.norm(expected))
+
+
+def test_several_messages_are_the_rows_of_each_alone():
+    messages = [_message([3, 0, 4]), _message([0, 1, 0]), _message([2, 2, 0])]
+    together = scaled_features(messages, width=3).toarray()
+    alone = np.vstack([scaled_features([m], width=3).toarray() for m in
+                       [_message([3, 0, 4]), _message([0, 1, 0]), _message([2, 2, 0])]])
+    np.testing.assert_allclose(together, alone)
+    assert scaled_features(messages, width=3).format == "csr"
