@@ -156,17 +156,34 @@ def build_tracker(sender_id: Text, slots: Iterable[Any], prefix: List[Dict[Text,
     return tracker
 
 
+def pooled_sqlite_engine(url: Any) -> sa.engine.Engine:
+    """An engine for a SQLite file that keeps its connections open.
+
+    SQLAlchemy opens the file anew for every session by default (``NullPool``), which throws
+    away SQLite's page cache on every read and write. The connections here are pooled, in
+    write-ahead logging mode (the workers read while one writes), and every commit is synced.
+    """
+    engine = sa.create_engine(url, poolclass=sa.pool.QueuePool, pool_size=2, max_overflow=8,
+                              connect_args={"check_same_thread": False})
+
+    @sa.event.listens_for(engine, "connect")
+    def _configure(connection: Any, _record: Any) -> None:
+        connection.execute("PRAGMA journal_mode=WAL")
+
+    return engine
+
+
 class BoundedSQLTrackerStore(SQLTrackerStore):
     """Rasa's SQL tracker store, loading only the last ``window_turns`` user turns (0: all)."""
 
     def __init__(self, *args: Any, window_turns: int = DEFAULT_WINDOW_TURNS, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.window_turns = int(window_turns)
-        CheckpointBase.metadata.create_all(self.engine)
         if self.engine.dialect.name == "sqlite":
-            # Write-ahead logging: the workers read while one writes; every commit still syncs.
-            with self.engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA journal_mode=WAL")
+            self.engine.dispose()
+            self.engine = pooled_sqlite_engine(self.engine.url)
+            self.sessionmaker.configure(bind=self.engine)
+        CheckpointBase.metadata.create_all(self.engine)
 
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
         """The tracker of the latest session, from its window when it has one."""

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import List
 
 import pytest
+import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
@@ -166,3 +167,15 @@ def test_a_checkpoint_rebuilds_a_rejected_and_interrupted_loop():
     tracker = DialogueStateTracker.from_dict("x", events)
     assert tracker.active_loop.rejected and tracker.active_loop.is_interrupted
     assert tracker.followup_action == "action_record_remark" and tracker.is_paused()
+
+
+def test_a_sqlite_store_keeps_its_connections_open_in_wal_mode(domain, tmp_path):
+    store = BoundedSQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "pooled.db"))
+    assert isinstance(store.engine.pool, sa.pool.QueuePool)
+    assert store.sessionmaker.kw["bind"] is store.engine
+    with store.session_scope() as session:
+        first = session.connection().connection.dbapi_connection
+        assert session.execute(sa.text("PRAGMA journal_mode")).scalar() == "wal"
+        assert session.execute(sa.text("PRAGMA synchronous")).scalar() == 2  # FULL: every commit syncs
+    with store.session_scope() as session:
+        assert session.connection().connection.dbapi_connection is first
