@@ -6,6 +6,8 @@ this module keeps, in the conversation's own slots, whether it was counted, its 
 token, how many questions in a row got no answer, and the answer that may get feedback.
 """
 
+import functools
+from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -39,7 +41,13 @@ FAQ_PREFIX = "faq/"
 
 
 def report_store() -> ReportStore:
-    return ReportStore(Settings.from_environment().report_db)
+    return _report_store_at(Settings.from_environment().report_db)
+
+
+@functools.lru_cache(maxsize=8)
+def _report_store_at(path: Path) -> ReportStore:
+    """One store, and so one open connection, per file."""
+    return ReportStore(path)
 
 
 def counted(tracker: Tracker) -> List[Dict[Text, Any]]:

@@ -10,11 +10,12 @@ the retention period are deleted by ``expire``.
 
 import secrets
 import sqlite3
-from contextlib import closing
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Iterable, List, Optional
+from typing import Iterable, Iterator, List, Optional, Tuple
 
 # What a question led to. A question is counted once, by the first of these it gets.
 ANSWERED = "answered"                # answered at once
@@ -95,12 +96,44 @@ class ReportStore:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
+        self._connection: Optional[sqlite3.Connection] = None
+        self._opened: Optional[Tuple[int, int]] = None
+        self._lock = threading.Lock()
 
-    def _connect(self) -> sqlite3.Connection:
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        """The store's connection, one caller at a time. It stays open between calls: opening
+        the file and closing it again cost more than a row. A file removed since is made
+        again."""
+        with self._lock:
+            if self._connection is None or self._opened != self._file_id():
+                self._open()
+            assert self._connection is not None
+            yield self._connection
+
+    def _file_id(self) -> Optional[Tuple[int, int]]:
+        try:
+            status = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return status.st_dev, status.st_ino
+
+    def _open(self) -> None:
+        self.close()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self.path, timeout=10)
+        connection = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
+        # Write-ahead logging, synced at its checkpoints: a row survives the process being
+        # killed; a power cut may lose the last rows of the counts, never the file.
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")
         connection.executescript(_SCHEMA)
-        return connection
+        self._connection, self._opened = connection, self._file_id()
+
+    def close(self) -> None:
+        """Close the connection (the next call opens it again)."""
+        if self._connection is not None:
+            self._connection.close()
+        self._connection, self._opened = None, None
 
     def record(
         self, kind: str, answer: Optional[str] = None, question: Optional[str] = None,
@@ -113,7 +146,7 @@ class ReportStore:
             question = None
         if kind != NOT_HELPFUL:
             remark = None
-        with closing(self._connect()) as connection, connection:
+        with self._connect() as connection, connection:
             connection.execute(
                 "INSERT INTO events (day, kind, answer, question, remark) VALUES (?, ?, ?, ?, ?)",
                 ((day or today()).isoformat(), kind, answer, _short(question), _short(remark)),
@@ -124,7 +157,7 @@ class ReportStore:
         text = _short(remark)
         if text is None:
             return False
-        with closing(self._connect()) as connection, connection:
+        with self._connect() as connection, connection:
             row = connection.execute(
                 "SELECT id FROM events WHERE kind = ? AND remark IS NULL AND question IS ? "
                 "ORDER BY id DESC LIMIT 1", (NOT_HELPFUL, _short(question)),
@@ -137,7 +170,7 @@ class ReportStore:
     def start_interview(self, day: Optional[date] = None) -> str:
         """Note a new interview; returns its random token."""
         token = secrets.token_urlsafe(16)
-        with closing(self._connect()) as connection, connection:
+        with self._connect() as connection, connection:
             connection.execute(
                 "INSERT INTO interviews (token, started) VALUES (?, ?)",
                 (token, (day or today()).isoformat()),
@@ -146,7 +179,7 @@ class ReportStore:
 
     def reach_step(self, token: str, step: str) -> None:
         """Note the question an interview has reached."""
-        with closing(self._connect()) as connection, connection:
+        with self._connect() as connection, connection:
             connection.execute(
                 "UPDATE interviews SET last_step = ?, steps = steps + 1 "
                 "WHERE token = ? AND finished IS NULL AND (last_step IS NULL OR last_step != ?)",
@@ -155,7 +188,7 @@ class ReportStore:
 
     def finish_interview(self, token: str, day: Optional[date] = None) -> None:
         """Note that an interview was finished (its review confirmed)."""
-        with closing(self._connect()) as connection, connection:
+        with self._connect() as connection, connection:
             connection.execute(
                 "UPDATE interviews SET finished = ? WHERE token = ? AND finished IS NULL",
                 ((day or today()).isoformat(), token),
@@ -165,7 +198,7 @@ class ReportStore:
         """The events from ``start`` to ``end``, both included."""
         if not self.path.is_file():
             return []
-        with closing(self._connect()) as connection:
+        with self._connect() as connection:
             rows = connection.execute(
                 "SELECT day, kind, answer, question, remark FROM events "
                 "WHERE day >= ? AND day <= ? ORDER BY id", (start.isoformat(), end.isoformat()),
@@ -176,7 +209,7 @@ class ReportStore:
         """The interviews started from ``start`` to ``end``, both included."""
         if not self.path.is_file():
             return []
-        with closing(self._connect()) as connection:
+        with self._connect() as connection:
             rows = connection.execute(
                 "SELECT started, last_step, steps, finished FROM interviews "
                 "WHERE started >= ? AND started <= ? ORDER BY rowid",
@@ -193,7 +226,7 @@ class ReportStore:
         if not self.path.is_file() or not (shortened or tokens):
             return 0
         changed = 0
-        with closing(self._connect()) as connection, connection:
+        with self._connect() as connection, connection:
             for text in shortened:
                 changed += connection.execute(
                     "UPDATE events SET question = NULL, remark = NULL "
@@ -208,7 +241,7 @@ class ReportStore:
         limit = ((now or today()) - timedelta(days=days)).isoformat()
         if not self.path.is_file():
             return 0
-        with closing(self._connect()) as connection, connection:
+        with self._connect() as connection, connection:
             deleted = connection.execute("DELETE FROM events WHERE day < ?", (limit,)).rowcount
             deleted += connection.execute(
                 "DELETE FROM interviews WHERE started < ?", (limit,)).rowcount

@@ -261,3 +261,13 @@ def test_a_yes_answers_the_feedback_question_only_right_after_it(events):
     answered = [{"event": "bot", "text": messages.FEEDBACK_QUESTION}, {"event": "action"},
                 {"event": "user", "text": "ja"}]
     assert just_asked_for_feedback(make_tracker({}, events=answered)) is True
+
+
+def test_the_actions_keep_one_report_store_per_file(monkeypatch, tmp_path):
+    from actions.feedback import report_store
+
+    first = report_store()
+    assert report_store() is first
+    monkeypatch.setenv("ASSISTANT_STATE_DIR", str(tmp_path / "elsewhere"))
+    other = report_store()
+    assert other is not first and other.path == Settings.from_environment().report_db

@@ -123,3 +123,33 @@ def test_reading_or_expiring_without_a_database_creates_none(store):
     assert store.events(DAY, DAY) == [] and store.interviews(DAY, DAY) == []
     assert store.expire(90) == 0
     assert not store.path.exists()
+
+
+def test_what_one_store_writes_another_reads_at_once(store):
+    store.record(kinds.ANSWERED, answer="faq/mr", day=DAY)
+    other = ReportStore(store.path)
+    assert [e.answer for e in other.events(DAY, DAY)] == ["faq/mr"]
+    other.record(kinds.HELPFUL, answer="faq/mr", day=DAY)
+    assert [e.kind for e in store.events(DAY, DAY)] == [kinds.ANSWERED, kinds.HELPFUL]
+
+
+def test_the_file_is_in_write_ahead_mode(store):
+    store.record(kinds.CONVERSATION, day=DAY)
+    with sqlite3.connect(store.path) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_a_file_removed_while_open_is_made_again(store):
+    store.record(kinds.ANSWERED, answer="faq/a", day=DAY)
+    for suffix in ("", "-wal", "-shm"):
+        store.path.with_name(store.path.name + suffix).unlink(missing_ok=True)
+    store.record(kinds.ANSWERED, answer="faq/b", day=DAY)
+    assert [e.answer for e in ReportStore(store.path).events(DAY, DAY)] == ["faq/b"]
+
+
+def test_a_closed_store_opens_again_when_used(store):
+    store.record(kinds.ANSWERED, answer="faq/a", day=DAY)
+    store.close()
+    store.close()
+    store.record(kinds.ANSWERED, answer="faq/b", day=DAY)
+    assert [e.answer for e in store.events(DAY, DAY)] == ["faq/a", "faq/b"]
