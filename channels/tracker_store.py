@@ -15,6 +15,7 @@ broker: Rasa's ``stream_events`` compares trackers by length, which a window doe
 
 import functools
 import json
+import logging
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Text, Tuple
 
@@ -30,6 +31,7 @@ from sqlalchemy.orm import declarative_base
 
 from bot.privacy import CHECKPOINTS_TABLE
 
+logger = logging.getLogger(__name__)
 DEFAULT_WINDOW_TURNS = 5
 # Events whose effect reaches back before themselves, and a session's start (which a window
 # never spans unless the store ran without checkpoints for a while): such a window is not
@@ -183,7 +185,12 @@ class BoundedSQLTrackerStore(SQLTrackerStore):
             self.engine.dispose()
             self.engine = pooled_sqlite_engine(self.engine.url)
             self.sessionmaker.configure(bind=self.engine)
-        CheckpointBase.metadata.create_all(self.engine)
+        try:
+            CheckpointBase.metadata.create_all(self.engine)
+        except (sa.exc.OperationalError, sa.exc.ProgrammingError) as error:
+            # The workers start together: another one may create the table at the same
+            # moment (Rasa's own store allows for the same with its events table).
+            logger.debug(f"Could not create the checkpoints table: {type(error).__name__}")
 
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
         """The tracker of the latest session, from its window when it has one."""

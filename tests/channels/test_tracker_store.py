@@ -179,3 +179,16 @@ def test_a_sqlite_store_keeps_its_connections_open_in_wal_mode(domain, tmp_path)
         assert session.execute(sa.text("PRAGMA synchronous")).scalar() == 2  # FULL: every commit syncs
     with store.session_scope() as session:
         assert session.connection().connection.dbapi_connection is first
+
+
+def test_a_worker_that_finds_the_checkpoints_table_made_by_another_starts(domain, tmp_path, monkeypatch):
+    from channels import tracker_store
+
+    BoundedSQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "shared.db"))
+
+    def made_meanwhile(*args, **kwargs):
+        raise sa.exc.OperationalError("CREATE TABLE tracker_checkpoints", {}, Exception("already exists"))
+
+    monkeypatch.setattr(tracker_store.CheckpointBase.metadata, "create_all", made_meanwhile)
+    store = BoundedSQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "shared.db"))
+    assert store.engine.url.database.endswith("shared.db")
