@@ -12,6 +12,8 @@ from typing import Any, Mapping, Optional
 
 from bot.interview.editing import steps_meant
 
+# A word between the cue and the new answer that is not part of it.
+_FILLER = r"(?:eigenlijk|toch|dus|juist)"
 # Cue, then the new answer. The reference is what comes before the cue.
 _CUES = re.compile(
     r"^(?P<ref>.+?)\s+(?:"
@@ -19,10 +21,12 @@ _CUES = re.compile(
     r"klopt\s+niet[,:;.]?\s*(?:het\s+is|dat\s+is|het\s+moet\s+zijn|het\s+wordt)|"
     r"bedoelde\s+ik|bedoel\s+ik|heet(?:en)?"
     # A filler word after the cue ("bedoelde ik eigenlijk X") is not part of the answer.
-    r")(?:\s+(?:eigenlijk|toch|dus|juist))?[:,]?\s+(?P<value>.+?)\s*[.!]?$",
+    r")(?:\s+" + _FILLER + r")?[:,]?\s+(?P<value>.+?)\s*[.!]?$",
     re.IGNORECASE | re.DOTALL,
 )
-_MUST_BE = re.compile(r"^(?P<ref>.+?)\s+moet(?:en)?\s+(?P<value>.+?)\s+(?:zijn|worden)\s*[.!]?$", re.IGNORECASE)
+_MUST_BE = re.compile(
+    r"^(?P<ref>.+?)\s+moet(?:en)?\s+(?:" + _FILLER + r"\s+)?(?P<value>.+?)\s+(?:zijn|worden)\s*[.!]?$",
+    re.IGNORECASE)
 MAX_REFERENCE_WORDS = 6
 _LEADING_BIJ = re.compile(r"^\s*(?:bij|in|voor|en)\s+", re.IGNORECASE)
 

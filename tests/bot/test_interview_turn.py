@@ -542,6 +542,7 @@ def test_going_on_asks_again_and_stopping_offers_the_pause_button():
 @pytest.mark.parametrize("text", [
     "bij de vmbo-school bedoelde ik eigenlijk Stichting VO Twente-Noord",
     "de vmbo-school heet toch Stichting VO Twente-Noord",
+    "de naam van de vmbo-school moet eigenlijk Stichting VO Twente-Noord zijn",
 ])
 def test_a_filler_word_after_the_cue_of_a_correction_is_not_part_of_the_answer(text):
     from bot.interview.correction import find_correction
@@ -550,3 +551,15 @@ def test_a_filler_word_after_the_cue_of_a_correction_is_not_part_of_the_answer(t
     correction = find_correction(text, answers)
     assert correction is not None and correction.key == "vmbo_parties"
     assert correction.value == "Stichting VO Twente-Noord"
+
+
+@pytest.mark.parametrize("text, key", [
+    ("de naam van het vo-bestuur moet eigenlijk Stichting VO Twente-Noord zijn", "vmbo_parties"),
+    ("de vo-school heet Stichting VO Twente-Noord", "vmbo_parties"),
+    ("het mbo-bestuur heet eigenlijk Stichting VO Twente-Noord", "mbo_parties"),
+])
+def test_a_board_named_as_people_call_it_is_corrected(text, key):
+    from bot.interview.correction import Correction, find_correction
+
+    answers = {**TWO_BOARDS, "vmbo_parties": ["Stichting VO Twente"], "mbo_parties": ["ROC Twente"]}
+    assert find_correction(text, answers) == Correction(key, "Stichting VO Twente-Noord")
