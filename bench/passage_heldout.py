@@ -32,9 +32,10 @@ from bot.knowledge.text import letters_only
 from bot.settings import PROJECT_ROOT
 
 QUESTIONS = PROJECT_ROOT / "tests" / "heldout" / "passage_questions.yml"
-# The three sets, each written without the implementation by someone else.
-QUESTION_FILES = (QUESTIONS, PROJECT_ROOT / "tests" / "heldout" / "passage_questions_2.yml",
-                  PROJECT_ROOT / "tests" / "heldout" / "passage_questions_3.yml")
+# The four sets, each written without the implementation by someone else.
+QUESTION_FILES = (QUESTIONS,) + tuple(
+    PROJECT_ROOT / "tests" / "heldout" / f"passage_questions_{n}.yml" for n in (2, 3, 4)
+)
 Send = Callable[[str, str], List[Dict[str, Any]]]
 
 RIGHT, OFFERED, HONEST, WRONG = "right", "offered", "honest", "wrong"
@@ -53,9 +54,15 @@ class Outcome:
 
 
 def load_questions(path: Optional[Path] = None) -> List[Dict[str, Any]]:
-    """The held-out questions: of one file, or of every set."""
+    """The held-out questions: of one file, or of every set. A follow-up with no quote asks
+    what the sources do not answer, and counts as such (it is still asked after its question)."""
     paths = [path] if path is not None else list(QUESTION_FILES)
-    return [item for p in paths for item in yaml.safe_load(p.read_text(encoding="utf-8"))]
+    items = [item for p in paths for item in yaml.safe_load(p.read_text(encoding="utf-8"))]
+    return [
+        dict(item, kind="unanswerable") if item["kind"] == "followup" and not item.get("quote")
+        else item
+        for item in items
+    ]
 
 
 def verdict(item: Dict[str, Any], reply: str) -> str:

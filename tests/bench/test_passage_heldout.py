@@ -1,9 +1,12 @@
 """Judging replies to the held-out passage questions."""
 
 from bench.passage_heldout import (
-    HONEST, OFFERED, OUT_OF_SCOPE_START, RIGHT, WRONG, Outcome, shares, summary, verdict,
+    HONEST, OFFERED, OUT_OF_SCOPE_START, QUESTION_FILES, RIGHT, WRONG, Outcome, load_questions,
+    shares, summary, verdict,
 )
 from bot import messages
+from bot.knowledge.text import letters_only
+from bot.settings import PROJECT_ROOT
 
 QUOTE = "De samenwerkingsovereenkomst wordt gesloten door de bevoegde gezagsorganen."
 ANSWERABLE = {"kind": "answerable", "quote": QUOTE}
@@ -37,3 +40,24 @@ def test_shares_per_kind_and_the_table():
     assert "| answerable | 2 | 50% | 0% | 0% | 50% |" in summary(outcomes)
     assert "| unanswerable | 1 | 0% | 0% | 100% | 0% |" in summary(outcomes)
     assert "followup" not in summary(outcomes)
+
+
+def test_a_follow_up_without_a_quote_counts_as_a_question_the_sources_do_not_answer(tmp_path):
+    path = tmp_path / "set.yml"
+    path.write_text(
+        '- {id: x1, kind: followup, question: "en dan?", previous: "Wie tekent?", quote: null}\n'
+        '- {id: x2, kind: followup, question: "waarom?", previous: "Wie tekent?", quote: "Omdat."}\n',
+        encoding="utf-8",
+    )
+    first, second = load_questions(path)
+    assert (first["kind"], first["previous"]) == ("unanswerable", "Wie tekent?")
+    assert second["kind"] == "followup"
+
+
+def test_every_set_is_read_and_each_quote_is_in_the_sources():
+    items = load_questions()
+    sources = letters_only("\n".join(
+        (PROJECT_ROOT / "bot" / "sources" / name).read_text(encoding="utf-8")
+        for name in ("bouwsteen.txt", "faq.txt")))
+    assert len(QUESTION_FILES) == 4 and len(items) >= 500
+    assert all(letters_only(item["quote"]) in sources for item in items if item.get("quote"))

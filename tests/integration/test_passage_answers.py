@@ -7,12 +7,12 @@ from bench.passage_heldout import HONEST, RIGHT, WRONG, load_questions, run_all,
 from bot import messages
 from tests.integration.servers import reply_text
 
-# Just under what the running assistant reaches over the three sets together: 71% right and
-# 12% wrong of 222 answerable, 69% of 48 follow-ups right, 86% of 77 unanswerable honest.
-MIN_RIGHT_ANSWERABLE = 0.69
-MIN_RIGHT_FOLLOW_UP = 0.66
-MIN_HONEST_UNANSWERABLE = 0.83
-MAX_WRONG_ANSWERABLE = 0.13
+# Just under what the running assistant reaches over the four sets together: 66% right and
+# 16% wrong of 317 answerable, 58% of 74 follow-ups right, 81% of 124 unanswerable honest.
+MIN_RIGHT_ANSWERABLE = 0.64
+MIN_RIGHT_FOLLOW_UP = 0.55
+MIN_HONEST_UNANSWERABLE = 0.78
+MAX_WRONG_ANSWERABLE = 0.17
 
 
 def test_a_question_a_passage_answers_gets_that_passage_with_its_place(assistant):
@@ -44,7 +44,7 @@ def test_none_of_these_searches_the_passages_for_the_question(assistant):
 def test_the_held_out_passage_questions(assistant):
     outcomes = run_all(lambda sender, text: assistant.send(sender, text, timeout=120))
     print("\n" + summary(outcomes))
-    assert len(outcomes) == len(load_questions()) >= 340
+    assert len(outcomes) == len(load_questions()) >= 500
     share = shares(outcomes)
     assert share["answerable"][RIGHT] >= MIN_RIGHT_ANSWERABLE
     assert share["answerable"][WRONG] <= MAX_WRONG_ANSWERABLE
