@@ -49,14 +49,17 @@ SUPPORT_DEPTH = 5
 # A curated answer may be offered as a choice when it quotes one of this many passages found.
 MENTION_DEPTH = 10
 SUPPORT_SHARE = 0.8
-# A passage overrules a confident curated answer that quotes none of the best passages when it
-# holds this share of the question, unless the model is all but sure of its answer.
-OVERRULE_COVERAGE = 0.6
+# The model is sure of a curated answer from this confidence on. Below it, a curated answer
+# that quotes none of the best passages is not given: the best passage is quoted when it
+# answers the question, else the sources are said not to answer it (with the nearest passage).
+SURE_ANSWER = 0.6
+# A passage overrules a curated answer the model is sure of, that quotes none of the best
+# passages, when it holds this share of the question, unless the model is all but sure.
+OVERRULE_COVERAGE = 0.7
 OVERRULE_BELOW = 0.95
 # A question of any length whose words the best passage hardly holds (below this share) is
-# about something else when the model is unsure of its curated answer too.
+# about something else when the model is unsure of its curated answer too (below SURE_ANSWER).
 LONG_SILENT_COVERAGE = 0.25
-LONG_SILENT_BELOW = 0.6
 # How much the model's confidence in a curated answer adds to the passages that answer quotes.
 MODEL_WEIGHT = 0.5
 # The nearest passage is named beside "the sources do not say" only when it has some weight.
@@ -151,11 +154,15 @@ def decide(
         # A short question about something the sources do not discuss is declined even when
         # the curated answer quotes the passages that hold its other words.
         if evidence.quantity_unanswered or (evidence.silent and best < OVERRULE_BELOW) or (
-            best < LONG_SILENT_BELOW and evidence.hardly_held
+            best < SURE_ANSWER and evidence.hardly_held
         ):
             return evidence.decline(best_key)
         if evidence.supports(best_key):
             return Decision(ANSWER, key=best_key)
+        if best < SURE_ANSWER:
+            if evidence.strong:
+                return Decision(PASSAGE, passage=evidence.best.passage)
+            return evidence.decline(best_key)
         if evidence.overrules and best < OVERRULE_BELOW:
             return Decision(PASSAGE, passage=evidence.best.passage)
         return Decision(ANSWER, key=best_key)

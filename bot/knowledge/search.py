@@ -13,6 +13,7 @@ passages with its common words only.
 import difflib
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, List, Optional, Sequence, Set, Tuple
@@ -120,8 +121,15 @@ class PassageSearch:
         ]
         self._sets: List[Set[str]] = [set(document) for document in self._documents]
         self._vocabulary = sorted(set().union(*self._sets))
+        self._known = frozenset(self._vocabulary)
         self._index = BM25Okapi(self._documents, k1=BM25_K1, b=BM25_B)
-        frequency = {term: sum(term in terms for terms in self._sets) for term in self._vocabulary}
+        # How rare a word is, in the sources' own text: the phrasings must not make a word rare
+        # (or common), or each one added would move what a question's words weigh.
+        own_sets = [
+            set(analyser.terms(numbered_terms(" ".join((p.place, p.heading, p.text)))))
+            for p in self.passages
+        ]
+        frequency = Counter(term for terms in own_sets for term in terms)
         count = len(self.passages)
         self._weights = {
             term: math.log(1 + (count - seen + 0.5) / (seen + 0.5)) for term, seen in frequency.items()
@@ -130,9 +138,12 @@ class PassageSearch:
         # the question's subject ("laptop") or a word that carries little ("namens").
         typical = sum(self._weights.values()) / max(len(self._weights), 1)
         self._unknown_weight = UNKNOWN_WEIGHT * typical
-        # Words the questions about the topic use (the language model's training questions)
-        # but no passage holds are not the sign of another subject: they weigh as a typical word.
-        self._domain = frozenset(analyser.terms(numbered_terms(domain_text))) - set(self._weights)
+        # Words that questions about the topic use (the phrasings, the language model's training
+        # questions) but the sources' text does not are not the sign of another subject: they
+        # weigh as a typical word.
+        self._domain = (
+            frozenset(analyser.terms(numbered_terms(domain_text))) | self._known
+        ) - set(self._weights)
         self._domain_weight = typical
         self._synonyms: Dict[str, Tuple[str, ...]] = {}
         for word, targets in synonyms.items():
@@ -145,7 +156,7 @@ class PassageSearch:
         asked: List[Tuple[str, ...]] = []
         unknown: List[str] = []
         for word, forms in self._analyser.words(numbered_terms(text)):
-            terms = [form for form in forms if form in self._weights]
+            terms = [form for form in forms if form in self._known]
             for form in forms:
                 terms.extend(self._synonyms.get(form, ()))
             if not terms:

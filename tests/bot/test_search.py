@@ -182,6 +182,28 @@ def test_a_word_of_the_topic_questions_weighs_as_a_typical_word_not_as_another_s
     assert topical.search(question)[0].coverage > plain.search(question)[0].coverage
 
 
+def test_a_word_only_the_phrasings_use_weighs_as_a_typical_word_whatever_its_rarity_there():
+    def search(*other_phrasings):
+        passages = [Passage(0, "plaats 0", "bekostiging van de route", "test"),
+                    Passage(1, "plaats 1", "de route in de regio", "test",
+                            phrasings=("geld per leerjaar",)),
+                    Passage(2, "plaats 2", "leerling en docent", "test", phrasings=other_phrasings)]
+        return PassageSearch(passages, _plain_analyser(), {}, domain_text="leerjaar")
+
+    rare, common = search(), search("geld voor de leerling")
+    question = "bekostiging geld leerjaar"
+    assert rare.read(question).unknown == ()
+    # "geld" weighs as "leerjaar" (a typical word), however many passages' phrasings use it.
+    assert rare._weight("geld") == rare._weight("leerjaar") == common._weight("geld")
+    assert rare._weight("bekostiging") != rare._weight("geld")
+
+    def coverage_of_first(search):
+        return next(h.coverage for h in search.search(question, 3) if h.passage.id == 0)
+
+    assert 0 < coverage_of_first(rare) < 1
+    assert coverage_of_first(rare) == pytest.approx(coverage_of_first(common))
+
+
 def test_the_topic_questions_are_the_language_model_s_training_questions_about_the_sources():
     questions = topic_questions().splitlines()
     assert len(questions) >= 300 and all(questions)
