@@ -112,3 +112,19 @@ def test_the_draft_service_makes_the_addendum_when_the_interview_completes_one(s
     # Without the addendum, the same answers make the whole agreement.
     whole = {key: value for key, value in answers.items() if key != COMPLETION_SLOT}
     assert build_draft(whole, DAY).title.startswith("Samenwerkingsovereenkomst")
+
+
+def test_the_addendum_is_laid_out_in_full_from_the_format_file():
+    addendum = build_addendum(addendum_answers(), DAY)
+    texts = [(block.kind, block.own, block.text) for block in addendum.blocks]
+    assert addendum.header == f"Concept - {addendum.title}"
+    assert addendum.footer == "Concept, gemaakt op 3 december 2026"
+    assert texts[1][:2] == ("note", True) and texts[1][2].startswith(
+        "Tekst die niet uit het format van de bouwsteen komt, is tekst van de assistent")
+    assert texts[1][2].endswith("voordat de aanvulling wordt ondertekend.")
+    assert ("text", True, "vullen hun bestaande samenwerkingsovereenkomst aan met de afspraken "
+            "hieronder.") in texts
+    assert ("heading", False, "Afspraken") in texts
+    assert texts.index(("heading", False, "Afspraken")) < texts.index(("clause", False, "Overstapoptie"))
+    assert ("heading", True, "Controle van de aanvulling") in texts
+    assert texts[-1] == ("text", True, "Alle onderwerpen van deze aanvulling zijn ingevuld.")

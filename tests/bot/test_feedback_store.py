@@ -53,7 +53,7 @@ def test_texts_are_trimmed_to_one_short_line(store):
 
 
 def test_an_unknown_kind_is_refused(store):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^unknown report event 'naam'$"):
         store.record("naam", day=DAY)
 
 
@@ -107,6 +107,49 @@ def test_forgetting_nothing_or_without_a_database_changes_nothing(store):
     store.record(kinds.UNANSWERED, question="x", day=DAY)
     assert store.forget([], []) == 0
     assert store.forget(["", "  "], []) == 0
+
+
+def test_forgetting_only_texts_or_only_interviews(store):
+    store.record(kinds.UNANSWERED, question="Mag Jan tekenen?", day=DAY)
+    token = store.start_interview(day=DAY)
+    assert store.forget([], [token]) == 1 and store.interviews(DAY, DAY) == []
+    assert store.forget(["Mag Jan tekenen?"], []) == 1
+    assert store.events(DAY, DAY)[0].question is None
+
+
+def test_an_interview_token_carries_128_random_bits(store):
+    tokens = {store.start_interview(day=DAY) for _ in range(3)}
+    assert len(tokens) == 3 and {len(token) for token in tokens} == {22}
+
+
+def test_the_folders_of_a_new_state_directory_are_made(tmp_path):
+    nested = ReportStore(tmp_path / "state" / "report" / "report.db")
+    nested.record(kinds.UNANSWERED, question="x", day=DAY)
+    assert len(nested.events(DAY, DAY)) == 1
+
+
+def test_the_store_is_used_from_the_action_server_s_worker_threads(store):
+    from concurrent.futures import ThreadPoolExecutor
+
+    store.record(kinds.UNANSWERED, question="eerst", day=DAY)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(store.record, kinds.UNANSWERED, None, "daarna", None, DAY).result()
+    assert [e.question for e in store.events(DAY, DAY)] == ["eerst", "daarna"]
+
+
+@pytest.mark.parametrize("zone", ["Etc/GMT-14", "Etc/GMT+12"])
+def test_a_day_is_the_day_in_utc_whatever_the_machine_s_time_zone(monkeypatch, zone):
+    import time
+    from datetime import datetime, timezone
+
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        # 26 hours apart: at any moment one of the two zones is on another day than UTC.
+        assert kinds.today() == datetime.now(timezone.utc).date()
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 def test_expiring_deletes_what_is_older_than_the_retention(store):

@@ -99,3 +99,8 @@ def test_the_review_of_an_addendum_counts_the_other_topics_as_in_the_existing_ag
     assert statuses["i"] != MISSING and statuses["f"] != MISSING
     assert "Alle onderwerpen van de aanvulling zijn ingevuld" in completeness_text(answers)
     assert "Artikel 1 " not in review_text(answers) and "Artikel 8 - Geschilbeslechting" in review_text(answers)
+
+
+def test_a_completion_without_a_reference_keeps_none():
+    updates = start_completion("complete", DOCUMENT, [], TOPICS)
+    assert updates[COMPLETION_SLOT]["reference"] == ""

@@ -72,8 +72,14 @@ def test_a_broken_database_is_a_lock_error(tmp_path):
     store = SQLiteLockStore(db=str(tmp_path / "locks.db"))
     (tmp_path / "locks.db").unlink()
     (tmp_path / "locks.db").mkdir()
-    with pytest.raises(LockError):
+    with pytest.raises(LockError, match="(?s)^Error while acquiring lock. Error:\n.+"):
         store.issue_ticket("c")
+
+
+def test_the_folders_of_a_new_state_directory_are_made(tmp_path):
+    store = SQLiteLockStore(db=str(tmp_path / "state" / "locks" / "locks.db"))
+    assert store.issue_ticket("c") == 0
+    assert (tmp_path / "state" / "locks" / "locks.db").is_file()
 
 
 def _hold_the_lock(path: str, name: str, rounds: int, log: str) -> None:
