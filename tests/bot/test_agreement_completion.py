@@ -61,6 +61,7 @@ def test_the_offer_and_its_buttons():
     token = "A" * 32
     made = offer(token)
     assert made["question"] == messages.OFFER_COMPLETION == "Wilt u de ontbrekende onderwerpen nu aanvullen?"
+    assert made["token"] == token and set(made) == {"token", "question", "buttons"}
     assert made["buttons"] == [
         {"title": "Ja, aanvullen", "payload": '/complete_agreement{"completion":"' + token + '"}'},
         {"title": "Nee, nu niet", "payload": "/decline_completion"},
@@ -77,3 +78,46 @@ def test_the_kind_of_document_in_own_words():
     assert mode_in("een addendum") == "addendum"
     assert mode_in("liever een nieuwe versie") == "draft"
     assert mode_in("aanvullen") is None and mode_in("een nieuwe aanvulling") is None
+    assert mode_in("") is None and mode_in(None) is None
+
+
+def test_the_store_takes_the_retention_and_the_number_per_conversation_from_the_settings(tmp_path):
+    from bot.agreement.completion import completion_store_for
+
+    settings = Settings.from_environment({"ASSISTANT_STATE_DIR": str(tmp_path),
+                                          "DRAFT_RETENTION_DAYS": "7", "DRAFTS_PER_CONVERSATION": "2"})
+    store = completion_store_for(settings)
+    assert (store.root, store.retention_days, store.per_conversation) == (
+        settings.completions_dir, 7, 2)
+    made = completion_store(tmp_path, 30, 3)
+    assert (made.retention_days, made.per_conversation) == (30, 3)
+
+
+def test_a_token_of_another_conversation_gives_the_conversation_s_own_newest(tmp_path):
+    store = completion_store(tmp_path, 30, 3)
+    result = _result("vakmanschapsroute_old.docx")
+    mine = store_prefill(result, "gesprek", store)
+    theirs = store_prefill(result, "ander-gesprek", store)
+    assert mine != theirs
+    assert load_prefill(store, "gesprek", theirs) == result.prefill
+    assert load_prefill(store, "nog-een-gesprek", None) is None
+
+
+def test_a_button_s_token_finds_its_own_answers_though_newer_ones_were_kept(tmp_path):
+    store = completion_store(tmp_path, 30, 3)
+    older, newer = _result("vakmanschapsroute_old.docx"), _result("format_two_missing.docx")
+    assert older.prefill != newer.prefill
+    first = store_prefill(older, "gesprek", store, datetime.now(timezone.utc) - timedelta(days=1))
+    store_prefill(newer, "gesprek", store)
+    assert load_prefill(store, "gesprek", first) == older.prefill
+    assert load_prefill(store, "gesprek") == newer.prefill
+
+
+def test_the_answers_are_kept_as_readable_utf8_json_under_the_assistant_s_name(tmp_path):
+    store = completion_store(tmp_path, 30, 3)
+    result = _result("vakmanschapsroute_old.docx")
+    token = store_prefill(result, "gesprek", store)
+    raw = (tmp_path / token / "draft.answers").read_bytes()
+    assert "€".encode("utf-8") in raw and b"\\u20ac" not in raw
+    record = json.loads((tmp_path / token / "draft.json").read_text(encoding="utf-8"))
+    assert "antwoorden-uit-overeenkomst" in json.dumps(record)

@@ -9,7 +9,9 @@ from bot.settings import PROJECT_ROOT
 HELDOUT = PROJECT_ROOT / "tests" / "heldout" / "agreements"
 
 
-@pytest.fixture(scope="module")
+# Made for each test (not once per module): mutation testing runs only the tests that call the
+# code under test, and a shared result would be made inside the first test alone.
+@pytest.fixture
 def vakmanschap() -> Prefill:
     return check_document((HELDOUT / "vakmanschapsroute_old.docx").read_bytes()).prefill
 

@@ -54,7 +54,8 @@ Er zijn geen aanvullende afspraken over medezeggenschap gemaakt.
 """
 
 
-@pytest.fixture(scope="module")
+# Made for each test: mutation testing runs only the tests that call the code under test.
+@pytest.fixture
 def result():
     return check_pasted_text(AGREEMENT)
 
