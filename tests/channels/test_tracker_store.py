@@ -192,3 +192,27 @@ def test_a_worker_that_finds_the_checkpoints_table_made_by_another_starts(domain
     monkeypatch.setattr(tracker_store.CheckpointBase.metadata, "create_all", made_meanwhile)
     store = BoundedSQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "shared.db"))
     assert store.engine.url.database.endswith("shared.db")
+
+
+async def test_two_conversations_in_turn_keep_their_own_state_and_rows_as_rasa_stores_them(
+        domain, tmp_path):
+    stock, bounded = _stores(domain, tmp_path)
+    rngs = {"eerste": random.Random(11), "tweede": random.Random(12)}
+    for number in range(25):
+        for sender, rng in rngs.items():
+            events = _session_start() if number == 0 else _turn(rng, domain, number)
+            for store in (stock, bounded):
+                tracker = await store.retrieve(sender) or DialogueStateTracker(sender, domain.slots)
+                for event in events:
+                    tracker.update(event)
+                await store.save(tracker)
+            _assert_same_state(await bounded.retrieve(sender), await stock.retrieve(sender), domain)
+    columns = "sender_id, type_name, timestamp, intent_name, action_name, data"
+
+    def rows(store):
+        with store.session_scope() as session:
+            return session.execute(sa.text(f"SELECT {columns} FROM events ORDER BY id")).fetchall()
+
+    assert rows(bounded) == rows(stock)
+    assert {row[3] for row in rows(bounded)} >= {"faq", "greet"}
+    assert {row[4] for row in rows(bounded)} >= {"action_listen", "utter_greet"}
