@@ -216,3 +216,51 @@ async def test_two_conversations_in_turn_keep_their_own_state_and_rows_as_rasa_s
     assert rows(bounded) == rows(stock)
     assert {row[3] for row in rows(bounded)} >= {"faq", "greet"}
     assert {row[4] for row in rows(bounded)} >= {"action_listen", "utter_greet"}
+
+
+async def test_a_window_of_zero_keeps_no_checkpoints_and_a_window_of_one_loads_less(domain, tmp_path):
+    rng = random.Random(5)
+    turns = [_session_start()] + [_turn(rng, domain, n) for n in range(12)]
+    zero = BoundedSQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "zero.db"), window_turns=0)
+    one = BoundedSQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "one.db"), window_turns=1)
+    for store in (zero, one):
+        for events in turns:
+            tracker = await store.retrieve("g") or DialogueStateTracker("g", domain.slots)
+            for event in events:
+                tracker.update(event)
+            await store.save(tracker)
+    with zero.session_scope() as session:
+        assert session.query(SQLCheckpoint).count() == 0
+    with one.session_scope() as session:
+        assert session.query(SQLCheckpoint).count() > 0
+    assert len((await one.retrieve("g")).events) < len((await zero.retrieve("g")).events) / 2
+
+
+class _CollectingBroker:
+    """An event broker that keeps what it is sent (Rasa's EventBroker interface)."""
+
+    def __init__(self) -> None:
+        self.published: List[dict] = []
+
+    def publish(self, event: dict, headers=None) -> None:
+        self.published.append(event)
+
+    def is_ready(self) -> bool:
+        return True
+
+
+async def test_new_events_are_streamed_to_the_event_broker_as_rasa_streams_them(domain, tmp_path):
+    stock, bounded = _stores(domain, tmp_path)
+    stock.event_broker, bounded.event_broker = _CollectingBroker(), _CollectingBroker()
+    rng = random.Random(3)
+    for number in range(6):
+        events = _session_start() if number == 0 else _turn(rng, domain, number)
+        for store in (stock, bounded):
+            tracker = await store.retrieve("g") or DialogueStateTracker("g", domain.slots)
+            for event in events:
+                tracker.update(event)
+            await store.save(tracker)
+    strip = lambda published: [{k: v for k, v in e.items() if k != "timestamp"} for e in published]
+    assert strip(bounded.event_broker.published) == strip(stock.event_broker.published)
+    assert len(bounded.event_broker.published) > 10
+    assert {e["sender_id"] for e in bounded.event_broker.published} == {"g"}
