@@ -90,3 +90,72 @@ def test_the_stored_form_keeps_every_answer_and_drops_unknown_steps(vakmanschap)
     again = Prefill.from_json(data)
     assert "not_a_step" not in again.answers and "not_a_step" not in again.unclear
     assert Prefill.from_json({}) == Prefill()
+
+
+def _facts(*parties):
+    from bot.agreement.facts import AGREEMENT, CONTINUOUS, Facts, Funding, Party
+
+    return Facts(tuple(Party(name, side) for name, side in parties), AGREEMENT, False, CONTINUOUS,
+                 Funding(None))
+
+
+def test_parties_whose_side_is_unclear_fill_the_sides_that_have_none_in_order():
+    from bot.agreement.facts import MBO, OTHER, VMBO
+    from bot.agreement.prefill import _parties
+
+    assert _parties(_facts(("A", OTHER), ("B", OTHER), ("C", OTHER))) == {
+        "vmbo_parties": ["A"], "mbo_parties": ["B"]}
+    assert _parties(_facts(("ROC", MBO), ("A", OTHER), ("B", OTHER))) == {
+        "vmbo_parties": ["A"], "mbo_parties": ["ROC"]}
+    assert _parties(_facts(("VO", VMBO), ("ROC", MBO), ("A", OTHER))) == {
+        "vmbo_parties": ["VO"], "mbo_parties": ["ROC"]}
+
+
+def test_every_partly_or_unsurely_covered_topic_marks_its_answers_unclear():
+    from bot.agreement.checker import PARTLY, UNSURE
+    from bot.interview.catalogue import load_catalogue
+
+    result = check_document((HELDOUT / "partly.docx").read_bytes())
+    unsure_topics = {f.topic for f in result.findings if f.status in (PARTLY, UNSURE)}
+    assert len(unsure_topics) >= 3
+    topic_of = {step.key: step.topic for step in load_catalogue().clauses()}
+    assert {topic_of[key] for key in result.prefill.unclear} == unsure_topics
+    assert all(key in result.prefill.answers for key in result.prefill.unclear)
+
+
+def test_a_passage_of_exactly_the_fewest_words_of_its_own_is_part_of_an_answer():
+    from bot.agreement.prefill import MIN_ANSWER_WORDS, _joined
+    from bot.agreement.structure import Passage
+
+    words = ["leerlingen", "volgen", "lessen", "samen", "daar", "vaak"]
+    enough = Passage(" ".join(words[:MIN_ANSWER_WORDS]), 1)
+    too_few = Passage(" ".join(words[:MIN_ANSWER_WORDS - 1]), 2)
+    heading = Passage(" ".join(words), 3, is_heading=True)
+    assert _joined([enough, too_few, heading]) == enough.text
+    assert _joined([too_few, heading]) is None
+    spaced = Passage("  De  stuurgroep\n komt vier keer per jaar  bijeen. ", 4)
+    assert _joined([enough, spaced]) == enough.text + "\nDe stuurgroep komt vier keer per jaar bijeen."
+
+
+def _funding_prefill(g_status, transferred):
+    from bot.agreement.checker import MISSING, Evidence, TopicFinding
+    from bot.agreement.facts import AGREEMENT, CONTINUOUS, Facts, Funding
+    from bot.agreement.prefill import prefill
+    from bot.agreement.structure import Passage
+    from bot.agreement.topics import load_topics
+
+    amount = Passage("De vergoeding bedraagt 900 euro per leerling per schooljaar.", 0, article="8")
+    funding = Funding(transferred, (Evidence(amount.text, amount.place),), ())
+    facts = Facts((), AGREEMENT, False, CONTINUOUS, funding)
+    findings = [TopicFinding(t.letter, t.letter, "", g_status if t.letter == "g" else MISSING)
+                for t in load_topics()]
+    return prefill([amount], findings, facts).answers
+
+
+def test_funding_is_offered_only_where_the_topic_is_found_and_money_is_transferred():
+    from bot.agreement.checker import COVERED, MISSING
+
+    assert _funding_prefill(COVERED, True)["clause_6_funding_amount"].startswith("De vergoeding")
+    assert "clause_6_funding_amount" not in _funding_prefill(COVERED, False)
+    assert _funding_prefill(COVERED, False)["clause_6_funding_transfer"] is False
+    assert not any(key.startswith("clause_6") for key in _funding_prefill(MISSING, True))
