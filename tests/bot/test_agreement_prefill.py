@@ -159,3 +159,25 @@ def test_funding_is_offered_only_where_the_topic_is_found_and_money_is_transferr
     assert "clause_6_funding_amount" not in _funding_prefill(COVERED, False)
     assert _funding_prefill(COVERED, False)["clause_6_funding_transfer"] is False
     assert not any(key.startswith("clause_6") for key in _funding_prefill(MISSING, True))
+
+
+@pytest.mark.parametrize("first, reference", [
+    (None, ""),
+    ("Samenwerkingsovereenkomst bouw", ""),  # not a heading: no title
+    ("T" * 120, "T" * 120),
+    ("T" * 121, ""),
+    ("  OVEREENKOMST   BOUW ", "OVEREENKOMST BOUW"),
+])
+def test_the_existing_agreement_is_named_by_a_short_heading_at_its_start(first, reference):
+    from bot.agreement.checker import MISSING, TopicFinding
+    from bot.agreement.facts import AGREEMENT, CONTINUOUS, Facts, Funding
+    from bot.agreement.prefill import MAX_TITLE_CHARS, prefill
+    from bot.agreement.structure import Passage
+    from bot.agreement.topics import load_topics
+
+    assert MAX_TITLE_CHARS == 120
+    heading = first is not None and first != "Samenwerkingsovereenkomst bouw"
+    passages = [] if first is None else [Passage(first, 0, is_heading=heading)]
+    findings = [TopicFinding(t.letter, t.letter, "", MISSING) for t in load_topics()]
+    facts = Facts((), AGREEMENT, False, CONTINUOUS, Funding(None))
+    assert prefill(passages, findings, facts).reference == reference

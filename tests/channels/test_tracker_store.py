@@ -181,8 +181,13 @@ def test_a_sqlite_store_keeps_its_connections_open_in_wal_mode(domain, tmp_path)
         assert session.connection().connection.dbapi_connection is first
 
 
-def test_a_worker_that_finds_the_checkpoints_table_made_by_another_starts(domain, tmp_path, monkeypatch):
+def test_a_worker_that_finds_the_checkpoints_table_made_by_another_starts(
+        domain, tmp_path, monkeypatch, caplog):
+    import logging
+
     from channels import tracker_store
+
+    caplog.set_level(logging.DEBUG, logger=tracker_store.__name__)
 
     BoundedSQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "shared.db"))
 
@@ -192,6 +197,7 @@ def test_a_worker_that_finds_the_checkpoints_table_made_by_another_starts(domain
     monkeypatch.setattr(tracker_store.CheckpointBase.metadata, "create_all", made_meanwhile)
     store = BoundedSQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "shared.db"))
     assert store.engine.url.database.endswith("shared.db")
+    assert "Could not create the checkpoints table: OperationalError" in caplog.messages
 
 
 async def test_two_conversations_in_turn_keep_their_own_state_and_rows_as_rasa_stores_them(
