@@ -270,3 +270,26 @@ async def test_new_events_are_streamed_to_the_event_broker_as_rasa_streams_them(
     assert strip(bounded.event_broker.published) == strip(stock.event_broker.published)
     assert len(bounded.event_broker.published) > 10
     assert {e["sender_id"] for e in bounded.event_broker.published} == {"g"}
+
+
+@pytest.mark.parametrize("seed", range(3))
+async def test_checkpoints_sit_at_listens_and_count_them_per_session(domain, tmp_path, seed):
+    _, bounded = _stores(domain, tmp_path)
+    rng = random.Random(100 + seed)
+    for number in range(30):
+        events = _session_start() if number in (0, 17) else _turn(rng, domain, number)
+        tracker = await bounded.retrieve("g") or DialogueStateTracker("g", domain.slots)
+        for event in events:
+            tracker.update(event)
+        await bounded.save(tracker)
+    with bounded.session_scope() as session:
+        listens = [row.id for row in session.query(bounded.SQLEvent)
+                   .filter(bounded.SQLEvent.action_name == "action_listen").order_by(bounded.SQLEvent.id)]
+        checkpoints = [(c.event_id, c.listen_index) for c in
+                       session.query(SQLCheckpoint).order_by(SQLCheckpoint.event_id)]
+    # (a listen that a reverted message undoes gets none)
+    assert {event_id for event_id, _ in checkpoints} <= set(listens)
+    assert len(checkpoints) >= 0.8 * len(listens)
+    # the listen count restarts with each session
+    indexes = [index for _, index in checkpoints]
+    assert indexes[:3] == [0, 1, 2] and indexes.count(0) == 2
