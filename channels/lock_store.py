@@ -21,6 +21,7 @@ from rasa.core.lock_store import LOCK_LIFETIME, LockError, LockStore
 
 DEFAULT_DB = "locks.db"
 BUSY_TIMEOUT_SECONDS = 30
+START_RETRY_SECONDS = 0.05
 
 
 class SQLiteLockStore(LockStore):
@@ -30,18 +31,35 @@ class SQLiteLockStore(LockStore):
         kwargs = getattr(endpoint_config, "kwargs", None) or {}
         self.path = Path(db or kwargs.get("db") or DEFAULT_DB)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._write_ahead()
         with self._transaction() as connection:
             connection.execute(
                 "CREATE TABLE IF NOT EXISTS tickets (conversation_id TEXT NOT NULL, "
                 "number INTEGER NOT NULL, expires REAL NOT NULL, "
                 "PRIMARY KEY (conversation_id, number))")
 
+    def _write_ahead(self) -> None:
+        """Put the file in write-ahead mode (it stays so). The workers start together, and
+        SQLite refuses the change at once, without waiting, while another one makes it."""
+        waited = 0.0
+        while True:
+            connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+            try:
+                connection.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError:
+                if waited >= BUSY_TIMEOUT_SECONDS:
+                    raise
+            finally:
+                connection.close()
+            time.sleep(START_RETRY_SECONDS)
+            waited += START_RETRY_SECONDS
+
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction, taken at once (BEGIN IMMEDIATE), committed on success."""
         connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
         try:
-            connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=OFF")
             connection.execute("BEGIN IMMEDIATE")
             try:

@@ -2,6 +2,7 @@
 processes never hold one conversation's lock at the same moment."""
 
 import asyncio
+import sqlite3
 import multiprocessing
 import time
 from pathlib import Path
@@ -110,3 +111,49 @@ def test_two_processes_never_hold_one_conversation_at_once(tmp_path):
     assert len(lines) == 60
     for start, end in zip(lines[::2], lines[1::2]):
         assert start.startswith("start") and end == "end" + start[len("start"):]
+
+
+class _RefusingConnection:
+    """A SQLite connection that refuses the change to write-ahead mode a few times, as SQLite
+    does at once (without waiting) while another worker changes it."""
+
+    def __init__(self, connection, refusals):
+        self._connection, self._refusals = connection, refusals
+
+    def execute(self, sql, *args):
+        if sql.startswith("PRAGMA journal_mode") and self._refusals:
+            self._refusals.pop()
+            raise sqlite3.OperationalError("database is locked")
+        return self._connection.execute(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self._connection, name)
+
+
+def _refusing(monkeypatch, times):
+    from channels import lock_store
+
+    refusals = [True] * times
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(lock_store.sqlite3, "connect",
+                        lambda *args, **kwargs: _RefusingConnection(real_connect(*args, **kwargs), refusals))
+    monkeypatch.setattr(lock_store, "START_RETRY_SECONDS", 0.01)
+    return refusals
+
+
+def test_a_worker_starting_while_another_changes_the_file_s_mode_tries_again(tmp_path, monkeypatch):
+    connect = sqlite3.connect
+    refusals = _refusing(monkeypatch, 3)
+    store = SQLiteLockStore(db=str(tmp_path / "locks.db"))
+    assert refusals == [] and store.issue_ticket("c") == 0
+    with connect(tmp_path / "locks.db") as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_file_that_stays_refused_is_an_error_after_the_busy_timeout(tmp_path, monkeypatch):
+    from channels import lock_store
+
+    _refusing(monkeypatch, 1000)
+    monkeypatch.setattr(lock_store, "BUSY_TIMEOUT_SECONDS", 0.05)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        SQLiteLockStore(db=str(tmp_path / "locks.db"))
