@@ -39,7 +39,7 @@ REDIRECT_SCORE = 8.0
 # do not discuss.
 ANSWER_COVERAGE = 0.6
 PASSAGE_SCORE = 3.0
-SOURCES_SILENT_COVERAGE = 0.3
+SOURCES_SILENT_COVERAGE = 0.28
 # Only a question this short (content words) is judged by that share: a long question tells
 # its situation in words the sources need not use.
 SHORT_QUESTION = 6

@@ -8,7 +8,7 @@ from bot import messages
 from tests.integration.servers import reply_text
 
 # Just under what the running assistant reaches over the four sets together: 74% right and
-# 15% wrong of 317 answerable, 65% of 74 follow-ups right, 85% of 124 unanswerable honest.
+# 15% wrong of 317 answerable, 65% of 74 follow-ups right, 84% of 124 unanswerable honest.
 MIN_RIGHT_ANSWERABLE = 0.72
 MIN_RIGHT_FOLLOW_UP = 0.62
 MIN_HONEST_UNANSWERABLE = 0.82
