@@ -3,7 +3,14 @@
 import pytest
 
 from bot.agreement.check import check_document, check_pasted_text
-from bot.agreement.prefill import Prefill
+from bot.agreement.checker import COVERED, MISSING, PARTLY, UNSURE, Evidence, TopicFinding
+from bot.agreement.facts import AGREEMENT, CONTINUOUS, MBO, OTHER, VMBO, Facts, Funding, Party
+from bot.agreement.prefill import (
+    MAX_TITLE_CHARS, MIN_ANSWER_WORDS, Prefill, _joined, _parties, prefill,
+)
+from bot.agreement.structure import Passage
+from bot.agreement.topics import load_topics
+from bot.interview.catalogue import load_catalogue
 from bot.settings import PROJECT_ROOT
 
 HELDOUT = PROJECT_ROOT / "tests" / "heldout" / "agreements"
@@ -92,17 +99,19 @@ def test_the_stored_form_keeps_every_answer_and_drops_unknown_steps(vakmanschap)
     assert Prefill.from_json({}) == Prefill()
 
 
-def _facts(*parties):
-    from bot.agreement.facts import AGREEMENT, CONTINUOUS, Facts, Funding, Party
-
+def _facts(*parties, funding=Funding(None)):
     return Facts(tuple(Party(name, side) for name, side in parties), AGREEMENT, False, CONTINUOUS,
-                 Funding(None))
+                 funding)
+
+
+def _prefill_of(passages, facts, g_status=MISSING):
+    """The prefill of a document whose every topic is missing, but funding (topic g)."""
+    findings = [TopicFinding(t.letter, t.letter, "", g_status if t.letter == "g" else MISSING)
+                for t in load_topics()]
+    return prefill(passages, findings, facts)
 
 
 def test_parties_whose_side_is_unclear_fill_the_sides_that_have_none_in_order():
-    from bot.agreement.facts import MBO, OTHER, VMBO
-    from bot.agreement.prefill import _parties
-
     assert _parties(_facts(("A", OTHER), ("B", OTHER), ("C", OTHER))) == {
         "vmbo_parties": ["A"], "mbo_parties": ["B"]}
     assert _parties(_facts(("ROC", MBO), ("A", OTHER), ("B", OTHER))) == {
@@ -112,9 +121,6 @@ def test_parties_whose_side_is_unclear_fill_the_sides_that_have_none_in_order():
 
 
 def test_every_partly_or_unsurely_covered_topic_marks_its_answers_unclear():
-    from bot.agreement.checker import PARTLY, UNSURE
-    from bot.interview.catalogue import load_catalogue
-
     result = check_document((HELDOUT / "partly.docx").read_bytes())
     unsure_topics = {f.topic for f in result.findings if f.status in (PARTLY, UNSURE)}
     assert len(unsure_topics) >= 3
@@ -124,9 +130,6 @@ def test_every_partly_or_unsurely_covered_topic_marks_its_answers_unclear():
 
 
 def test_a_passage_of_exactly_the_fewest_words_of_its_own_is_part_of_an_answer():
-    from bot.agreement.prefill import MIN_ANSWER_WORDS, _joined
-    from bot.agreement.structure import Passage
-
     words = ["leerlingen", "volgen", "lessen", "samen", "daar", "vaak"]
     enough = Passage(" ".join(words[:MIN_ANSWER_WORDS]), 1)
     too_few = Passage(" ".join(words[:MIN_ANSWER_WORDS - 1]), 2)
@@ -138,23 +141,12 @@ def test_a_passage_of_exactly_the_fewest_words_of_its_own_is_part_of_an_answer()
 
 
 def _funding_prefill(g_status, transferred):
-    from bot.agreement.checker import MISSING, Evidence, TopicFinding
-    from bot.agreement.facts import AGREEMENT, CONTINUOUS, Facts, Funding
-    from bot.agreement.prefill import prefill
-    from bot.agreement.structure import Passage
-    from bot.agreement.topics import load_topics
-
     amount = Passage("De vergoeding bedraagt 900 euro per leerling per schooljaar.", 0, article="8")
     funding = Funding(transferred, (Evidence(amount.text, amount.place),), ())
-    facts = Facts((), AGREEMENT, False, CONTINUOUS, funding)
-    findings = [TopicFinding(t.letter, t.letter, "", g_status if t.letter == "g" else MISSING)
-                for t in load_topics()]
-    return prefill([amount], findings, facts).answers
+    return _prefill_of([amount], _facts(funding=funding), g_status).answers
 
 
 def test_funding_is_offered_only_where_the_topic_is_found_and_money_is_transferred():
-    from bot.agreement.checker import COVERED, MISSING
-
     assert _funding_prefill(COVERED, True)["clause_6_funding_amount"].startswith("De vergoeding")
     assert "clause_6_funding_amount" not in _funding_prefill(COVERED, False)
     assert _funding_prefill(COVERED, False)["clause_6_funding_transfer"] is False
@@ -169,15 +161,7 @@ def test_funding_is_offered_only_where_the_topic_is_found_and_money_is_transferr
     ("  OVEREENKOMST   BOUW ", "OVEREENKOMST BOUW"),
 ])
 def test_the_existing_agreement_is_named_by_a_short_heading_at_its_start(first, reference):
-    from bot.agreement.checker import MISSING, TopicFinding
-    from bot.agreement.facts import AGREEMENT, CONTINUOUS, Facts, Funding
-    from bot.agreement.prefill import MAX_TITLE_CHARS, prefill
-    from bot.agreement.structure import Passage
-    from bot.agreement.topics import load_topics
-
     assert MAX_TITLE_CHARS == 120
     heading = first is not None and first != "Samenwerkingsovereenkomst bouw"
     passages = [] if first is None else [Passage(first, 0, is_heading=heading)]
-    findings = [TopicFinding(t.letter, t.letter, "", MISSING) for t in load_topics()]
-    facts = Facts((), AGREEMENT, False, CONTINUOUS, Funding(None))
-    assert prefill(passages, findings, facts).reference == reference
+    assert _prefill_of(passages, _facts()).reference == reference
