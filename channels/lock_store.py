@@ -43,7 +43,7 @@ class SQLiteLockStore(LockStore):
         SQLite refuses the change at once, without waiting, while another one makes it."""
         waited = 0.0
         while True:
-            connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+            connection = sqlite3.connect(self.path)  # the loop below is its busy timeout
             try:
                 connection.execute("PRAGMA journal_mode=WAL")
                 return

@@ -153,7 +153,12 @@ def test_a_worker_starting_while_another_changes_the_file_s_mode_tries_again(tmp
 def test_a_file_that_stays_refused_is_an_error_after_the_busy_timeout(tmp_path, monkeypatch):
     from channels import lock_store
 
-    _refusing(monkeypatch, 1000)
-    monkeypatch.setattr(lock_store, "BUSY_TIMEOUT_SECONDS", 0.05)
+    refusals = _refusing(monkeypatch, 1000)
+    monkeypatch.setattr(lock_store, "BUSY_TIMEOUT_SECONDS", 1.0)
+    monkeypatch.setattr(lock_store, "START_RETRY_SECONDS", 0.25)
+    slept = []
+    monkeypatch.setattr(lock_store.time, "sleep", slept.append)
     with pytest.raises(sqlite3.OperationalError, match="locked"):
         SQLiteLockStore(db=str(tmp_path / "locks.db"))
+    # tried at once and after 0.25, 0.5, 0.75 and 1.0 seconds, then given up
+    assert 1000 - len(refusals) == 5 and slept == [0.25] * 4
