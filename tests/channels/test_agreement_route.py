@@ -106,7 +106,8 @@ async def test_a_request_without_a_file_or_text_is_a_clear_400(settings):
         plain = await client.request("POST", "/agreements/check", b"tekst",
                                      {"Content-Type": "text/plain"})
     assert status == 400 and body["message"] == messages.UPLOAD_NO_FILE
-    assert plain[0] == 400
+    assert plain[0] == 400 and plain[1]["X-Content-Type-Options"] == "nosniff"
+    assert plain[1]["Cache-Control"] == "private, no-store"
 
 
 async def test_a_page_on_another_site_may_not_upload(settings):
@@ -183,3 +184,107 @@ async def test_a_malformed_form_is_answered_as_no_file(settings):
                                        headers=headers) as answer:
             status, body = answer.status, await answer.json()
     assert status == 400 and body["error"] == "no_file"
+
+
+class _FormRequest:
+    """What ``upload_of`` reads of a request: its headers, case-insensitive as Sanic's."""
+
+    def __init__(self, content_type: str) -> None:
+        from sanic.compat import Header
+
+        self.headers = Header({"Content-Type": content_type})
+
+
+def _multipart(boundary: str, **fields: str) -> bytes:
+    parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
+             for name, value in fields.items()]
+    return ("".join(parts) + f"--{boundary}--\r\n").encode("utf-8")
+
+
+def test_a_url_encoded_form_gives_its_text_and_sender():
+    from channels.agreements import upload_of
+
+    request = _FormRequest("application/x-www-form-urlencoded; charset=UTF-8")
+    assert upload_of(request, b"text=Artikel+8+Geschillen&sender=gesprek-7") == (
+        None, "Artikel 8 Geschillen", "gesprek-7")
+    assert upload_of(request, b"text=t%C3%A9kst") == (None, "tékst", "")
+    assert upload_of(request, b"") == (None, None, "")
+    # a form of more than ten fields is refused (the route answers it as having no file)
+    with pytest.raises(ValueError):
+        upload_of(request, "&".join(f"v{n}=x" for n in range(11)).encode())
+    assert upload_of(request, "&".join(f"v{n}=x" for n in range(9)).encode() + b"&text=y")[1] == "y"
+
+
+@pytest.mark.parametrize("parameters, boundary", [
+    ("boundary=grens", "grens"),
+    ('boundary="grens met spatie"', "grens met spatie"),
+    ("boundary=grens; charset=utf-8", "grens"),
+    ("charset=utf-8; boundary=a=boundary=b", "a=boundary=b"),
+    ('boundary="XgrensX"', "XgrensX"),
+])
+def test_a_multipart_form_gives_its_file_text_and_sender(parameters, boundary):
+    from channels.agreements import upload_of
+
+    request = _FormRequest(f"multipart/form-data; {parameters}")
+    body = _multipart(boundary, text="Artikel 8", sender="gesprek-7")
+    assert upload_of(request, body) == (None, "Artikel 8", "gesprek-7")
+    assert upload_of(request, _multipart(boundary, text="Artikel 8")) == (None, "Artikel 8", "")
+
+
+@pytest.mark.parametrize("content_type", ["", "text/plain", "multipart/form-data",
+                                          "text/plain; boundary=grens"])
+def test_a_body_that_is_no_form_gives_nothing(content_type):
+    from channels.agreements import upload_of
+
+    assert upload_of(_FormRequest(content_type), _multipart("grens", text="x")) == (None, None, "")
+
+
+def test_an_upload_is_checked_within_the_configured_limits():
+    from bot.agreement.reading import Limits, Unreadable
+    from channels.agreements import check_upload
+
+    one_page = Limits(max_bytes=200_000, max_pages=1)
+    with pytest.raises(Unreadable) as refused:
+        check_upload(None, AGREEMENT * 100, one_page)
+    assert refused.value.reason == "too_many_pages"
+    with pytest.raises(Unreadable) as empty:
+        check_upload(None, None, one_page)
+    assert empty.value.reason != "too_many_pages"
+    with pytest.raises(Unreadable) as large:
+        check_upload(word_file(*AGREEMENT.splitlines()), None, Limits(max_bytes=100))
+    assert large.value.reason == "too_large"
+
+
+async def test_a_body_of_exactly_the_limit_is_read():
+    from channels.agreements import read_body
+
+    assert await read_body(_StreamedRequest([b"abcde"], {"Content-Length": "5"}), 5) == b"abcde"
+
+
+async def test_the_route_keeps_to_the_configured_pages_retention_and_reports_per_conversation(
+        settings, monkeypatch):
+    from datetime import datetime, timedelta, timezone
+
+    monkeypatch.setenv("AGREEMENT_MAX_PAGES", "1")
+    monkeypatch.setenv("DRAFT_RETENTION_DAYS", "30")
+    monkeypatch.setenv("DRAFTS_PER_CONVERSATION", "2")
+    stored = DraftStore(settings.reports_dir)
+    now = datetime.now(timezone.utc)
+    recent = stored.save("oud", {"md": b"# r"}, "r", now=now - timedelta(days=10))
+    expired = stored.save("oud", {"md": b"# r"}, "r", now=now - timedelta(days=40))
+    async with served(_app()) as client:
+        too_long, body = await _post(client, _form(text=AGREEMENT * 100))
+        statuses = [(await _post(client, _form(text=AGREEMENT, sender="g-1")))[0] for _ in range(3)]
+        served_recent = await client.request("GET", f"/agreements/reports/{recent}/md")
+        served_expired = await client.request("GET", f"/agreements/reports/{expired}/md")
+    assert too_long == 422 and body["error"] == "too_many_pages"
+    assert statuses == [200, 200, 200]
+    assert sum(1 for token in stored.tokens() if stored.belongs_to(token, "g-1")) == 2
+    assert served_recent[0] == 200 and served_expired[0] == 404
+    assert served_recent[1]["X-Content-Type-Options"] == "nosniff"
+
+
+def test_rasa_knows_the_channel_by_its_name_and_serves_it_under_its_prefix():
+    # Rasa matches a request's output channel against ``name()``.
+    assert AgreementCheckInput.name() == "agreements"
+    assert AgreementCheckInput().url_prefix() == "/agreements"
