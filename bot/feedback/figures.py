@@ -8,6 +8,10 @@ from typing import Dict, List, Tuple
 from bot.feedback import store as kinds
 from bot.feedback.store import ReportStore
 
+# The key of an answer or interview step that was not recorded (an interview left before its
+# first question).
+UNKNOWN = "?"
+
 
 @dataclass(frozen=True)
 class Figures:
@@ -48,10 +52,10 @@ def count(store: ReportStore, start: date, end: date) -> Figures:
     feedback: Dict[str, List[int]] = {}
     for event in events:
         if event.kind in (kinds.HELPFUL, kinds.NOT_HELPFUL):
-            votes = feedback.setdefault(event.answer or "?", [0, 0])
+            votes = feedback.setdefault(event.answer or UNKNOWN, [0, 0])
             votes[event.kind == kinds.NOT_HELPFUL] += 1
     interviews = store.interviews(start, end)
-    abandoned = Counter(i.last_step or "?" for i in interviews if i.finished is None)
+    abandoned = Counter(i.last_step or UNKNOWN for i in interviews if i.finished is None)
     return Figures(
         start=start,
         end=end,

@@ -8,15 +8,19 @@ interview answers, which the store does not hold.
 
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Callable, List, Optional, Sequence, Tuple
 
-from bot.feedback.figures import Figures, count
+from bot.feedback.figures import UNKNOWN, Figures, count
 from bot.feedback.grouping import group_questions
 from bot.feedback.store import ReportStore
 from bot.settings import Settings
 from bot.text_markup import escape_markdown
+
+if TYPE_CHECKING:  # matplotlib is imported only when a chart is drawn
+    from matplotlib.figure import Figure
 
 REPORT_FILE = "rapport.md"
 CHART_QUESTIONS = "vragen.png"
@@ -24,6 +28,9 @@ CHART_FEEDBACK = "feedback.png"
 CHART_ABANDONED = "afgebroken-interviews.png"
 MAX_GROUPS = 25
 MAX_FEEDBACK_ROWS = 15
+CHART_DPI = 100
+UNKNOWN_ANSWER = "Onbekend antwoord"
+BEFORE_FIRST_STEP = "Vóór de eerste vraag"
 COLOURS = {"good": "#1b7f3b", "middle": "#d08c00", "bad": "#b3261e", "neutral": "#00586b"}
 
 
@@ -32,6 +39,8 @@ def answer_label(key: str) -> str:
     from bot.knowledge import load_knowledge
     from bot.knowledge.passages import load_passages
 
+    if key == UNKNOWN:
+        return UNKNOWN_ANSWER
     if key.startswith("passage:"):
         number = key.split(":", 1)[1]
         passages = load_passages()
@@ -46,6 +55,8 @@ def step_label(key: str) -> str:
     """A readable name for an interview step: its clause or question label."""
     from bot.interview.catalogue import load_catalogue
 
+    if key == UNKNOWN:
+        return BEFORE_FIRST_STEP
     catalogue = load_catalogue()
     return catalogue.get(key).label if key in catalogue else key
 
@@ -150,57 +161,72 @@ def markdown(figures: Figures, answer_name: Callable[[str], str] = answer_label,
     return "\n\n".join(parts) + "\n"
 
 
-def _bar_chart(path: Path, labels: Sequence[str], series: Sequence[Tuple[str, Sequence[int], str]],
-               title: str) -> None:
-    """A horizontal bar chart (stacked for several series), largest at the top."""
-    import matplotlib
+@dataclass(frozen=True)
+class Chart:
+    """One horizontal bar chart of the report: its file, its bars and its title. A series is
+    (name, one value per label, colour); several series are stacked."""
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    file: str
+    labels: Tuple[str, ...]
+    series: Tuple[Tuple[str, Tuple[int, ...], str], ...]
+    title: str
 
-    figure, axes = plt.subplots(figsize=(8, 0.5 * len(labels) + 1.5))
-    positions = list(range(len(labels)))[::-1]
-    left = [0] * len(labels)
-    for name, values, colour in series:
+
+def chart_plan(figures: Figures, answer_name: Callable[[str], str] = answer_label,
+               step_name: Callable[[str], str] = step_label) -> List[Chart]:
+    """The charts the report shows for ``figures``: the questions always, feedback and
+    abandoned interviews when there are any."""
+    f = figures
+    plan = [Chart(CHART_QUESTIONS,
+                  ("Direct beantwoord", 'Na "Bedoelt u ...?"', "Niet beantwoord",
+                   '"Bedoelt u ...?" zonder keuze'),
+                  (("Vragen", (f.answered_at_once, f.answered_after_choice, f.unanswered,
+                               f.choice_left_open), COLOURS["neutral"]),),
+                  f"Vragen ({f.questions})")]
+    if f.feedback_per_answer:
+        rows = f.feedback_per_answer[:MAX_FEEDBACK_ROWS]
+        plan.append(Chart(CHART_FEEDBACK, tuple(answer_name(key) for key, _, _ in rows),
+                          (("Nuttig", tuple(yes for _, yes, _ in rows), COLOURS["good"]),
+                           ("Niet nuttig", tuple(no for _, _, no in rows), COLOURS["bad"])),
+                          "Feedback per antwoord"))
+    if f.abandoned_at:
+        plan.append(Chart(CHART_ABANDONED, tuple(step_name(key) for key, _ in f.abandoned_at),
+                          (("Gestopt", tuple(n for _, n in f.abandoned_at), COLOURS["middle"]),),
+                          "Afgebroken interviews: laatste vraag"))
+    return plan
+
+
+def bar_figure(chart: Chart) -> "Figure":
+    """The chart drawn (matplotlib's object API, no global state): the first label at the top,
+    each bar's total beside it, labels over 60 characters shortened."""
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(8, 0.5 * len(chart.labels) + 1.5))
+    axes = figure.subplots()
+    positions = list(range(len(chart.labels)))[::-1]
+    left = [0] * len(chart.labels)
+    for name, values, colour in chart.series:
         axes.barh(positions, values, left=left, color=colour, label=name)
         left = [a + b for a, b in zip(left, values)]
     for position, total in zip(positions, left):
         axes.text(total, position, f" {total}", va="center")
     axes.set_yticks(positions)
-    axes.set_yticklabels([label if len(label) <= 60 else label[:57] + "..." for label in labels])
-    axes.set_title(title)
+    axes.set_yticklabels([label if len(label) <= 60 else label[:57] + "..." for label in chart.labels])
+    axes.set_title(chart.title)
     axes.set_xlim(0, max(left + [1]) * 1.15)
-    if len(series) > 1:
+    if len(chart.series) > 1:
         axes.legend(loc="lower right")
     figure.tight_layout()
-    figure.savefig(path, dpi=100)
-    plt.close(figure)
+    return figure
 
 
 def charts(figures: Figures, folder: Path, answer_name: Callable[[str], str] = answer_label,
            step_name: Callable[[str], str] = step_label) -> List[Path]:
-    """Draw the report's charts into ``folder``; returns the files written."""
-    f, written = figures, []
-    path = folder / CHART_QUESTIONS
-    _bar_chart(path, ["Direct beantwoord", 'Na "Bedoelt u ...?"', "Niet beantwoord",
-                      '"Bedoelt u ...?" zonder keuze'],
-               [("Vragen", [f.answered_at_once, f.answered_after_choice, f.unanswered,
-                            f.choice_left_open], COLOURS["neutral"])],
-               f"Vragen ({f.questions})")
-    written.append(path)
-    if f.feedback_per_answer:
-        rows = f.feedback_per_answer[:MAX_FEEDBACK_ROWS]
-        path = folder / CHART_FEEDBACK
-        _bar_chart(path, [answer_name(key) for key, _, _ in rows],
-                   [("Nuttig", [yes for _, yes, _ in rows], COLOURS["good"]),
-                    ("Niet nuttig", [no for _, _, no in rows], COLOURS["bad"])],
-                   "Feedback per antwoord")
-        written.append(path)
-    if f.abandoned_at:
-        path = folder / CHART_ABANDONED
-        _bar_chart(path, [step_name(key) for key, _ in f.abandoned_at],
-                   [("Gestopt", [n for _, n in f.abandoned_at], COLOURS["middle"])],
-                   "Afgebroken interviews: laatste vraag")
+    """Draw the report's charts into ``folder`` as PNG; returns the files written."""
+    written = []
+    for chart in chart_plan(figures, answer_name, step_name):
+        path = Path(folder) / chart.file
+        bar_figure(chart).savefig(path, dpi=CHART_DPI)
         written.append(path)
     return written
 

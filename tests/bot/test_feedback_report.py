@@ -1,7 +1,10 @@
 """The content owners' report: its figures, its Markdown, its charts and its command line."""
 
+import struct
 from datetime import date
+from pathlib import Path
 
+import matplotlib.colors
 import pytest
 
 from bot.feedback import report, store as kinds
@@ -97,7 +100,8 @@ def test_labels_name_answers_and_steps():
     assert report.answer_label("passage:99999") == "Passage (niet meer in de bronnen)"
     assert report.answer_label("onbekend") == "onbekend"
     assert report.step_label("clause_1_programme").startswith("Artikel 1")
-    assert report.step_label("?") == "?"
+    assert report.step_label("?") == "Vóór de eerste vraag"
+    assert report.answer_label("?") == "Onbekend antwoord"
 
 
 def test_many_groups_are_cut_off_with_a_note(store, tmp_path):
@@ -125,3 +129,115 @@ def test_the_command_line_refuses_a_bad_period(argv, tmp_path, capsys):
     settings = Settings.from_environment({"ASSISTANT_STATE_DIR": str(tmp_path)})
     assert report.main(argv, settings) == 2
     assert capsys.readouterr().err
+
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "report.md"
+
+
+def test_the_report_of_a_filled_period_equals_the_golden_file(store, tmp_path):
+    _fill(store)
+    store.record(kinds.NOT_HELPFUL, answer="teambevoegdheid", question="Wie tekent?",
+                 remark="te *vaag*", day=DAY)
+    text = report.write_report(store, DAY, DAY, tmp_path).read_text(encoding="utf-8")
+    assert text == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_the_charts_show_the_period_s_figures(store):
+    _fill(store)
+    plan = report.chart_plan(count(store, DAY, DAY), answer_name=str.upper, step_name=str.title)
+    assert plan == [
+        report.Chart(report.CHART_QUESTIONS,
+                     ("Direct beantwoord", 'Na "Bedoelt u ...?"', "Niet beantwoord",
+                      '"Bedoelt u ...?" zonder keuze'),
+                     (("Vragen", (2, 1, 2, 1), report.COLOURS["neutral"]),), "Vragen (6)"),
+        report.Chart(report.CHART_FEEDBACK, ("PASSAGE:0", "TEAMBEVOEGDHEID"),
+                     (("Nuttig", (0, 1), report.COLOURS["good"]),
+                      ("Niet nuttig", (1, 0), report.COLOURS["bad"])), "Feedback per antwoord"),
+        report.Chart(report.CHART_ABANDONED, ("?", "Clause_6_Funding_Transfer"),
+                     (("Gestopt", (1, 1), report.COLOURS["middle"]),),
+                     "Afgebroken interviews: laatste vraag"),
+    ]
+
+
+def test_the_feedback_chart_shows_the_answers_with_most_feedback_only(store):
+    for number in range(report.MAX_FEEDBACK_ROWS + 2):
+        store.record(kinds.HELPFUL, answer=f"antwoord-{number:02d}", day=DAY)
+    feedback = report.chart_plan(count(store, DAY, DAY), str, str)[1]
+    assert len(feedback.labels) == report.MAX_FEEDBACK_ROWS
+    assert all(len(values) == report.MAX_FEEDBACK_ROWS for _, values, _ in feedback.series)
+
+
+def _bars(axes):
+    return [(round(bar.get_y() + bar.get_height() / 2), bar.get_x(), bar.get_width(),
+             matplotlib.colors.to_hex(bar.get_facecolor())) for bar in axes.patches]
+
+
+def test_a_chart_stacks_its_series_with_the_first_label_on_top():
+    chart = report.Chart("x.png", ("eerste", "tweede", "l" * 61),
+                         (("Ja", (3, 0, 1), "#1b7f3b"), ("Nee", (2, 4, 0), "#b3261e")), "Titel")
+    figure = report.bar_figure(chart)
+    axes = figure.axes[0]
+    assert _bars(axes) == [(2, 0, 3, "#1b7f3b"), (1, 0, 0, "#1b7f3b"), (0, 0, 1, "#1b7f3b"),
+                           (2, 3, 2, "#b3261e"), (1, 0, 4, "#b3261e"), (0, 1, 0, "#b3261e")]
+    labels = dict(zip(axes.get_yticks(), (t.get_text() for t in axes.get_yticklabels())))
+    assert labels == {2: "eerste", 1: "tweede", 0: "l" * 57 + "..."}
+    assert [(t.get_text(), t.get_position()) for t in axes.texts] == [
+        (" 5", (5, 2)), (" 4", (4, 1)), (" 1", (1, 0))]
+    assert axes.get_title() == "Titel"
+    assert axes.get_xlim() == pytest.approx((0, 5 * 1.15))
+    assert [t.get_text() for t in axes.get_legend().get_texts()] == ["Ja", "Nee"]
+    assert axes.get_legend()._loc == 4  # lower right
+    assert tuple(figure.get_size_inches()) == pytest.approx((8, 3 * 0.5 + 1.5))
+
+
+def test_a_chart_of_one_series_has_no_legend_and_room_when_all_is_zero():
+    axes = report.bar_figure(report.Chart("x.png", ("a",), (("Vragen", (0,), "#00586b"),), "T")).axes[0]
+    assert axes.get_legend() is None
+    assert axes.get_xlim() == pytest.approx((0, 1.15))
+
+
+def test_the_charts_are_written_as_png_of_800_pixels_wide(store, tmp_path):
+    _fill(store)
+    written = report.charts(count(store, DAY, DAY), tmp_path, str, str)
+    assert [p.name for p in written] == [report.CHART_QUESTIONS, report.CHART_FEEDBACK,
+                                         report.CHART_ABANDONED]
+    header = written[0].read_bytes()[:24]
+    assert header.startswith(PNG)
+    width, height = struct.unpack(">II", header[16:24])
+    assert (width, height) == (800, round((4 * 0.5 + 1.5) * 100))
+
+
+def test_a_report_can_be_written_again_into_a_new_nested_folder(store, tmp_path):
+    folder = tmp_path / "a" / "b"
+    first = report.write_report(store, DAY, DAY, folder)
+    assert report.write_report(store, DAY, DAY, str(folder)) == first
+    assert first == folder / report.REPORT_FILE
+
+
+def test_a_passage_label_beyond_the_last_passage_says_it_is_gone():
+    from bot.knowledge.passages import load_passages
+
+    last = len(load_passages()) - 1
+    assert report.answer_label(f"passage:{last}").startswith("Passage: ")
+    assert report.answer_label(f"passage:{last + 1}") == "Passage (niet meer in de bronnen)"
+    assert report.answer_label("passage:x") == "Passage (niet meer in de bronnen)"
+
+
+def test_the_command_line_writes_under_results_by_default(tmp_path, capsys, monkeypatch):
+    settings = Settings.from_environment({"ASSISTANT_STATE_DIR": str(tmp_path / "state")})
+    monkeypatch.chdir(tmp_path)
+    assert report.main(["2025-09-01", "2025-09-30"], settings) == 0
+    expected = Path("results") / "report" / "2025-09-01_2025-09-30" / report.REPORT_FILE
+    assert (tmp_path / expected).is_file()
+    assert capsys.readouterr().out == f"Report written: {expected}\n"
+
+
+def test_the_command_line_says_what_is_wrong_with_the_period(tmp_path, capsys):
+    settings = Settings.from_environment({"ASSISTANT_STATE_DIR": str(tmp_path)})
+    report.main([], settings)
+    assert capsys.readouterr().err.startswith("The content owners' report")
+    report.main(["gisteren", "vandaag"], settings)
+    assert capsys.readouterr().err == "Give the period as two dates: FROM=2025-09-01 TO=2025-09-30\n"
+    report.main(["2025-09-30", "2025-09-01"], settings)
+    assert capsys.readouterr().err == "The period ends before it starts.\n"
+    assert report.main(["2025-09-01", "2025-09-01", str(tmp_path / "r")], settings) == 0
