@@ -27,6 +27,20 @@ def _split(value: str) -> Tuple[str, ...]:
     return tuple(part.strip() for part in value.split(",") if part.strip())
 
 
+# A conversation's window holds at least the turn before the latest: the user message and the
+# assistant's reply that the actions look back for ("Was dit antwoord nuttig?", the previous
+# question). 0 loads the whole session, as Rasa's own tracker store does.
+MIN_WINDOW_TURNS = 2
+
+
+def check_window_turns(turns: int) -> int:
+    """``turns`` if it is a usable window (0, or at least MIN_WINDOW_TURNS); else ValueError."""
+    if turns != 0 and turns < MIN_WINDOW_TURNS:
+        raise ValueError(f"CONVERSATION_WINDOW_TURNS must be 0 (the whole session) or at least "
+                         f"{MIN_WINDOW_TURNS}, not {turns}")
+    return turns
+
+
 def _int(env: Mapping[str, str], name: str, default: int) -> int:
     value = env.get(name) or ""
     try:
@@ -117,9 +131,9 @@ class Settings:
             contact_email=env.get("CONTACT_EMAIL", "").strip(),
             contact_phone=env.get("CONTACT_PHONE", "").strip(),
             contact_url=env.get("CONTACT_URL", "").strip(),
-            conversation_window_turns=_int(
+            conversation_window_turns=check_window_turns(_int(
                 env, "CONVERSATION_WINDOW_TURNS", defaults.conversation_window_turns
-            ),
+            )),
             rasa_workers=_int(env, "RASA_WORKERS", defaults.rasa_workers),
         )
 

@@ -11,6 +11,14 @@ policies, forms and actions look at lies inside that window; whatever reaches fu
 (an undo or rewind in the window) makes it load the whole session, as Rasa does. No event
 broker: Rasa's ``stream_events`` compares trackers by length, which a window does not keep.
 ``retrieve_full_tracker`` (the HTTP API, exports) still returns every event.
+
+A window holds at least two turns (``bot.settings.MIN_WINDOW_TURNS``): the actions look back at
+the message and the reply before the latest. Inside a form Rasa folds the form's earlier turns
+into its first one, in the policy's states and in the "latest applied" user message; a window
+that starts inside the form folds them into its own first turn in the form. The states from the
+latest user message on are the same, and so is what RulePolicy predicts (a form's happy path
+comes before any rule, and rules start at a user message); Rasa's session expiry inside a form
+counts from that first message, so here from a later one.
 """
 
 import functools
@@ -30,6 +38,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.orm import declarative_base
 
 from bot.privacy import CHECKPOINTS_TABLE
+from bot.settings import check_window_turns
 
 logger = logging.getLogger(__name__)
 DEFAULT_WINDOW_TURNS = 5
@@ -113,14 +122,16 @@ class Checkpoint:
 
 
 def latest_user_messages(users: Iterable[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
-    """Of the user messages given (oldest first), the latest of each intent, typed and as a
-    payload, in their order, reduced to their text and intent."""
-    latest: Dict[Tuple[Any, bool], Dict[Text, Any]] = {}
+    """Of the user messages given (oldest first), the latest of each intent, typed, as a
+    payload and without text (an intent triggered by Rasa's API), in their order, reduced to
+    their text and intent."""
+    latest: Dict[Tuple[Any, Text], Dict[Text, Any]] = {}
     for message in users:
         parse = message.get("parse_data") or {}
         intent = parse.get("intent") or {}
         text = message.get("text") or ""
-        key = (intent.get("name"), text.startswith("/"))
+        kind = "payload" if text.startswith("/") else "typed" if text else "none"
+        key = (intent.get("name"), kind)
         latest.pop(key, None)
         latest[key] = {
             "event": "user", "text": text, "timestamp": message.get("timestamp"),
@@ -180,7 +191,7 @@ class BoundedSQLTrackerStore(SQLTrackerStore):
 
     def __init__(self, *args: Any, window_turns: int = DEFAULT_WINDOW_TURNS, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.window_turns = int(window_turns)
+        self.window_turns = check_window_turns(int(window_turns))
         if self.engine.dialect.name == "sqlite":
             self.engine.dispose()
             self.engine = pooled_sqlite_engine(self.engine.url)

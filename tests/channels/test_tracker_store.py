@@ -15,7 +15,7 @@ from rasa.shared.core.events import (
     ConversationResumed, Event, FollowupAction, LoopInterrupted, SessionStarted, SlotSet,
     UserUttered, UserUtteranceReverted,
 )
-from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 
 from actions.clarify_question import previous_question
 from bot.privacy import forget_conversation
@@ -74,17 +74,21 @@ def _session_start() -> List[Event]:
     return [ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen")]
 
 
-def _assert_same_state(ours: DialogueStateTracker, theirs: DialogueStateTracker, domain: Domain):
+def _assert_same_state(ours: DialogueStateTracker, theirs: DialogueStateTracker, domain: Domain,
+                       inside_a_form: bool = False):
     assert ours.current_slot_values() == theirs.current_slot_values()
     assert ours.active_loop == theirs.active_loop
     assert ours.is_paused() == theirs.is_paused()
     assert ours.followup_action == theirs.followup_action
     assert ours.latest_message.text == theirs.latest_message.text
     assert ours.latest_action == theirs.latest_action
-    # every state of the window but its first (where the window starts) is Rasa's
-    states, stock_states = ours.past_states(domain), theirs.past_states(domain)
-    assert len(states) >= min(len(stock_states), RECENT_STATES)
-    assert states[1:] == stock_states[len(stock_states) - len(states) + 1:]
+    if inside_a_form:
+        _assert_same_states_from_the_next_message(ours, theirs, domain)
+    else:
+        # every state of the window but its first (where the window starts) is Rasa's
+        states, stock_states = ours.past_states(domain), theirs.past_states(domain)
+        assert len(states) >= min(len(stock_states), RECENT_STATES)
+        assert states[1:] == stock_states[len(stock_states) - len(states) + 1:]
     # what an action may look back for: the question before the latest message
     as_sdk = type("T", (), {"events": [e.as_dict() for e in ours.events]})
     stock_sdk = type("T", (), {"events": [e.as_dict() for e in theirs.events]})
@@ -138,7 +142,7 @@ def test_a_checkpoint_keeps_the_latest_user_message_of_each_intent():
 
 async def test_forgetting_a_conversation_deletes_its_checkpoints_too(domain, tmp_path):
     settings = Settings.from_environment({"ASSISTANT_STATE_DIR": str(tmp_path)})
-    store = BoundedSQLTrackerStore(domain, dialect="sqlite", db=settings.tracker_db, window_turns=1)
+    store = BoundedSQLTrackerStore(domain, dialect="sqlite", db=settings.tracker_db, window_turns=2)
     for sender in ("te-vergeten", "blijft"):
         await store.save(DialogueStateTracker.from_events(sender, _session_start(), domain.slots))
     assert forget_conversation("te-vergeten", settings)["events"] == 3
@@ -224,12 +228,12 @@ async def test_two_conversations_in_turn_keep_their_own_state_and_rows_as_rasa_s
     assert {row[4] for row in rows(bounded)} >= {"action_listen", "utter_greet"}
 
 
-async def test_a_window_of_zero_keeps_no_checkpoints_and_a_window_of_one_loads_less(domain, tmp_path):
+async def test_a_window_of_zero_keeps_no_checkpoints_and_a_window_of_two_loads_less(domain, tmp_path):
     rng = random.Random(5)
     turns = [_session_start()] + [_turn(rng, domain, n) for n in range(12)]
     zero = BoundedSQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "zero.db"), window_turns=0)
-    one = BoundedSQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "one.db"), window_turns=1)
-    for store in (zero, one):
+    two = BoundedSQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "two.db"), window_turns=2)
+    for store in (zero, two):
         for events in turns:
             tracker = await store.retrieve("g") or DialogueStateTracker("g", domain.slots)
             for event in events:
@@ -237,9 +241,9 @@ async def test_a_window_of_zero_keeps_no_checkpoints_and_a_window_of_one_loads_l
             await store.save(tracker)
     with zero.session_scope() as session:
         assert session.query(SQLCheckpoint).count() == 0
-    with one.session_scope() as session:
+    with two.session_scope() as session:
         assert session.query(SQLCheckpoint).count() > 0
-    assert len((await one.retrieve("g")).events) < len((await zero.retrieve("g")).events) / 2
+    assert len((await two.retrieve("g")).events) < len((await zero.retrieve("g")).events) / 2
 
 
 class _CollectingBroker:
@@ -293,3 +297,187 @@ async def test_checkpoints_sit_at_listens_and_count_them_per_session(domain, tmp
     # the listen count restarts with each session
     indexes = [index for _, index in checkpoints]
     assert indexes[:3] == [0, 1, 2] and indexes.count(0) == 2
+
+
+# Scripted conversations: the turns that random ones seldom reach.
+
+def _user(text, intent, timestamp=None):
+    return UserUttered(text, {"name": intent, "confidence": 0.9}, timestamp=timestamp)
+
+
+def _answer(text: str, *extra: Event) -> List[Event]:
+    """A turn inside the interview: the form asks again (two actions before the listen)."""
+    return [_user(text, "inform"), ActionExecuted("interview_form"), *extra,
+            SlotSet("requested_slot", f"stap {text}"), ActionExecuted("action_extract_slots"),
+            BotUttered("volgende vraag"), ActionExecuted("action_listen")]
+
+
+async def _play(stores, sender: str, events: List[Event], domain: Domain):
+    """Append ``events`` to each store's tracker and save it, as Rasa does after a message."""
+    for store in stores:
+        tracker = await store.retrieve(sender) or DialogueStateTracker(sender, domain.slots)
+        for event in events:
+            tracker.update(event)
+        await store.save(tracker)
+
+
+def _assert_checkpoints_count_listens(store, sender: str) -> None:
+    """Every listen of the conversation has a checkpoint, and its number in its session."""
+    with store.session_scope() as session:
+        rows = session.query(store.SQLEvent).filter(store.SQLEvent.sender_id == sender) \
+            .order_by(store.SQLEvent.id).all()
+        found = {c.event_id: c.listen_index for c in session.query(SQLCheckpoint)
+                 .filter(SQLCheckpoint.sender_id == sender)}
+    expected, index = {}, 0
+    for row in rows:
+        if row.type_name == "session_started":
+            index = 0
+        elif row.action_name == "action_listen":
+            expected[row.id] = index
+            index += 1
+    assert found == expected
+
+
+def _assert_same_states_from_the_next_message(ours, theirs, domain) -> None:
+    """What the rules read when the next message comes: the states from that message on.
+
+    Inside a form Rasa folds the form's earlier turns into its first one in the policy's
+    states; a window that starts inside the form folds them into its own first turn, so the
+    states before the latest turn differ. The rules start at a user message, and a form's
+    happy path is predicted before any rule, so the rules' predictions do not."""
+    for tracker in (ours, theirs):
+        tracker.update(_user("volgende", "inform"))
+    states, stock_states = ours.past_states(domain), theirs.past_states(domain)
+    assert states[-1] == stock_states[-1]
+    assert states[-1]["user"]["text"] == "volgende"
+
+
+async def _assert_same(stock, bounded, sender, domain, inside_a_form: bool = False):
+    ours, theirs = await bounded.retrieve(sender), await stock.retrieve(sender)
+    _assert_same_latest_user_message(ours, theirs, inside_a_form)
+    _assert_same_state(ours, theirs, domain, inside_a_form)
+    _assert_checkpoints_count_listens(bounded, sender)
+
+
+def _assert_same_latest_user_message(ours, theirs, inside_a_form: bool = False) -> None:
+    """What Rasa's session expiry reads: the latest user message and its time.
+
+    Rasa takes the latest *applied* one, which inside a form is the form's first message (see
+    above); a window that starts inside the form has its own first one. So inside a form the
+    latest message of all is compared, and a session there expires counting from the window's
+    first message in the form instead of the form's first (after 24 hours inside one form)."""
+    verbosity = EventVerbosity.ALL if inside_a_form else EventVerbosity.APPLIED
+    mine = ours.get_last_event_for(UserUttered, event_verbosity=verbosity)
+    stocks = theirs.get_last_event_for(UserUttered, event_verbosity=verbosity)
+    if stocks is None:
+        assert mine is None
+        return
+    assert (mine.text or "", mine.intent_name, mine.timestamp) == (
+        stocks.text or "", stocks.intent_name, stocks.timestamp)
+
+
+async def test_a_window_inside_the_interview_keeps_the_loop_s_trigger_and_the_question_before_it(
+        domain, tmp_path):
+    stock, bounded = _stores(domain, tmp_path)
+    turns = [
+        _session_start(),
+        [_user("Wie tekent de overeenkomst?", "faq"), ActionExecuted("utter_faq"),
+         BotUttered("het bevoegd gezag"), ActionExecuted("action_listen")],
+        [_user("ik wil een overeenkomst opstellen", "start_interview"),
+         ActionExecuted("interview_form"), ActiveLoop("interview_form"),
+         SlotSet("requested_slot", "stap 0"), BotUttered("eerste vraag"),
+         ActionExecuted("action_listen")],
+        _answer("een"), _answer("twee"), _answer("drie"),
+        # a turn that ends in a follow-up action: its checkpoint is made by replaying the window
+        _answer("vier", FollowupAction("interview_form")),
+        _answer("vijf"), _answer("zes"), _answer("zeven"), _answer("acht"),
+    ]
+    for events in turns:
+        await _play((stock, bounded), "g", events, domain)
+        await _assert_same(stock, bounded, "g", domain, inside_a_form=True)
+    ours = await bounded.retrieve("g")
+    assert ours.active_loop.trigger_message["text"] == "ik wil een overeenkomst opstellen"
+    assert len(ours.events) < len((await stock.retrieve("g")).events) / 2
+
+
+async def test_events_appended_several_turns_at_once_get_a_checkpoint_at_each_listen(domain, tmp_path):
+    stock, bounded = _stores(domain, tmp_path)
+    appended = [
+        _session_start(),
+        # two turns in one save, the first a question
+        [_user("Moet de mr instemmen?", "faq"), ActionExecuted("utter_faq"), BotUttered("ja"),
+         ActionExecuted("action_listen"), _user("hallo", "greet"), ActionExecuted("utter_greet"),
+         BotUttered("hallo"), ActionExecuted("action_listen")],
+        [ActionExecuted("action_listen")],  # a lone listen
+        # one listen, and after it a slot: the checkpoint sits at the listen
+        [_user("en nu", "greet"), ActionExecuted("utter_greet"), ActionExecuted("action_listen"),
+         SlotSet("requested_slot", "na de listen")],
+        # a save that starts with a listen
+        [ActionExecuted("action_listen"), _user("verder", "greet"), ActionExecuted("utter_greet"),
+         BotUttered("ja"), ActionExecuted("action_listen")],
+    ]
+    for events in appended:
+        await _play((stock, bounded), "api", events, domain)
+        await _assert_same(stock, bounded, "api", domain)
+    for number in range(6):
+        await _play((stock, bounded), "api", _answer(str(number)), domain)
+        await _assert_same(stock, bounded, "api", domain)
+
+
+async def test_a_conversation_without_a_session_start_counts_its_listens_from_zero(domain, tmp_path):
+    stock, bounded = _stores(domain, tmp_path)
+    for number in range(6):
+        await _play((stock, bounded), "zonder", _answer(str(number)), domain)
+        await _assert_same(stock, bounded, "zonder", domain)
+
+
+async def test_the_messages_before_a_window_are_rebuilt_as_actions_look_back_for_them(
+        domain, tmp_path):
+    stock = SQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "stock.db"))
+    two = BoundedSQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "two.db"), window_turns=2)
+    turns = [_session_start(),
+             [_user("Wat is een sok?", "faq"), ActionExecuted("utter_faq"),
+              ActionExecuted("action_listen")],
+             # an intent triggered without text (Rasa's trigger_intent), then a button
+             [_user(None, "faq"), ActionExecuted("utter_faq"), ActionExecuted("action_listen")],
+             [_user("/greet", "greet"), ActionExecuted("utter_greet"), ActionExecuted("action_listen")],
+             [_user("hallo", "greet"), ActionExecuted("utter_greet"), ActionExecuted("action_listen")],
+             [_user("hoi", "greet"), ActionExecuted("utter_greet"), ActionExecuted("action_listen")],
+             [_user("En voor een AOC?", "faq"), ActionExecuted("utter_faq"),
+              ActionExecuted("action_listen")]]
+    for events in turns:
+        await _play((stock, two), "twee", events, domain)
+        ours, theirs = await two.retrieve("twee"), await stock.retrieve("twee")
+        _assert_same_latest_user_message(ours, theirs)
+        as_sdk = type("T", (), {"events": [e.as_dict() for e in ours.events]})
+        stock_sdk = type("T", (), {"events": [e.as_dict() for e in theirs.events]})
+        assert previous_question(as_sdk) == previous_question(stock_sdk)
+    assert previous_question(as_sdk) == "Wat is een sok?"
+    assert len(ours.events) < len(theirs.events)
+
+
+@pytest.mark.parametrize("turns", [1, -1])
+def test_a_window_too_short_for_the_actions_is_refused(domain, tmp_path, turns):
+    with pytest.raises(ValueError, match="CONVERSATION_WINDOW_TURNS must be 0"):
+        BoundedSQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "x.db"), window_turns=turns)
+    with pytest.raises(ValueError, match="at least 2, not"):
+        Settings.from_environment({"CONVERSATION_WINDOW_TURNS": str(turns)})
+    assert Settings.from_environment({"CONVERSATION_WINDOW_TURNS": "2"}).conversation_window_turns == 2
+
+
+async def test_a_slot_set_back_to_nothing_stays_so_when_the_domain_gives_it_a_value(tmp_path):
+    domain = Domain.from_dict({
+        "intents": ["inform"],
+        "slots": {"school": {"type": "text", "initial_value": "onbekend",
+                             "mappings": [{"type": "custom"}]}},
+    })
+    stock, bounded = _stores(domain, tmp_path)
+    turns = [_session_start(), [_user("a", "inform"), SlotSet("school", None),
+                                ActionExecuted("action_listen"), _user("b", "inform"),
+                                ActionExecuted("action_listen")]]
+    turns += [[_user(str(n), "inform"), ActionExecuted("action_listen")] for n in range(5)]
+    for events in turns:
+        await _play((stock, bounded), "s", events, domain)
+        ours, theirs = await bounded.retrieve("s"), await stock.retrieve("s")
+        assert ours.get_slot("school") == theirs.get_slot("school")
+    assert ours.get_slot("school") is None and len(ours.events) < len(theirs.events)
