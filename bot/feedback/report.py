@@ -93,7 +93,8 @@ def summary_rows(figures: Figures) -> List[Tuple[str, str, str]]:
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> str:
     align = ["---:" if i in right else "---" for i in range(len(header))]
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join(align) + "|"]
-    lines += ["| " + " | ".join(str(cell).replace("|", "\\|") for cell in row) + " |" for row in rows]
+    # (text from users comes escaped, "|" included: see escape_markdown)
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
     return "\n".join(lines)
 
 
@@ -201,7 +202,7 @@ def bar_figure(chart: Chart) -> "Figure":
     each bar's total beside it, labels over 60 characters shortened."""
     from matplotlib.figure import Figure
 
-    figure = Figure(figsize=(8, 0.5 * len(chart.labels) + 1.5))
+    figure = Figure(figsize=(8, 0.5 * len(chart.labels) + 1.5), dpi=CHART_DPI)
     axes = figure.subplots()
     positions = list(range(len(chart.labels)))[::-1]
     left = [0] * len(chart.labels)
@@ -220,13 +221,12 @@ def bar_figure(chart: Chart) -> "Figure":
     return figure
 
 
-def charts(figures: Figures, folder: Path, answer_name: Callable[[str], str] = answer_label,
-           step_name: Callable[[str], str] = step_label) -> List[Path]:
-    """Draw the report's charts into ``folder`` as PNG; returns the files written."""
+def charts(plan: Sequence[Chart], folder: Path) -> List[Path]:
+    """Draw the charts into ``folder`` as PNG; returns the files written."""
     written = []
-    for chart in chart_plan(figures, answer_name, step_name):
+    for chart in plan:
         path = Path(folder) / chart.file
-        bar_figure(chart).savefig(path, dpi=CHART_DPI)
+        bar_figure(chart).savefig(path)
         written.append(path)
     return written
 
@@ -238,7 +238,7 @@ def write_report(store: ReportStore, start: date, end: date, folder: Path) -> Pa
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     figures = count(store, start, end)
-    charts(figures, folder)
+    charts(chart_plan(figures), folder)
     path = folder / REPORT_FILE
     path.write_text(markdown(figures), encoding="utf-8")
     return path

@@ -90,7 +90,7 @@ def test_an_empty_period_says_so_and_draws_only_the_questions(store, tmp_path):
 
 
 def test_a_period_that_ends_before_it_starts_is_refused(store, tmp_path):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^the period ends before it starts$"):
         report.write_report(store, DAY, date(2025, 9, 1), tmp_path)
 
 
@@ -101,21 +101,29 @@ def test_labels_name_answers_and_steps():
     assert report.answer_label("onbekend") == "onbekend"
     assert report.step_label("clause_1_programme").startswith("Artikel 1")
     assert report.step_label("?") == "Vóór de eerste vraag"
+    assert report.step_label("geen_stap") == "geen_stap"
     assert report.answer_label("?") == "Onbekend antwoord"
 
 
-def test_many_groups_are_cut_off_with_a_note(store, tmp_path):
-    words = ["appel", "bus", "cirkel", "dak", "ezel", "fiets", "gitaar", "hamer", "inkt", "jas",
-             "kaars", "lamp", "muur", "neus", "oven", "pen", "raam", "sok", "tafel", "uil",
-             "vaas", "wolk", "zeep", "bal", "deur", "kast", "stoel"]
-    for word in words:
+WORDS = ["appel", "bus", "cirkel", "dak", "ezel", "fiets", "gitaar", "hamer", "inkt", "jas",
+         "kaars", "lamp", "muur", "neus", "oven", "pen", "raam", "sok", "tafel", "uil",
+         "vaas", "wolk", "zeep", "bal", "deur", "kast", "stoel"]
+
+
+@pytest.mark.parametrize("groups", [report.MAX_GROUPS, len(WORDS)])
+def test_many_groups_are_cut_off_with_a_note(store, tmp_path, groups):
+    for word in WORDS[:groups]:
         store.record(kinds.UNANSWERED, question=f"{word}?", day=DAY)
     text = report.write_report(store, DAY, DAY, tmp_path).read_text(encoding="utf-8")
-    assert f"En nog {len(words) - report.MAX_GROUPS} groepen" in text
+    shown = [word for word in WORDS if f"| {word}? | 1 |" in text]
+    assert len(shown) == report.MAX_GROUPS
+    note = f"En nog {groups - report.MAX_GROUPS} groepen die minder vaak voorkomen."
+    assert (note in text) == (groups > report.MAX_GROUPS)
 
 
 def test_the_command_line_writes_the_report(tmp_path, capsys):
-    settings = Settings.from_environment({"ASSISTANT_STATE_DIR": str(tmp_path / "state")})
+    # (not the state folder the environment names: the settings given are used)
+    settings = Settings.from_environment({"ASSISTANT_STATE_DIR": str(tmp_path / "rapportdata")})
     ReportStore(settings.report_db).record(kinds.CONVERSATION, day=DAY)
     out = tmp_path / "rapport"
     assert report.main(["2025-09-01", "2025-09-30", str(out)], settings) == 0
@@ -132,14 +140,43 @@ def test_the_command_line_refuses_a_bad_period(argv, tmp_path, capsys):
 
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "report.md"
+GOLDEN_EMPTY = Path(__file__).resolve().parents[1] / "golden" / "report-empty.md"
+
+
+def _fill_more(store):
+    """Beside ``_fill``: several wordings of one question, votes and stops that rank."""
+    _fill(store)
+    for wording in ("Wat kost het nou?", "wat kost het", "Wat kost het eigenlijk?",
+                    "Wat kost het precies?", "Wat kost het ons?", "Wat kost | het?"):
+        store.record(kinds.UNANSWERED, question=wording, day=DAY)
+    store.record(kinds.NOT_HELPFUL, answer="teambevoegdheid", question="Wie tekent?",
+                 remark="te *vaag*", day=DAY)
+    store.record(kinds.NOT_HELPFUL, answer="teambevoegdheid", remark="Geen bron", day=DAY)
+    for answer in ("zeggenschap", "aoc", "aoc", "vraag-a"):
+        store.record(kinds.HELPFUL, answer=answer, day=DAY)
+    for _ in range(2):
+        stopped = store.start_interview(day=DAY)
+        store.reach_step(stopped, "signatory")
 
 
 def test_the_report_of_a_filled_period_equals_the_golden_file(store, tmp_path):
-    _fill(store)
-    store.record(kinds.NOT_HELPFUL, answer="teambevoegdheid", question="Wie tekent?",
-                 remark="te *vaag*", day=DAY)
+    _fill_more(store)
     text = report.write_report(store, DAY, DAY, tmp_path).read_text(encoding="utf-8")
     assert text == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_the_report_of_an_empty_period_equals_the_golden_file(store, tmp_path):
+    text = report.write_report(store, DAY, DAY, tmp_path).read_text(encoding="utf-8")
+    assert text == GOLDEN_EMPTY.read_text(encoding="utf-8")
+
+
+def test_a_question_with_a_pipe_stays_in_its_table_cell(store, tmp_path):
+    from markdown_it import MarkdownIt
+
+    store.record(kinds.UNANSWERED, question="Wat kost | het?", day=DAY)
+    html = MarkdownIt("gfm-like").render(
+        report.write_report(store, DAY, DAY, tmp_path).read_text(encoding="utf-8"))
+    assert "<td>Wat kost | het?</td>" in html
 
 
 def test_the_charts_show_the_period_s_figures(store):
@@ -173,16 +210,17 @@ def _bars(axes):
 
 
 def test_a_chart_stacks_its_series_with_the_first_label_on_top():
-    chart = report.Chart("x.png", ("eerste", "tweede", "l" * 61),
+    chart = report.Chart("x.png", ("eerste", "t" * 60, "l" * 61),
                          (("Ja", (3, 0, 1), "#1b7f3b"), ("Nee", (2, 4, 0), "#b3261e")), "Titel")
     figure = report.bar_figure(chart)
     axes = figure.axes[0]
     assert _bars(axes) == [(2, 0, 3, "#1b7f3b"), (1, 0, 0, "#1b7f3b"), (0, 0, 1, "#1b7f3b"),
                            (2, 3, 2, "#b3261e"), (1, 0, 4, "#b3261e"), (0, 1, 0, "#b3261e")]
     labels = dict(zip(axes.get_yticks(), (t.get_text() for t in axes.get_yticklabels())))
-    assert labels == {2: "eerste", 1: "tweede", 0: "l" * 57 + "..."}
+    assert labels == {2: "eerste", 1: "t" * 60, 0: "l" * 57 + "..."}
     assert [(t.get_text(), t.get_position()) for t in axes.texts] == [
         (" 5", (5, 2)), (" 4", (4, 1)), (" 1", (1, 0))]
+    assert {t.get_va() for t in axes.texts} == {"center"}
     assert axes.get_title() == "Titel"
     assert axes.get_xlim() == pytest.approx((0, 5 * 1.15))
     assert [t.get_text() for t in axes.get_legend().get_texts()] == ["Ja", "Nee"]
@@ -198,7 +236,7 @@ def test_a_chart_of_one_series_has_no_legend_and_room_when_all_is_zero():
 
 def test_the_charts_are_written_as_png_of_800_pixels_wide(store, tmp_path):
     _fill(store)
-    written = report.charts(count(store, DAY, DAY), tmp_path, str, str)
+    written = report.charts(report.chart_plan(count(store, DAY, DAY), str, str), tmp_path)
     assert [p.name for p in written] == [report.CHART_QUESTIONS, report.CHART_FEEDBACK,
                                          report.CHART_ABANDONED]
     header = written[0].read_bytes()[:24]
@@ -215,6 +253,7 @@ def test_a_report_can_be_written_again_into_a_new_nested_folder(store, tmp_path)
 
 
 def test_a_passage_label_beyond_the_last_passage_says_it_is_gone():
+    assert report.answer_label("passage:1:2") == "Passage (niet meer in de bronnen)"
     from bot.knowledge.passages import load_passages
 
     last = len(load_passages()) - 1
