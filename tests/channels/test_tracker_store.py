@@ -426,6 +426,9 @@ async def test_events_appended_several_turns_at_once_get_a_checkpoint_at_each_li
 
 async def test_a_conversation_without_a_session_start_counts_its_listens_from_zero(domain, tmp_path):
     stock, bounded = _stores(domain, tmp_path)
+    # first two turns saved at once, then one at a time
+    await _play((stock, bounded), "zonder", _answer("a") + _answer("b"), domain)
+    await _assert_same(stock, bounded, "zonder", domain)
     for number in range(6):
         await _play((stock, bounded), "zonder", _answer(str(number)), domain)
         await _assert_same(stock, bounded, "zonder", domain)
