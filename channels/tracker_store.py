@@ -125,18 +125,16 @@ def latest_user_messages(users: Iterable[Dict[Text, Any]]) -> List[Dict[Text, An
     """Of the user messages given (oldest first), the latest of each intent, typed, as a
     payload and without text (an intent triggered by Rasa's API), in their order, reduced to
     their text and intent."""
-    latest: Dict[Tuple[Any, Text], Dict[Text, Any]] = {}
+    latest: Dict[Tuple[Any, bool, bool], Dict[Text, Any]] = {}
     for message in users:
         parse = message.get("parse_data") or {}
         intent = parse.get("intent") or {}
         text = message.get("text") or ""
-        kind = "payload" if text.startswith("/") else "typed" if text else "none"
-        key = (intent.get("name"), kind)
+        key = (intent.get("name"), text.startswith("/"), not text)
         latest.pop(key, None)
-        latest[key] = {
-            "event": "user", "text": text, "timestamp": message.get("timestamp"),
-            "parse_data": {"intent": intent, "entities": [], "text": text},
-        }
+        # (Rasa fills in the rest of the parse data from the text, with no entities)
+        latest[key] = {"event": "user", "text": text, "timestamp": message.get("timestamp"),
+                       "parse_data": {"intent": intent}}
     return list(latest.values())
 
 
