@@ -28,7 +28,7 @@ CHART_FEEDBACK = "feedback.png"
 CHART_ABANDONED = "afgebroken-interviews.png"
 MAX_GROUPS = 25
 MAX_FEEDBACK_ROWS = 15
-CHART_DPI = 100
+CHART_DPI = 150  # sharp on high-resolution screens: 1200 pixels wide
 UNKNOWN_ANSWER = "Onbekend antwoord"
 BEFORE_FIRST_STEP = "Vóór de eerste vraag"
 COLOURS = {"good": "#1b7f3b", "middle": "#d08c00", "bad": "#b3261e", "neutral": "#00586b"}
@@ -201,6 +201,7 @@ def bar_figure(chart: Chart) -> "Figure":
     """The chart drawn (matplotlib's object API, no global state): the first label at the top,
     each bar's total beside it, labels over 60 characters shortened."""
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     figure = Figure(figsize=(8, 0.5 * len(chart.labels) + 1.5), dpi=CHART_DPI)
     axes = figure.subplots()
@@ -215,6 +216,7 @@ def bar_figure(chart: Chart) -> "Figure":
     axes.set_yticklabels([label if len(label) <= 60 else label[:57] + "..." for label in chart.labels])
     axes.set_title(chart.title)
     axes.set_xlim(0, max(left + [1]) * 1.15)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 0.5 on the axis
     if len(chart.series) > 1:
         axes.legend(loc="lower right")
     figure.tight_layout()

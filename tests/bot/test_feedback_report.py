@@ -152,7 +152,7 @@ def _fill_more(store):
     store.record(kinds.NOT_HELPFUL, answer="teambevoegdheid", question="Wie tekent?",
                  remark="te *vaag*", day=DAY)
     store.record(kinds.NOT_HELPFUL, answer="teambevoegdheid", remark="Geen bron", day=DAY)
-    for answer in ("zeggenschap", "aoc", "aoc", "vraag-a"):
+    for answer in ("zeggenschap", "aoc", "aoc", "vraag-a", "zz-veel", "zz-veel", "zz-veel"):
         store.record(kinds.HELPFUL, answer=answer, day=DAY)
     for _ in range(2):
         stopped = store.start_interview(day=DAY)
@@ -223,6 +223,7 @@ def test_a_chart_stacks_its_series_with_the_first_label_on_top():
     assert {t.get_va() for t in axes.texts} == {"center"}
     assert axes.get_title() == "Titel"
     assert axes.get_xlim() == pytest.approx((0, 5 * 1.15))
+    assert all(float(tick).is_integer() for tick in axes.get_xticks())
     assert [t.get_text() for t in axes.get_legend().get_texts()] == ["Ja", "Nee"]
     assert axes.get_legend()._loc == 4  # lower right
     assert tuple(figure.get_size_inches()) == pytest.approx((8, 3 * 0.5 + 1.5))
@@ -232,9 +233,10 @@ def test_a_chart_of_one_series_has_no_legend_and_room_when_all_is_zero():
     axes = report.bar_figure(report.Chart("x.png", ("a",), (("Vragen", (0,), "#00586b"),), "T")).axes[0]
     assert axes.get_legend() is None
     assert axes.get_xlim() == pytest.approx((0, 1.15))
+    assert all(float(tick).is_integer() for tick in axes.get_xticks())  # counts, no 0.2
 
 
-def test_the_charts_are_written_as_png_of_800_pixels_wide(store, tmp_path):
+def test_the_charts_are_written_as_png_of_1200_pixels_wide(store, tmp_path):
     _fill(store)
     written = report.charts(report.chart_plan(count(store, DAY, DAY), str, str), tmp_path)
     assert [p.name for p in written] == [report.CHART_QUESTIONS, report.CHART_FEEDBACK,
@@ -242,7 +244,7 @@ def test_the_charts_are_written_as_png_of_800_pixels_wide(store, tmp_path):
     header = written[0].read_bytes()[:24]
     assert header.startswith(PNG)
     width, height = struct.unpack(">II", header[16:24])
-    assert (width, height) == (800, round((4 * 0.5 + 1.5) * 100))
+    assert (width, height) == (8 * 150, round((4 * 0.5 + 1.5) * 150))
 
 
 def test_a_report_can_be_written_again_into_a_new_nested_folder(store, tmp_path):
