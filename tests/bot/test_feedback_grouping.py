@@ -40,3 +40,15 @@ def test_the_threshold_decides_what_is_similar():
     questions = ["a b c", "a b d", "x y"]
     assert len(group_questions(questions, min_similarity=0.5, terms=terms)) == 2
     assert len(group_questions(questions, min_similarity=0.6, terms=terms)) == 3
+
+
+def test_two_different_questions_stay_two_groups():
+    terms = lambda text: frozenset(text.split())  # noqa: E731
+    assert len(group_questions(["wie tekent", "wat kost"], terms=terms)) == 2
+
+
+def test_a_group_holds_what_is_like_all_of_it_on_average_not_a_chain():
+    # "a b" is like "b c", and "b c" like "c d", but "a b" and "c d" share nothing
+    terms = lambda text: frozenset(text.split())  # noqa: E731
+    groups = group_questions(["a b", "b c", "c d"], min_similarity=0.3, terms=terms)
+    assert sorted(group.count for group in groups) == [1, 2]

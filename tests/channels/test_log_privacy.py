@@ -85,3 +85,9 @@ def test_installing_twice_adds_the_expected_warning_once():
     log_privacy.install()
     entries = [entry for entry in common.EXPECTED_WARNINGS if entry[1] == UNPARSED_COMMAND_WARNING]
     assert entries == [(UserWarning, UNPARSED_COMMAND_WARNING)]
+
+
+def test_installing_adds_the_expected_warning(monkeypatch):
+    monkeypatch.setattr(common, "EXPECTED_WARNINGS", [])
+    log_privacy.install()
+    assert common.EXPECTED_WARNINGS == [(UserWarning, UNPARSED_COMMAND_WARNING)]

@@ -6,6 +6,7 @@ from rasa.core.actions.action import RemoteAction
 
 from channels import server
 
+RASAS_OWN_CHECK = RemoteAction._validate_action_result
 GOOD = {"events": [{"event": "slot", "name": "x", "value": 1}], "responses": [{"text": "Dag"}]}
 BAD = {"events": [{"event": 5}], "responses": "geen lijst"}
 
@@ -21,6 +22,14 @@ def test_invalid_responses_are_refused_with_rasa_s_message():
         validate(BAD, RemoteAction.action_response_format_spec())
     with pytest.raises(ValidationError, match="Failed to validate Action server response"):
         server.validate_action_result(None, BAD)
+
+
+def test_an_invalid_response_gets_the_message_rasa_s_own_check_gives():
+    with pytest.raises(ValidationError) as theirs:
+        RASAS_OWN_CHECK(RemoteAction, BAD)
+    with pytest.raises(ValidationError) as ours:
+        server.validate_action_result(None, BAD)
+    assert ours.value.message == theirs.value.message
 
 
 def test_install_replaces_rasa_s_check(monkeypatch):
@@ -66,13 +75,15 @@ def test_a_forked_worker_asks_to_die_with_its_parent_and_dies_if_it_is_gone(monk
 
     libc, killed = _FakeLibc(), []
     monkeypatch.setattr(server.sys, "platform", "linux")
-    monkeypatch.setattr(server.ctypes, "CDLL", lambda *args, **kwargs: libc)
+    opened = []
+    monkeypatch.setattr(server.ctypes, "CDLL", lambda *args, **kwargs: opened.append(args) or libc)
     monkeypatch.setattr(server.os, "kill", lambda pid, signum: killed.append((pid, signum)))
     server._note_parent()  # in the parent, before the fork; the child's parent is then this process
     monkeypatch.setattr(server.os, "getppid", server.os.getpid)
     if not parent_alive:
         monkeypatch.setitem(server._forking_parent, "pid", -1)
     server.die_with_parent()
+    assert opened == [(None,)]  # the C library the process already has
     assert libc.calls == [(server.PR_SET_PDEATHSIG, signal.SIGKILL)]
     assert killed == ([] if parent_alive else [(server.os.getpid(), signal.SIGKILL)])
 
@@ -81,3 +92,10 @@ def test_on_other_systems_a_worker_is_left_as_it_is(monkeypatch):
     monkeypatch.setattr(server.sys, "platform", "darwin")
     monkeypatch.setattr(server.ctypes, "CDLL", lambda *args, **kwargs: pytest.fail("no prctl"))
     server.die_with_parent()
+
+
+def test_every_fork_notes_its_parent_and_the_child_asks_to_die_with_it(monkeypatch):
+    hooks = []
+    monkeypatch.setattr(server.os, "register_at_fork", lambda **kwargs: hooks.append(kwargs))
+    server.make_forked_processes_die_with_parent()
+    assert hooks == [{"before": server._note_parent, "after_in_child": server.die_with_parent}]
