@@ -141,3 +141,9 @@ def test_an_internal_regulation_is_adopted_not_signed_between_parties():
     assert "Ondertekening" not in text
     assert _status(answers)["j"] == COVERED
     assert "opzegging" not in completeness_text(answers)
+
+
+def test_the_most_specific_name_of_a_step_wins():
+    answers = {"same_authority": False, "route_type": "doorlopende_leerroute"}
+    assert steps_meant("bevoegd gezag van de school", answers) == ["vmbo_parties"]
+    assert steps_meant("bevoegd gezag", answers) == ["same_authority"]

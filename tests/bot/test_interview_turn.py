@@ -563,3 +563,26 @@ def test_a_board_named_as_people_call_it_is_corrected(text, key):
 
     answers = {**TWO_BOARDS, "vmbo_parties": ["Stichting VO Twente"], "mbo_parties": ["ROC Twente"]}
     assert find_correction(text, answers) == Correction(key, "Stichting VO Twente-Noord")
+
+
+@pytest.mark.parametrize("text, value", [
+    # a reference of six words is still a reference; of seven it is a sentence
+    ("de volledige naam van het vo-bestuur moet eigenlijk Stichting VO Twente-Noord zijn",
+     "Stichting VO Twente-Noord"),
+    ("de echt volledige naam van het vo-bestuur moet Stichting VO Twente-Noord zijn", None),
+    # a name that holds "moet ... zijn" is read with the cue before it
+    ("het vo-bestuur heet eigenlijk Stichting Onderwijs Noord Het Moet Beter Zijn",
+     "Stichting Onderwijs Noord Het Moet Beter Zijn"),
+    # quotes around the new answer are not part of it; its own letters are
+    ('de vo-school heet "Stichting VO Twente-Noord"', "Stichting VO Twente-Noord"),
+    ("de vo-school heet 'Xaverius College'", "Xaverius College"),
+])
+def test_what_a_correction_reads_as_the_new_answer(text, value):
+    from bot.interview.correction import find_correction
+
+    answers = {**TWO_BOARDS, "vmbo_parties": ["Stichting VO Twente"], "mbo_parties": ["ROC Twente"]}
+    correction = find_correction(text, answers)
+    if value is None:
+        assert correction is None
+    else:
+        assert (correction.key, correction.value) == ("vmbo_parties", value)
