@@ -88,6 +88,14 @@ PAUSE_HINT = "Wilt u pauzeren? Kies 'Stop'; uw antwoorden blijven bewaard."
 PAUSE_BUTTON = {"title": "Stop", "payload": "/stop_interview"}
 THANKS_IN_INTERVIEW = "Graag gedaan. We gaan verder waar we waren."
 GREETING_IN_INTERVIEW = "Goedendag. We gaan verder waar we waren."
+YES_AT_OPEN_QUESTION = (
+    "Goed. Deze vraag is niet met ja of nee te beantwoorden, dus ik heb niets opgeslagen. Typ uw "
+    "antwoord op de vraag hieronder."
+)
+NO_AT_OPEN_QUESTION = (
+    "Ik heb niets opgeslagen. Typ 'terug' om uw vorige antwoord te wijzigen, of typ uw antwoord op "
+    "de vraag hieronder."
+)
 QUESTION_NOT_ANSWERED = (
     "Op die vraag vind ik geen antwoord in de FAQ of de bouwsteen. Ik heb haar niet als antwoord "
     "opgeslagen; we gaan verder met de vraag."

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from bot.interview.catalogue import PARTIES, TEXT, Step
+from bot.interview.catalogue import PARTIES, TEXT, YES_NO, Step
 from bot.user_text import fold
 
 ANSWER = "answer"
@@ -109,10 +109,11 @@ def read_message(text: str, step: Step, asks_question: bool) -> Reading:
 
     A known phrase is what it says, except that at a yes/no step "ja" and "nee" are answers,
     and a single capitalised command word where a name or text is asked is an answer to confirm.
+    Elsewhere a bare yes or no (say, after an earlier answer was corrected) is never stored.
     """
     kind = phrase_kind(text)
     if kind in (AFFIRM, DENY):
-        return Reading(ANSWER)
+        return Reading(ANSWER) if step.kind == YES_NO else Reading(kind)
     if kind is not None:
         if _could_be_meant(text, step):
             return Reading(ANSWER, certain=False)

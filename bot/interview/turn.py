@@ -83,6 +83,9 @@ def _read(
             messages.THANKS_IN_INTERVIEW if thanks else messages.GREETING_IN_INTERVIEW)
     if reading.kind == guard.QUESTION:
         return _unanswered(step).say(messages.QUESTION_NOT_ANSWERED)
+    if reading.kind in (guard.AFFIRM, guard.DENY):
+        return _unanswered(step).say(
+            messages.YES_AT_OPEN_QUESTION if reading.kind == guard.AFFIRM else messages.NO_AT_OPEN_QUESTION)
     correction = find_correction(text, answers)
     if correction is not None and correction.key != step.key and correction.value:
         return _correct(step, correction, text, answers)

@@ -34,7 +34,8 @@ async def test_a_valid_answer_is_kept_and_the_next_step_requested(dispatcher, do
 @pytest.mark.parametrize(
     "slot, text, hint",
     [
-        ("clause_2_business", "ja", "te kort"),
+        ("clause_2_business", "x", "te kort"),
+        ("clause_2_business", "ja", "niet met ja of nee"),
         ("signing_date", "morgen", "datum"),
         ("same_authority", "geen idee eigenlijk", "ja of nee"),
     ],

@@ -70,3 +70,11 @@ def test_denials(text):
 ])
 def test_ordinary_answers_are_answers(text):
     assert guard.read_message(text, STEP("clause_3a_leadership"), False) == guard.Reading(guard.ANSWER)
+
+
+@pytest.mark.parametrize("key", ["mbo_parties", "route_type", "clause_2_business", "signing_place",
+                                 "signing_date", "signatory"])
+@pytest.mark.parametrize("text, kind", [("ja", guard.AFFIRM), ("Oké", guard.AFFIRM), ("klopt", guard.AFFIRM),
+                                        ("nee", guard.DENY), ("klopt niet", guard.DENY)])
+def test_yes_and_no_where_no_yes_or_no_is_asked_are_what_they_say(key, text, kind):
+    assert guard.read_message(text, STEP(key), False) == guard.Reading(kind)

@@ -586,3 +586,24 @@ def test_what_a_correction_reads_as_the_new_answer(text, value):
         assert correction is None
     else:
         assert (correction.key, correction.value) == ("vmbo_parties", value)
+
+
+@pytest.mark.parametrize("key", [step.key for step in load_catalogue().steps if step.kind != "yes_no"])
+@pytest.mark.parametrize("text, expected", [
+    ("ja", messages.YES_AT_OPEN_QUESTION), ("Ja.", messages.YES_AT_OPEN_QUESTION),
+    ("oké", messages.YES_AT_OPEN_QUESTION), ("akkoord", messages.YES_AT_OPEN_QUESTION),
+    ("nee", messages.NO_AT_OPEN_QUESTION), ("klopt niet", messages.NO_AT_OPEN_QUESTION),
+])
+def test_a_bare_yes_or_no_is_never_stored_where_no_yes_or_no_is_asked(key, text, expected):
+    move = turn(key, text, {**TWO_BOARDS, "vmbo_parties": ["Stichting A"]})
+    assert move.updates == {key: None} and said(move) == expected
+
+
+def test_yes_after_a_correction_confirms_it_and_the_open_question_stays():
+    answers = {**TWO_BOARDS, "vmbo_parties": ["Stichting A"],
+               HISTORY_SLOT: ["same_authority", "route_type", "vmbo_parties"]}
+    corrected = turn("mbo_parties", "het bestuur van de vmbo-school heet eigenlijk Stichting VO De Nieuwe Brug",
+                     answers)
+    assert corrected.updates["vmbo_parties"] == ["Stichting VO De Nieuwe Brug"]
+    move = turn("mbo_parties", "ja", {**answers, **corrected.updates})
+    assert move.updates == {"mbo_parties": None} and said(move).startswith("Goed.")
