@@ -133,3 +133,14 @@ def test_a_phrasing_that_names_no_passage_or_several_is_an_error():
     with pytest.raises(ValueError, match="names 2 passages"):
         _named_passage("Bouwsteen, inleiding", "Vanaf  2020", rows)
     assert _named_passage("Bouwsteen, inleiding", "Vanaf 2020 is", rows) == 0
+
+
+def test_phrasings_of_one_passage_in_several_entries_are_all_kept(tmp_path, monkeypatch):
+    phrasings = tmp_path / "phrasings.yml"
+    phrasings.write_text(
+        "- {place: 'Bouwsteen, inleiding', starts: 'Vanaf 2020', questions: ['Sinds wanneer?']}\n"
+        "- {place: 'Bouwsteen, inleiding', starts: 'Vanaf 2020', questions: ['Vanaf welk jaar?', 'En nu?']}\n",
+        encoding="utf-8")
+    monkeypatch.setattr("bot.knowledge.passages.PHRASINGS_FILE", phrasings)
+    named = phrasings_by_passage([("Bouwsteen, inleiding", "Vanaf 2020 is het")])
+    assert named == {0: ("Sinds wanneer?", "Vanaf welk jaar?", "En nu?")}
