@@ -8,15 +8,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.draft_delivery import CONFIRMED_SLOT, deliver_draft
 from bot import messages
-from bot.interview.answers import check_answer
-from bot.interview.catalogue import COMPLETION_SLOT, DATE, PARTIES, SIGNATORIES_KEY, load_catalogue
+from bot.interview.catalogue import COMPLETION_SLOT, SIGNATORIES_KEY, load_catalogue
 from bot.interview.correction import Correction, find_correction
-from bot.interview.dates import completed_date
 from bot.interview.editing import MAX_EDIT_REQUEST_WORDS, is_edit_request, keys_to_clear, steps_meant
-from bot.interview.flow import missing_keys, parties
+from bot.interview.flow import missing_keys
 from bot.interview.moves import clear_interview_state, reopen
 from bot.interview.review import display_answer
-from bot.interview.turn import interview_turn
+from bot.interview.turn import checked_correction, interview_turn
 from bot.text_markup import escape_markdown
 from actions.clarify_question import question_buttons
 from actions.feedback import INTERVIEW_SLOT, interview_finished
@@ -77,9 +75,9 @@ class ActionEditClause(Action):
         text = tracker.latest_message.get("text") or ""
         requested = tracker.get_slot(REQUESTED_SLOT)
         asks_change = is_edit_request(text) and len(text.split()) <= MAX_EDIT_REQUEST_WORDS
-        if tracker.active_loop.get("name") and requested in catalogue and not asks_change \
-                and find_correction(text, answers) is None:
-            # Read as a change request, but it is not one: the interview's guard reads it.
+        if tracker.active_loop.get("name") and requested in catalogue and not asks_change:
+            # During the interview the guard reads it: an answer, a command or a correction in
+            # own words, which is stored (so 'terug' reopens it) as if typed at the question.
             move = interview_turn(catalogue.get(requested), text, tracker.latest_message, answers,
                                   question_buttons)
             say(dispatcher, move)
@@ -113,14 +111,7 @@ class ActionEditClause(Action):
         interviewing: bool,
     ) -> Optional[List[Dict[Text, Any]]]:
         """Store a correction that gives the new answer; ``None`` if it does not check out."""
-        step = load_catalogue().get(correction.key)
-        value = correction.value
-        if step.kind == DATE:
-            value = completed_date(value, answers.get(step.key))
-        checked = check_answer(step, value, [
-            name for side, name in parties(answers)
-            if step.kind == PARTIES and side != ("vmbo" if step.key == "vmbo_parties" else "mbo")
-        ])
+        step, checked = checked_correction(correction, answers)
         if not checked.ok:
             return None
         shown = escape_markdown(display_answer(step, checked.value))

@@ -5,12 +5,12 @@
 """
 
 import re
-from typing import Any, Dict, Mapping, Optional, Sequence
+from typing import Any, Dict, Mapping, Optional, Sequence, Tuple
 
 from bot import messages
 from bot.answering import ANSWER, CLARIFY, decide_parse
 from bot.interview import guard, moves
-from bot.interview.answers import check_answer, clean_answer
+from bot.interview.answers import Checked, check_answer, clean_answer
 from bot.interview.catalogue import (
     CHOICE, DATE, PARTIES, SIGNATORY_KEY, TEXT, YES_NO, Step, load_catalogue,
 )
@@ -103,12 +103,17 @@ def _read(
     return _answer(step, text, answers)
 
 
+def checked_correction(correction: Correction, answers: Mapping[str, Any]) -> Tuple[Step, Checked]:
+    """The step a correction changes, and its new answer checked as if it were typed there."""
+    target = load_catalogue().get(correction.key)
+    value = completed_date(correction.value, answers.get(target.key)) if target.kind == DATE else correction.value
+    return target, check_answer(target, value, _other_parties(target, answers))
+
+
 def _correct(step: Step, correction: Correction, text: str, answers: Mapping[str, Any]) -> Move:
     """An earlier answer corrected in own words ("het ROC heet eigenlijk X"): the cue makes it
     clear, so it is stored and said back; 'terug' reopens it. The open question is asked again."""
-    target = load_catalogue().get(correction.key)
-    value = completed_date(correction.value, answers.get(target.key)) if target.kind == DATE else correction.value
-    checked = check_answer(target, value, _other_parties(target, answers))
+    target, checked = checked_correction(correction, answers)
     if not checked.ok:
         return _unanswered(step).say(checked.message)
     move = moves.store(target, checked.value, answers)

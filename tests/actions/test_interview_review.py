@@ -154,13 +154,18 @@ async def test_a_correction_that_does_not_check_out_asks_the_question_again(disp
     assert slots_of(events)["signing_date"] is None
 
 
-async def test_a_correction_during_the_interview_does_not_shorten_the_review(dispatcher, domain):
+async def test_a_correction_during_the_interview_is_stored_as_at_the_question(dispatcher, domain):
     message = {"text": "de datum moet 2 september zijn", "entities": []}
-    tracker = make_tracker(message, slots={**complete_answers(), "requested_slot": "signatory"},
-                           active_loop={"name": "interview_form"})
+    slots = {**complete_answers(), "requested_slot": "signatory",
+             "interview_history": ["signing_date", "signing_place"]}
+    tracker = make_tracker(message, slots=slots, active_loop={"name": "interview_form"})
     events = await ActionEditClause().run(dispatcher, tracker, domain)
-    assert slots_of(events)["signing_date"].startswith("2 september ")
-    assert slots_of(events)["changed_steps"] == []
+    stored = slots_of(events)
+    assert stored["signing_date"].startswith("2 september ") and stored["signatory"] is None
+    assert stored["interview_history"] == ["signing_place", "signing_date"]  # so 'terug' reopens it
+    assert "changed_steps" not in stored  # the review is not shortened
+    assert dispatcher.messages[0]["text"] == messages.CORRECTED.format(
+        label=load_catalogue().get("signing_date").part_label, answer=stored["signing_date"])
 
 
 async def test_a_message_taken_for_a_change_request_that_is_none_is_read_by_the_guard(dispatcher, domain):
@@ -180,3 +185,12 @@ async def test_a_long_answer_that_mentions_a_change_is_an_answer_during_the_inte
     tracker = make_tracker({"text": text, "entities": []}, slots=slots, active_loop={"name": "interview_form"})
     events = await ActionEditClause().run(dispatcher, tracker, domain)
     assert slots_of(events)["clause_10_termination"] == text and "authority_name" not in slots_of(events)
+
+
+async def test_changing_the_signatories_from_the_review_asks_each_again(dispatcher, domain):
+    tracker = make_tracker({"text": "wijzig de ondertekening", "entities": [{"entity": "clause", "value": "signatory"}]},
+                           slots=complete_answers())
+    events = await ActionEditClause().run(dispatcher, tracker, domain)
+    stored = slots_of(events)
+    assert stored["signatory"] is None and stored["signatories"] == []
+    assert stored["changed_steps"] == ["signatory"] and stored["interview_confirmed"] is False

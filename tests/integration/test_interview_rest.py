@@ -97,3 +97,20 @@ def test_starting_over_needs_confirmation(assistant):
     assert "echt opnieuw beginnen" in _say(assistant, sender, "opnieuw beginnen")
     restarted = _say(assistant, sender, "/affirm")
     assert "gewist" in restarted and "Vraag 1 van" in restarted
+
+
+def test_a_correction_in_own_words_is_kept_and_a_yes_after_it_is_no_name(assistant):
+    sender = "interview-correction"
+    _say(assistant, sender, "ik wil een samenwerkingsovereenkomst opstellen")
+    _say(assistant, sender, "nee, verschillende besturen")
+    _say(assistant, sender, "1")
+    assert STEP("mbo_parties").question in _say(assistant, sender, "Stichting VO De Brug")
+    corrected = _say(assistant, sender, "het bestuur van de vmbo-school heet eigenlijk Stichting VO De Nieuwe Brug")
+    assert "Stichting VO De Nieuwe Brug" in corrected and STEP("mbo_parties").question in corrected
+    yes = _say(assistant, sender, "ja")
+    assert "niets opgeslagen" in yes and STEP("mbo_parties").question in yes
+    back = _say(assistant, sender, "terug")  # reopens the corrected answer, offering it
+    assert STEP("vmbo_parties").question in back and "Stichting VO De Nieuwe Brug" in back
+    assert STEP("mbo_parties").question in _say(assistant, sender, "ja")
+    review_later = _say(assistant, sender, "ROC De Brug")
+    assert STEP("clause_1_programme").question in review_later
