@@ -1,11 +1,13 @@
 """The check for a conversation: a pasted agreement recognised, the reply, the stored report."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from bot.agreement import messages
 from bot.agreement.check import check_pasted_text
+from bot.agreement.checker import COVERED
 from bot.agreement.service import (
     PASTE_MIN_CHARS, chat_text, looks_like_agreement, report_links, store_report, summary_text,
     topic_lines,
@@ -97,3 +99,28 @@ def test_the_report_is_stored_for_the_conversation_and_linked(result, tmp_path):
         "markdown": f"https://assistent.school.nl/agreements/reports/{token}/md",
     }}
     assert store.delete_conversation("gesprek-7") == 1
+
+
+def test_an_agreement_with_every_topic_covered_says_so(result):
+    covered = replace(result, findings=tuple(replace(f, status=COVERED) for f in result.findings))
+    assert summary_text(covered) == "10 van de 10 onderwerpen zijn geregeld. " + messages.REPORT_ALL_COVERED
+
+
+def test_the_chat_reply_is_the_summary_the_topics_and_the_pointer_to_the_report(result):
+    summary, items, pointer = chat_text(result).split("\n\n")
+    assert summary == f"{messages.CHAT_CHECKED} {summary_text(result)}"
+    assert items.split("\n")[8] == "- i. geschilbeslechting: geregeld (artikel 8)"
+    assert pointer == messages.CHAT_REPORT
+
+
+def test_a_text_of_exactly_the_least_length_with_three_headings_is_an_agreement():
+    headings = "Artikel 1 Doel\nArtikel 2 Leiding\nArtikel 3 Geschillen\n"
+    text = headings + "x" * (PASTE_MIN_CHARS - len(headings))
+    assert len(text) == PASTE_MIN_CHARS and looks_like_agreement(text)
+    assert not looks_like_agreement(text[:-1]) and not looks_like_agreement(None)
+
+
+def test_report_links_keep_a_base_address_that_ends_in_a_letter():
+    links = report_links("t0k3n", "https://intranet.school.nl/assistentX/")
+    assert links.docx == "https://intranet.school.nl/assistentX/agreements/reports/t0k3n/docx"
+    assert links.markdown == "https://intranet.school.nl/assistentX/agreements/reports/t0k3n/md"
