@@ -84,7 +84,6 @@ class _Group:
     passages: List[_Read] = field(default_factory=list)
     elements: Dict[int, _Read] = field(default_factory=dict)
     deferred: bool = False
-    under_heading: bool = False
 
 
 def is_status_line(text: str) -> bool:
@@ -157,14 +156,15 @@ def _candidates(topic: Topic, reads: Sequence[_Read]) -> Tuple[Dict[str, _Group]
         under_heading = bool(read.heading.strip()) and topic.headings.found_in(read.heading)
         if not (under_heading or topic.anchor.found_in(read.own)):
             continue
-        elements = [n for n, e in enumerate(topic.elements) if e.terms.found_in(read.own)]
+        # "geen aanvullende afspraken" says none were made: its words make no element.
+        stated = topic.not_applicable.taken_out(read.own)
+        elements = [n for n, e in enumerate(topic.elements) if e.terms.found_in(stated)]
         if not under_heading and not elements and _under_other_topic(topic, read.heading):
             continue  # a word of this topic said in passing in another topic's article
         # Everything under the topic's own headings is one group: j spans articles 9 and 10.
         key = HEADING_GROUP if under_heading else _group_key(read.passage)
         group = groups.setdefault(key, _Group())
         group.passages.append(read)
-        group.under_heading = group.under_heading or under_heading
         group.deferred = group.deferred or deferral_terms().found_in(read.own)
         for number in elements:
             group.elements.setdefault(number, read)

@@ -67,6 +67,12 @@ class Terms:
         """Whether any of the terms occurs in normalised text."""
         return any(pattern.search(normalised) for pattern in self.patterns)
 
+    def taken_out(self, normalised: str) -> str:
+        """Normalised text with every occurrence of the terms replaced by a space."""
+        for pattern in self.patterns:
+            normalised = pattern.sub(" ", normalised)
+        return normalised
+
 
 @dataclass(frozen=True)
 class Element:

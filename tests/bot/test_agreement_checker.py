@@ -5,7 +5,11 @@ from datetime import date
 import pytest
 
 from bot.agreement.check import check_document, check_pasted_text
-from bot.agreement.checker import COVERED, MISSING, NOT_APPLICABLE, PARTLY, UNSURE, is_status_line, quote
+from bot.agreement import messages
+from bot.agreement.checker import (
+    COVERED, MISSING, NOT_APPLICABLE, PARTLY, UNSURE, Evidence, is_status_line, quote, read_passages,
+    topic_passages,
+)
 from bot.agreement.facts import CONTINUOUS, INTEGRATED, INTERNAL, MBO, VMBO
 from bot.agreement.reading import PDF, Line, RawDocument, TEXT
 from bot.agreement.structure import Passage, plain, split_passages
@@ -425,3 +429,83 @@ Een geschil wordt voorgelegd aan een mediator.
         "quote": "Een geschil wordt voorgelegd aan een mediator.", "place": "artikel 8"}
     assert payload["topics"][0]["status_text"] == "ontbreekt"
     assert payload["facts"]["parties"][1] == {"name": "Stichting ROC Westland", "side": "mbo"}
+
+
+# Whole findings: status, evidence, what is missing and the notes, for each way a topic ends.
+
+def test_codetermination_without_extra_arrangements_is_covered_with_its_passage_and_note():
+    h = finding(PARTIES + """
+Artikel 7 Medezeggenschap
+Partijen hebben geen aanvullende afspraken over de medezeggenschap gemaakt.
+""", "h")
+    assert (h.status, h.missing_elements, h.notes) == (COVERED, (), (messages.NOTE_NO_EXTRA,))
+    assert h.evidence == (Evidence(
+        "Partijen hebben geen aanvullende afspraken over de medezeggenschap gemaakt.", "artikel 7"),)
+
+
+def test_no_funding_transferred_shows_the_passage_that_says_so():
+    g = finding(PARTIES + """
+Artikel 6 Financiën
+Er wordt geen bekostiging overgedragen tussen partijen.
+""", "g")
+    assert (g.status, g.notes) == (NOT_APPLICABLE, (messages.NOTE_NO_TRANSFER,))
+    assert g.evidence == (Evidence("Er wordt geen bekostiging overgedragen tussen partijen.", "artikel 6"),)
+
+
+def test_a_missing_topic_lists_every_element_and_notes_a_heading_only_when_there_is_one():
+    topics = {topic.letter: topic for topic in load_topics()}
+    c = finding(PARTIES, "c")
+    assert (c.status, c.evidence, c.notes) == (MISSING, (), ())
+    assert c.missing_elements == tuple(element.name for element in topics["c"].elements)
+    # The format's own title as the only heading: the heading counts though its words are the format's.
+    h = finding(PARTIES + "\nArtikel 7 Aanvullende afspraken t.a.v. geldende medezeggenschap-regime (optioneel)\n", "h")
+    assert (h.status, h.notes) == (MISSING, (messages.NOTE_HEADING_ONLY,))
+
+
+def test_an_arrangement_put_off_shows_its_passage():
+    i = finding(PARTIES + """
+Artikel 8 Geschilbeslechting
+Hoe een geschil wordt voorgelegd aan een mediator, wordt later vastgesteld.
+""", "i")
+    assert i.status == PARTLY and i.notes == (messages.NOTE_DEFERRED,)
+    assert [e.place for e in i.evidence] == ["artikel 8"]
+
+
+def test_a_covered_topic_quotes_each_of_its_passages_once_in_order():
+    c = finding(PARTIES + """
+Artikel 3 Leiding
+a. De stuurgroep bestaat uit de beide directeuren.
+b. De stuurgroep wordt benoemd door de besturen en is belast met de dagelijkse leiding.
+c. De stuurgroep vergadert zes keer per jaar op wisselende locaties.
+""", "c")
+    assert c.status == COVERED
+    assert [e.place for e in c.evidence] == ["artikel 3a", "artikel 3b", "artikel 3c"]
+
+
+def test_a_passage_of_exactly_the_least_number_of_own_words_counts():
+    i = finding(PARTIES + "\nArtikel 8 Geschilbeslechting\nEen mediator beslecht geschillen.\n", "i")
+    assert i.status != MISSING and i.evidence[0].quote == "Een mediator beslecht geschillen."
+
+
+def test_of_two_articles_with_as_many_elements_the_one_with_fewer_passages_is_shown():
+    c = finding(PARTIES + """
+Artikel 2 Samenwerking
+De stuurgroep bestaat uit de beide directeuren.
+
+Artikel 6 Werkwijze
+a. De stuurgroep wordt benoemd door de besturen.
+b. De stuurgroep vergadert zes keer per jaar op wisselende locaties.
+""", "c")
+    assert c.status == PARTLY and [e.place for e in c.evidence] == ["artikel 2"]
+
+
+def test_a_long_passage_is_quoted_by_its_sentences_with_the_topics_words():
+    filler = "Partijen werken al jaren prettig samen in de regio en kennen elkaar goed van eerdere projecten. "
+    c = finding(PARTIES + "\nArtikel 3 Leiding\n" + filler * 3
+                + "De besturen wijzen samen een kernteam aan dat bestaat uit twee teamleiders.\n", "c")
+    assert "De besturen wijzen samen een kernteam aan" in c.evidence[0].quote
+
+
+def test_a_topic_without_passages_rests_on_none():
+    reads = read_passages(split_passages(_text("Artikel 1 Onderwijsprogramma", "Het profiel Zorg en welzijn.")))
+    assert topic_passages(next(t for t in load_topics() if t.letter == "c"), reads) == []
