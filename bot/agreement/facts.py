@@ -21,8 +21,8 @@ _ORGANISATION = re.compile(
     r"Het bevoegd gezag van|Bestuur van|Vereniging voor)\b[^,;:()\n\u201c\u201d\"]{2,90})"
 )
 _NAME_END = re.compile(
-    r"\s+(?:gevestigd|statutair|te\s+[A-Z]|hierna|vertegenwoordigd|rechtsgeldig|als bevoegd|"
-    r"in dit verband|en\s+(?:de|het)\s|dat|die|welke|namens)\b.*$"
+    r"\s+(?:te\s+[A-Z]|(?:gevestigd|statutair|hierna|vertegenwoordigd|rechtsgeldig|als bevoegd|"
+    r"in dit verband|en\s+(?:de|het)\s|dat|die|welke|namens)\b).*$"
 )
 _NAME_JOINERS = {"de", "het", "van", "voor", "en", "der", "den", "op", "aan", "in", "'t", "te"}
 # "A en B", "A & B": two names, wherever the second starts with a capital.

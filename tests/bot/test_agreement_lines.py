@@ -1,0 +1,88 @@
+"""Wrapped lines of a PDF or pasted text joined into paragraphs, and names of parties read."""
+
+from bot.agreement.facts import MBO, OTHER, VMBO, _name, _side
+from bot.agreement.reading import Line
+from bot.agreement.structure import SHORT_LINE_SHARE, _join_wrapped, _Paragraph
+
+WRAPPED = "De route start in het vmbo-profiel Zorg en welzijn en loopt door naar het"  # 74 characters
+
+
+def paragraphs(*texts: str, page: int = 1):
+    return [(p.text, p.page) for p in _join_wrapped([Line(text, page) for text in texts])]
+
+
+def test_a_paragraph_is_its_lines_joined_with_single_spaces_and_plain_fields():
+    joined = _join_wrapped([Line(WRAPPED, 1), Line("mbo op beide locaties.", 1)])
+    assert joined == [_Paragraph(WRAPPED + " mbo op beide locaties.", 1, 0, "")]
+
+
+def test_no_lines_or_only_blank_ones_give_no_paragraph():
+    assert _join_wrapped([]) == [] and _join_wrapped([Line("", 1), Line("   ", 1)]) == []
+
+
+def test_a_short_line_ends_its_paragraph_and_a_long_one_without_an_end_does_not():
+    assert paragraphs(WRAPPED, "Kort en zonder punt", WRAPPED, WRAPPED + ".") == [
+        (WRAPPED + " Kort en zonder punt", 1), (WRAPPED + " " + WRAPPED + ".", 1)]
+
+
+def test_a_line_of_exactly_the_short_share_does_not_end_its_paragraph():
+    least = "x" * int(SHORT_LINE_SHARE * len(WRAPPED) + 1)  # the share of the usual line, rounded up
+    assert len(least) - 1 < SHORT_LINE_SHARE * len(WRAPPED) <= len(least)
+    assert paragraphs(WRAPPED, least, WRAPPED) == [(f"{WRAPPED} {least} {WRAPPED}", 1)]
+    assert paragraphs(WRAPPED, least[1:], WRAPPED) == [(f"{WRAPPED} {least[1:]}", 1), (WRAPPED, 1)]
+
+
+def test_a_long_line_ending_a_sentence_ends_its_paragraph():
+    assert paragraphs(WRAPPED + ".", WRAPPED + ".") == [(WRAPPED + ".", 1), (WRAPPED + ".", 1)]
+
+
+def test_a_continuation_that_starts_with_a_capital_stays_in_its_paragraph():
+    assert paragraphs(WRAPPED, WRAPPED, "ROC Zuid en de school, op beide locaties van de route in de regio.") == [
+        (f"{WRAPPED} {WRAPPED} ROC Zuid en de school, op beide locaties van de route in de regio.", 1)]
+
+
+def test_a_heading_line_stands_alone_before_a_capital_but_a_numbered_sentence_start_does_not():
+    assert paragraphs("Onderwijsprogramma", WRAPPED + ".")[0] == ("Onderwijsprogramma", 1)
+    assert paragraphs("1 inleiding en doel van de samenwerking tussen",
+                      "Route werken samen aan de overgang naar het mbo.") == [
+        ("1 inleiding en doel van de samenwerking tussen Route werken samen aan de overgang naar het mbo.", 1)]
+
+
+def test_articles_parts_list_items_and_markdown_headings_each_start_a_paragraph():
+    for start in ("Artikel 2 Bedrijfsleven en de regio", "2.1 Het bedrijfsleven adviseert de route",
+                  "b. Het bedrijfsleven adviseert de route", "- Het bedrijfsleven adviseert de route",
+                  "## Bedrijfsleven", "3. Het bedrijfsleven adviseert de route"):
+        assert paragraphs(WRAPPED, start)[0] == (WRAPPED, 1), start
+
+
+def test_a_word_broken_at_its_hyphen_is_joined_even_before_a_capital_inside_it():
+    assert paragraphs("Leerlingen gebruiken in de lessen van de route op beide locaties hun school-",
+                      "iPads en de laptops van de instelling.") == [
+        ("Leerlingen gebruiken in de lessen van de route op beide locaties hun school-iPads en de "
+         "laptops van de instelling.", 1)]
+
+
+def test_a_paragraph_keeps_the_page_it_starts_on():
+    lines = [Line(WRAPPED, 1), Line("mbo op beide locaties van de route in de regio Zwolle.", 2)]
+    assert [p.page for p in _join_wrapped(lines)] == [1]
+
+
+def test_a_line_on_half_of_the_pages_is_a_running_header():
+    lines = [Line("Concept", page) for page in (1, 2)]
+    lines += [Line(f"{WRAPPED} {page}.", page) for page in (1, 2, 3, 4)]
+    assert [p.text for p in _join_wrapped(lines)] == [f"{WRAPPED} {page}." for page in (1, 2, 3, 4)]
+
+
+def test_a_name_runs_to_the_first_word_that_is_no_part_of_one():
+    assert _name("Stichting 2College te Tilburg") == "Stichting 2College"
+    assert _name("Stichting Onderwijs van de regio") == "Stichting Onderwijs"
+    assert _name("Stichting ROC Zuid.") == "Stichting ROC Zuid"
+    assert _name("Stichting Scholengroep X") == "Stichting Scholengroep X"
+    assert _name("Stichting ROC Zuid gevestigd te Breda") == "Stichting ROC Zuid"
+
+
+def test_the_side_of_a_party_comes_from_its_name_else_from_unambiguous_context():
+    assert _side("Stichting Westland", "bevoegd gezag van de instelling voor beroepsonderwijs") == MBO
+    assert _side("Stichting Westland", "bevoegd gezag van de vmbo-school") == VMBO
+    assert _side("Stichting Westland", "namens partijen") == OTHER
+    assert _side("Stichting Westland", "de school en het mbo") == OTHER
