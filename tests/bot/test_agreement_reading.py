@@ -149,17 +149,23 @@ def test_word_and_opendocument_files_with_macros_are_refused():
     assert _refusal(odt_file(BODY, macro=True)).reason == "macros"
 
 
-def test_a_macro_enabled_content_type_is_refused():
-    source = zipfile.ZipFile(BytesIO(word_file(BODY)))
+def _with_content_types(data: bytes, *replacements) -> bytes:
+    """A Word file with its [Content_Types].xml changed by (old, new) byte replacements."""
+    source = zipfile.ZipFile(BytesIO(data))
     output = BytesIO()
     with zipfile.ZipFile(output, "w") as bundle:
         for item in source.infolist():
             content = source.read(item.filename)
             if item.filename == "[Content_Types].xml":
-                content = content.replace(
-                    b"document.main+xml", b"document.macroEnabled.main+xml")
+                for old, new in replacements:
+                    content = content.replace(old, new, 1)
             bundle.writestr(item, content)
-    assert _refusal(output.getvalue()).reason == "macros"
+    return output.getvalue()
+
+
+def test_a_macro_enabled_content_type_is_refused():
+    data = _with_content_types(word_file(BODY), (b"document.main+xml", b"document.macroEnabled.main+xml"))
+    assert _refusal(data).reason == "macros"
 
 
 def test_an_encrypted_pdf_is_refused():
@@ -401,16 +407,9 @@ def test_macros_are_found_by_either_of_their_names():
 
 
 def test_a_word_file_whose_content_types_are_not_utf8_is_read():
-    source = zipfile.ZipFile(BytesIO(word_file(BODY)))
-    output = BytesIO()
-    with zipfile.ZipFile(output, "w") as bundle:
-        for item in source.infolist():
-            content = source.read(item.filename)
-            if item.filename == "[Content_Types].xml":
-                content = content.replace(b"encoding='UTF-8'", b"encoding='ISO-8859-1'", 1)
-                content = content.replace(b"?>", b"?><!-- \xff -->", 1)
-            bundle.writestr(item, content)
-    assert read_document(output.getvalue()).lines[0].text == BODY
+    data = _with_content_types(word_file(BODY), (b"encoding='UTF-8'", b"encoding='ISO-8859-1'"),
+                               (b"?>", b"?><!-- \xff -->"))
+    assert read_document(data).lines[0].text == BODY
 
 
 def test_archive_limits_hold_at_their_bounds(monkeypatch):
