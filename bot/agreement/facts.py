@@ -127,9 +127,16 @@ def find_parties(passages: Sequence[Passage]) -> Tuple[Party, ...]:
     return tuple(found)
 
 
-def _kind(passages: Sequence[Passage]) -> Tuple[str, bool]:
+def _title_and_whole(passages: Sequence[Passage]) -> Tuple[str, str]:
+    """The normalised title (the first passages) and the whole text without the format's
+    sentences, each one string, so that a term broken over two paragraphs is still found."""
     title = normalise(" ".join(p.text for p in passages[:TITLE_PASSAGES]))
     whole = " ".join(without_boilerplate(normalise(p.text)) for p in passages)
+    return title, " " + " ".join(whole.split()) + " "
+
+
+def _kind(passages: Sequence[Passage]) -> Tuple[str, bool]:
+    title, whole = _title_and_whole(passages)
     addendum = _ADDENDUM.found_in(title)
     if _INTERNAL.found_in(title):
         return INTERNAL, addendum
@@ -141,9 +148,7 @@ def _kind(passages: Sequence[Passage]) -> Tuple[str, bool]:
 
 
 def _route(passages: Sequence[Passage]) -> str:
-    title = normalise(" ".join(p.text for p in passages[:TITLE_PASSAGES]))
-    whole = " ".join(without_boilerplate(normalise(p.text)) for p in passages)
-    for text in (title, whole):
+    for text in _title_and_whole(passages):
         if _INTEGRATED.found_in(text):
             return INTEGRATED
         if _CONTINUOUS.found_in(text):

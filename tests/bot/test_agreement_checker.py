@@ -7,7 +7,8 @@ import pytest
 from bot.agreement.check import check_document, check_pasted_text
 from bot.agreement import messages
 from bot.agreement.checker import (
-    COVERED, MISSING, NOT_APPLICABLE, PARTLY, UNSURE, Evidence, is_status_line, quote, read_passages,
+    COVERED, MAX_QUOTE_CHARS, MISSING, NOT_APPLICABLE, PARTLY, UNSURE, Evidence, is_status_line, quote,
+    read_passages,
     topic_passages,
 )
 from bot.agreement.facts import CONTINUOUS, INTEGRATED, INTERNAL, MBO, VMBO
@@ -509,3 +510,79 @@ def test_a_long_passage_is_quoted_by_its_sentences_with_the_topics_words():
 def test_a_topic_without_passages_rests_on_none():
     reads = read_passages(split_passages(_text("Artikel 1 Onderwijsprogramma", "Het profiel Zorg en welzijn.")))
     assert topic_passages(next(t for t in load_topics() if t.letter == "c"), reads) == []
+
+
+def _sentence(length: int, words: str) -> str:
+    """A sentence of exactly ``length`` characters: the words, filled up, and a full stop."""
+    fill = length - len(words) - 2
+    assert fill >= 1
+    return f"{words} {'x' * fill}."
+
+
+def test_a_text_of_exactly_the_longest_quote_is_quoted_whole():
+    text = _sentence(160, "Een geschil gaat naar een mediator") + " " + _sentence(159, "Daarna beslist de rechter")
+    assert len(text) == MAX_QUOTE_CHARS and quote(text, ["mediator"]) == text
+
+
+def test_the_sentences_with_most_terms_are_quoted_in_document_order_up_to_the_longest_quote():
+    first = _sentence(114, "Partijen werken samen")  # no term: chosen last, and it just fits
+    second = _sentence(100, "Een geschil gaat naar een mediator")
+    third = _sentence(100, "Een geschil gaat eerst naar een mediator, daarna naar de rechter")
+    last = _sentence(100, "Tot slot nog iets")
+    quoted = quote(" ".join([first, second, third, last]), ["mediator", "rechter"])
+    assert quoted == f"{first} \u2026 {second} \u2026 {third}" and len(quoted) == MAX_QUOTE_CHARS
+
+
+def test_a_sentence_too_long_for_the_quote_is_passed_over_for_a_shorter_one():
+    best = _sentence(150, "Een geschil gaat eerst naar een mediator, daarna naar de rechter")
+    long = _sentence(200, "Een geschil gaat naar een mediator")
+    short = _sentence(40, "Partijen werken samen")
+    assert quote(" ".join([best, long, short]), ["mediator", "rechter"]) == f"{best} \u2026 {short}"
+
+
+def test_one_sentence_longer_than_the_quote_is_cut_at_a_space():
+    text = ("Abcdefghi " * 40).strip() + "."  # a space at every tenth character
+    assert quote(text) == text[:MAX_QUOTE_CHARS - 1] + " \u2026"
+
+
+def test_evidence_quotes_the_sentences_with_the_topics_element_words_not_only_its_name():
+    anchored = _sentence(150, "De stuurgroep vergadert op wisselende locaties in de regio")
+    elements = _sentence(150, "Zij worden door de besturen benoemd en zijn belast met de planning")
+    anchored_again = _sentence(150, "De stuurgroep houdt een verslag bij van haar vergaderingen")
+    c = finding(PARTIES + "\nArtikel 3 Leiding\n" + " ".join([anchored, elements, anchored_again]) + "\n", "c")
+    assert c.evidence[0].quote == f"{anchored} \u2026 {elements}"
+
+
+def test_elements_found_only_spread_over_articles_are_noted_as_such():
+    c = finding(PARTIES + """
+Artikel 2 Samenwerking
+De stuurgroep bestaat uit de beide directeuren.
+
+Artikel 6 Werkwijze
+De stuurgroep wordt benoemd door de besturen.
+
+Artikel 7 Overig
+De stuurgroep is belast met de planning van de leiding.
+""", "c")
+    assert c.notes == (messages.NOTE_SCATTERED,) and c.missing_elements == ()
+
+
+def test_codetermination_named_without_an_arrangement_shows_its_passage_and_what_is_missing():
+    h = finding(PARTIES + """
+Artikel 7 Medezeggenschap
+Voor de leerlingen van de school geldt de WMS, voor de studenten van de instelling de WEB.
+""", "h")
+    topic = next(t for t in load_topics() if t.letter == "h")
+    assert (h.status, h.notes) == (UNSURE, (messages.NOTE_NOT_MADE_UNSURE,))
+    assert h.missing_elements == tuple(e.name for e in topic.elements)
+    assert [e.place for e in h.evidence] == ["artikel 7"]
+
+
+def test_a_partly_covered_topic_names_every_missing_element_and_what_is_put_off():
+    c = finding(PARTIES + """
+Artikel 3 Leiding
+De stuurgroep bestaat uit de beide directeuren; de rest wordt later vastgesteld.
+""", "c")
+    missing = ("de wijze van benoeming", "de taken en bevoegdheden van de leiding")
+    assert (c.status, c.missing_elements) == (PARTLY, missing)
+    assert c.notes == (messages.NOTE_MISSING_ELEMENTS.format(elements="; ".join(missing)), messages.NOTE_DEFERRED)

@@ -1,6 +1,12 @@
-"""Wrapped lines of a PDF or pasted text joined into paragraphs, and names of parties read."""
+"""Wrapped lines of a PDF or pasted text joined into paragraphs; the parties and the kind of
+document read from them."""
 
-from bot.agreement.facts import MBO, OTHER, VMBO, _name, _side
+from io import BytesIO
+
+import docx
+
+from bot.agreement.check import check_document, check_pasted_text
+from bot.agreement.facts import INTERNAL, MBO, OTHER, VMBO, _name, _side
 from bot.agreement.reading import Line
 from bot.agreement.structure import SHORT_LINE_SHARE, _join_wrapped, _Paragraph
 
@@ -86,3 +92,39 @@ def test_the_side_of_a_party_comes_from_its_name_else_from_unambiguous_context()
     assert _side("Stichting Westland", "bevoegd gezag van de vmbo-school") == VMBO
     assert _side("Stichting Westland", "namens partijen") == OTHER
     assert _side("Stichting Westland", "de school en het mbo") == OTHER
+
+
+PREAMBLE = """Samenwerkingsovereenkomst doorlopende leerroute vmbo-mbo
+
+Stichting Alfa, hierna: de school, vertegenwoordigd door het bestuur van Stichting Alfa, Stichting Beta, hierna: de instelling, Stichting Gamma Noord, hierna: de instelling.
+
+Artikel 1 Onderwijsprogramma
+De route loopt van het profiel Zorg en welzijn naar de kwalificatie Helpende zorg en welzijn.
+Stichting Kinderopvang Zonnebloem verzorgt de opvang na schooltijd.
+"""
+
+
+def test_the_parties_are_those_the_preamble_names_each_once_with_the_side_its_words_give():
+    parties = check_pasted_text(PREAMBLE).facts.parties
+    assert [(p.name, p.side) for p in parties] == [
+        ("Stichting Alfa", VMBO), ("Stichting Beta", MBO), ("Stichting Gamma Noord", MBO)]
+
+
+def _word_file(*paragraphs: str) -> bytes:
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    output = BytesIO()
+    document.save(output)
+    return output.getvalue()
+
+
+BODY = "De stuurgroep bestaat uit de beide directeuren en wordt benoemd door de besturen."
+
+
+def test_the_kind_is_read_across_paragraph_breaks_in_the_title_and_in_the_text():
+    title_broken = _word_file("Interne", "regeling doorlopende leerroute vmbo-mbo", BODY)
+    assert check_document(title_broken).facts.kind == INTERNAL
+    text_broken = _word_file("Afspraken over de route", "Inleiding", "Kader", "Opzet",
+                             "Deze afspraken vormen samen de interne", "regeling van de stichting.", BODY)
+    assert check_document(text_broken).facts.kind == INTERNAL
