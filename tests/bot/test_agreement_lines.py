@@ -10,7 +10,7 @@ from bot.agreement.facts import INTERNAL, MBO, OTHER, VMBO, _name, _side
 from bot.agreement.reading import Line
 from bot.agreement.structure import SHORT_LINE_SHARE, _join_wrapped, _Paragraph
 
-WRAPPED = "De route start in het vmbo-profiel Zorg en welzijn en loopt door naar het"  # 74 characters
+WRAPPED = "De route start in het vmbo-profiel Zorg en welzijn en loopt door naar het"  # 73 characters
 
 
 def paragraphs(*texts: str, page: int = 1):
@@ -32,10 +32,12 @@ def test_a_short_line_ends_its_paragraph_and_a_long_one_without_an_end_does_not(
 
 
 def test_a_line_of_exactly_the_short_share_does_not_end_its_paragraph():
-    least = "x" * int(SHORT_LINE_SHARE * len(WRAPPED) + 1)  # the share of the usual line, rounded up
-    assert len(least) - 1 < SHORT_LINE_SHARE * len(WRAPPED) <= len(least)
-    assert paragraphs(WRAPPED, least, WRAPPED) == [(f"{WRAPPED} {least} {WRAPPED}", 1)]
-    assert paragraphs(WRAPPED, least[1:], WRAPPED) == [(f"{WRAPPED} {least[1:]}", 1), (WRAPPED, 1)]
+    usual = "Leerlingen van de route krijgen les op de locaties van de school en het ROC"
+    assert len(usual) == 75  # so that the share is a whole number of characters
+    least = "x" * round(SHORT_LINE_SHARE * len(usual))
+    assert len(least) == SHORT_LINE_SHARE * len(usual)
+    assert paragraphs(usual, least, usual) == [(f"{usual} {least} {usual}", 1)]
+    assert paragraphs(usual, least[1:], usual) == [(f"{usual} {least[1:]}", 1), (usual, 1)]
 
 
 def test_a_long_line_ending_a_sentence_ends_its_paragraph():
