@@ -7,8 +7,8 @@ import docx
 
 from bot.agreement.check import check_document, check_pasted_text
 from bot.agreement.facts import INTERNAL, MBO, OTHER, VMBO, _name, _side
-from bot.agreement.reading import Line
-from bot.agreement.structure import SHORT_LINE_SHARE, _join_wrapped, _Paragraph
+from bot.agreement.reading import TEXT, Line, RawDocument
+from bot.agreement.structure import SHORT_LINE_SHARE, _join_wrapped, _Paragraph, split_passages
 
 WRAPPED = "De route start in het vmbo-profiel Zorg en welzijn en loopt door naar het"  # 73 characters
 
@@ -130,3 +130,46 @@ def test_the_kind_is_read_across_paragraph_breaks_in_the_title_and_in_the_text()
     text_broken = _word_file("Afspraken over de route", "Inleiding", "Kader", "Opzet",
                              "Deze afspraken vormen samen de interne", "regeling van de stichting.", BODY)
     assert check_document(text_broken).facts.kind == INTERNAL
+
+
+def _funding(articles: str):
+    return check_pasted_text(PREAMBLE.split("Artikel 1")[0] + articles).facts.funding
+
+
+def test_funding_said_to_be_transferred_without_an_amount_is_transferred():
+    funding = _funding("Artikel 6 Financiën\nDe school betaalt de instelling voor de lessen die zij verzorgt.\n")
+    assert funding.transferred is True and funding.amount == ()
+
+
+def test_funding_not_spoken_of_is_not_known():
+    assert _funding("Artikel 8 Geschillen\nEen geschil gaat naar een mediator die partijen kiezen.\n").transferred is None
+
+
+def test_at_most_two_passages_are_kept_for_the_amount_and_for_the_destination():
+    lines = "".join(f"{n}. De school draagt EUR {n}00 per leerling over, bestemd voor de inzet van docenten.\n"
+                    for n in (1, 2, 3))
+    funding = _funding("Artikel 6 Financiën\n" + lines)
+    assert [e.place for e in funding.amount] == ["artikel 6, lid 1", "artikel 6, lid 2"]
+    assert [e.place for e in funding.destination] == ["artikel 6, lid 1", "artikel 6, lid 2"]
+
+
+def test_passages_before_the_first_article_belong_to_no_article_part_heading_or_annex():
+    first = split_passages(RawDocument(TEXT, [Line("Stichting Alfa en Stichting Beta spreken het volgende af.")]))[0]
+    assert (first.article, first.part, first.heading, first.annex) == ("", "", "", False)
+
+
+def test_an_annex_starts_without_article_or_part_and_an_empty_markdown_heading_is_passed_over():
+    passages = check_pasted_text(PREAMBLE.split("Artikel 1")[0] + """##
+
+**Artikel 8 Geschilbeslechting**
+a. Een geschil gaat naar een mediator die partijen samen kiezen.
+
+Bijlage 1 Begroting
+Het budget voor de route is vastgesteld door beide besturen samen.
+""")
+    found = {f.topic: f for f in passages.findings}
+    assert found["i"].evidence[0].place == "artikel 8a"
+    annex = split_passages(RawDocument(TEXT, [
+        Line("Artikel 8 Geschillen"), Line("a. Een geschil gaat naar een mediator."), Line(""),
+        Line("Bijlage 1 Begroting"), Line("Het budget voor de route is vastgesteld door beide besturen.")]))
+    assert [(p.article, p.part, p.annex) for p in annex[-2:]] == [("", "", True), ("", "", True)]
