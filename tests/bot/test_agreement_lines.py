@@ -7,8 +7,12 @@ import docx
 
 from bot.agreement.check import check_document, check_pasted_text
 from bot.agreement.facts import INTERNAL, MBO, OTHER, VMBO, _name, _side
-from bot.agreement.reading import TEXT, Line, RawDocument
-from bot.agreement.structure import SHORT_LINE_SHARE, _join_wrapped, _Paragraph, split_passages
+from bot.agreement.checker import is_status_line
+from bot.agreement.reading import CHARS_PER_PAGE, DOCX, TEXT, Limits, Line, RawDocument, read_text
+from bot.agreement.structure import (
+    MAX_HEADING_CHARS, MAX_HEADING_WORDS, SHORT_LINE_SHARE, _is_heading_text, _join_wrapped, _Paragraph,
+    split_passages,
+)
 
 WRAPPED = "De route start in het vmbo-profiel Zorg en welzijn en loopt door naar het"  # 73 characters
 
@@ -173,3 +177,32 @@ Het budget voor de route is vastgesteld door beide besturen samen.
         Line("Artikel 8 Geschillen"), Line("a. Een geschil gaat naar een mediator."), Line(""),
         Line("Bijlage 1 Begroting"), Line("Het budget voor de route is vastgesteld door beide besturen.")]))
     assert [(p.article, p.part, p.annex) for p in annex[-2:]] == [("", "", True), ("", "", True)]
+
+
+def test_word_numbering_makes_an_article_of_a_heading_and_no_part_before_the_first_article():
+    passages = split_passages(RawDocument(DOCX, [
+        Line("Partijen spreken af dat zij samen een doorlopende leerroute verzorgen voor de regio.", number="1"),
+        Line("Geschillen", number="2"),
+        Line("Een geschil wordt voorgelegd aan een mediator binnen zes weken."),
+        Line("Overige afspraken", heading_level=2),
+        Line("Partijen evalueren de samenwerking elk jaar samen."),
+    ]))
+    assert [(p.article, p.part, p.is_heading) for p in passages] == [
+        ("", "", False), ("2", "", True), ("2", "", False), ("", "", True), ("", "", False)]
+
+
+def test_a_heading_has_at_most_ten_words_and_ninety_characters():
+    assert _is_heading_text(" ".join(["Woord"] * MAX_HEADING_WORDS))
+    assert not _is_heading_text(" ".join(["Woord"] * (MAX_HEADING_WORDS + 1)))
+    longest = "Samenwerking" + "x" * (MAX_HEADING_CHARS - len("Samenwerking"))
+    assert _is_heading_text(longest) and not _is_heading_text(longest + "x")
+
+
+def test_a_lettered_status_line_counts_whatever_it_calls_the_topic():
+    assert is_status_line("h. iets heel anders: ontbreekt")
+    assert not is_status_line("iets heel anders: ontbreekt")
+
+
+def test_a_text_of_exactly_the_page_limit_is_read():
+    text = ("Partijen werken samen. " * 200)[:CHARS_PER_PAGE]
+    assert len(text) == CHARS_PER_PAGE and read_text(text, Limits(max_pages=1)).lines
