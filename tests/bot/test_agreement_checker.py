@@ -458,9 +458,12 @@ def test_a_missing_topic_lists_every_element_and_notes_a_heading_only_when_there
     c = finding(PARTIES, "c")
     assert (c.status, c.evidence, c.notes) == (MISSING, (), ())
     assert c.missing_elements == tuple(element.name for element in topics["c"].elements)
-    # The format's own title as the only heading: the heading counts though its words are the format's.
     h = finding(PARTIES + "\nArtikel 7 Aanvullende afspraken t.a.v. geldende medezeggenschap-regime (optioneel)\n", "h")
     assert (h.status, h.notes) == (MISSING, (messages.NOTE_HEADING_ONLY,))
+    # The format's own title (a sentence of the format) as the only heading still counts.
+    a = finding(PARTIES + "\nArtikel 1 De betreffende doorlopende leerroute vmbo-mbo\n\nArtikel 8 Geschillen\n"
+                "Een geschil gaat naar een mediator die partijen samen kiezen.\n", "a")
+    assert (a.status, a.notes) == (MISSING, (messages.NOTE_HEADING_ONLY,))
 
 
 def test_an_arrangement_put_off_shows_its_passage():

@@ -6,7 +6,7 @@ from io import BytesIO
 import docx
 
 from bot.agreement.check import check_document, check_pasted_text
-from bot.agreement.facts import INTERNAL, MBO, OTHER, VMBO, _name, _side
+from bot.agreement.facts import AGREEMENT, INTEGRATED, INTERNAL, MBO, OTHER, UNKNOWN, VMBO, _name, _side
 from bot.agreement.checker import is_status_line
 from bot.agreement.reading import CHARS_PER_PAGE, DOCX, TEXT, Limits, Line, RawDocument, read_text
 from bot.agreement.structure import (
@@ -206,3 +206,26 @@ def test_a_lettered_status_line_counts_whatever_it_calls_the_topic():
 def test_a_text_of_exactly_the_page_limit_is_read():
     text = ("Partijen werken samen. " * 200)[:CHARS_PER_PAGE]
     assert len(text) == CHARS_PER_PAGE and read_text(text, Limits(max_pages=1)).lines
+
+
+def test_the_title_decides_the_kind_and_route_before_the_text_does():
+    agreement = _word_file("Samenwerkingsovereenkomst", "Inleiding", "Kader", BODY,
+                           "Dit komt in plaats van de interne regeling van 2019.")
+    assert check_document(agreement).facts.kind == AGREEMENT
+    integrated = _word_file("Geïntegreerd", "onderwijsprogramma binnen de doorlopende leerroute", BODY)
+    assert check_document(integrated).facts.route == INTEGRATED
+
+
+def test_an_agreement_named_only_in_the_text_is_one_and_a_text_naming_none_is_unknown():
+    named_later = _word_file("Afspraken over de route", "Inleiding", "Kader", "Opzet",
+                             "Deze overeenkomst geldt voor vier jaar.", BODY)
+    assert check_document(named_later).facts.kind == AGREEMENT
+    assert check_document(_word_file("Afspraken over de route", BODY)).facts.kind == UNKNOWN
+
+
+def test_an_article_keeps_its_letter_in_lower_case_and_a_text_on_its_line_has_no_heading():
+    passages = split_passages(RawDocument(TEXT, [
+        Line("Artikel 4A Locaties"), Line("De lessen worden gegeven op beide locaties van de route."), Line(""),
+        Line("Artikel 8 Geschillen tussen partijen worden eerst in de stuurgroep besproken en daarna aan "
+             "een mediator voorgelegd.")]))
+    assert [(p.article, p.heading) for p in passages] == [("4a", "Locaties"), ("4a", "Locaties"), ("8", "")]
