@@ -135,8 +135,7 @@ def _title_and_whole(passages: Sequence[Passage]) -> Tuple[str, str]:
     return title, " " + " ".join(whole.split()) + " "
 
 
-def _kind(passages: Sequence[Passage]) -> Tuple[str, bool]:
-    title, whole = _title_and_whole(passages)
+def _kind(title: str, whole: str) -> Tuple[str, bool]:
     addendum = _ADDENDUM.found_in(title)
     if _INTERNAL.found_in(title):
         return INTERNAL, addendum
@@ -147,8 +146,8 @@ def _kind(passages: Sequence[Passage]) -> Tuple[str, bool]:
     return (AGREEMENT if _AGREEMENT.found_in(whole) else UNKNOWN), addendum
 
 
-def _route(passages: Sequence[Passage]) -> str:
-    for text in _title_and_whole(passages):
+def _route(title: str, whole: str) -> str:
+    for text in (title, whole):
         if _INTEGRATED.found_in(text):
             return INTEGRATED
         if _CONTINUOUS.found_in(text):
@@ -189,5 +188,6 @@ def find_funding(passages: Sequence[Passage]) -> Funding:
 
 def find_facts(passages: Sequence[Passage]) -> Facts:
     """Parties, kind, route and funding of a document."""
-    kind, addendum = _kind(passages)
-    return Facts(find_parties(passages), kind, addendum, _route(passages), find_funding(passages))
+    title, whole = _title_and_whole(passages)
+    kind, addendum = _kind(title, whole)
+    return Facts(find_parties(passages), kind, addendum, _route(title, whole), find_funding(passages))

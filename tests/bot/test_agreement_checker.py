@@ -236,6 +236,7 @@ Hoe een geschil wordt voorgelegd aan een mediator, wordt later vastgesteld.
 """
     i = finding(text, "i")
     assert i.status == PARTLY and any("uit" in note for note in i.notes)
+    assert i.notes == (messages.NOTE_DEFERRED,) and [e.place for e in i.evidence] == ["artikel 8"]
 
 
 def test_elements_spread_over_unrelated_articles_are_unsure_not_covered():
@@ -251,6 +252,7 @@ De stuurgroep is belast met de planning van de leiding.
 """
     c = finding(text, "c")
     assert c.status == UNSURE and len(c.evidence) == 3
+    assert c.notes == (messages.NOTE_SCATTERED,) and c.missing_elements == ()
 
 
 def test_codetermination_said_to_be_not_needed_counts_as_dealt_with():
@@ -259,6 +261,10 @@ Artikel 7 Medezeggenschap
 Partijen hebben geen aanvullende afspraken over de medezeggenschap gemaakt.
 """
     assert finding(text, "h").status == COVERED
+    h = finding(text, "h")
+    assert (h.missing_elements, h.notes) == ((), (messages.NOTE_NO_EXTRA,))
+    assert h.evidence == (Evidence(
+        "Partijen hebben geen aanvullende afspraken over de medezeggenschap gemaakt.", "artikel 7"),)
 
 
 def test_codetermination_mentioned_without_an_arrangement_is_unsure():
@@ -267,6 +273,11 @@ Artikel 7 Medezeggenschap
 Voor de leerlingen van de school geldt de WMS, voor de studenten van de instelling de WEB.
 """
     assert finding(text, "h").status == UNSURE
+    h = finding(text, "h")
+    topic = next(t for t in load_topics() if t.letter == "h")
+    assert h.notes == (messages.NOTE_NOT_MADE_UNSURE,)
+    assert h.missing_elements == tuple(e.name for e in topic.elements)
+    assert [e.place for e in h.evidence] == ["artikel 7"]
 
 
 def test_an_extra_codetermination_arrangement_is_covered():
@@ -300,6 +311,9 @@ Er wordt geen bekostiging overgedragen tussen partijen.
     result = check_pasted_text(text)
     assert next(f for f in result.findings if f.topic == "g").status == NOT_APPLICABLE
     assert result.facts.funding.transferred is False
+    g = next(f for f in result.findings if f.topic == "g")
+    assert g.notes == (messages.NOTE_NO_TRANSFER,)
+    assert g.evidence == (Evidence("Er wordt geen bekostiging overgedragen tussen partijen.", "artikel 6"),)
 
 
 def test_joining_termination_and_amendment_with_care_for_pupils_is_covered():
@@ -434,25 +448,6 @@ Een geschil wordt voorgelegd aan een mediator.
 
 # Whole findings: status, evidence, what is missing and the notes, for each way a topic ends.
 
-def test_codetermination_without_extra_arrangements_is_covered_with_its_passage_and_note():
-    h = finding(PARTIES + """
-Artikel 7 Medezeggenschap
-Partijen hebben geen aanvullende afspraken over de medezeggenschap gemaakt.
-""", "h")
-    assert (h.status, h.missing_elements, h.notes) == (COVERED, (), (messages.NOTE_NO_EXTRA,))
-    assert h.evidence == (Evidence(
-        "Partijen hebben geen aanvullende afspraken over de medezeggenschap gemaakt.", "artikel 7"),)
-
-
-def test_no_funding_transferred_shows_the_passage_that_says_so():
-    g = finding(PARTIES + """
-Artikel 6 Financiën
-Er wordt geen bekostiging overgedragen tussen partijen.
-""", "g")
-    assert (g.status, g.notes) == (NOT_APPLICABLE, (messages.NOTE_NO_TRANSFER,))
-    assert g.evidence == (Evidence("Er wordt geen bekostiging overgedragen tussen partijen.", "artikel 6"),)
-
-
 def test_a_missing_topic_lists_every_element_and_notes_a_heading_only_when_there_is_one():
     topics = {topic.letter: topic for topic in load_topics()}
     c = finding(PARTIES, "c")
@@ -464,15 +459,6 @@ def test_a_missing_topic_lists_every_element_and_notes_a_heading_only_when_there
     a = finding(PARTIES + "\nArtikel 1 De betreffende doorlopende leerroute vmbo-mbo\n\nArtikel 8 Geschillen\n"
                 "Een geschil gaat naar een mediator die partijen samen kiezen.\n", "a")
     assert (a.status, a.notes) == (MISSING, (messages.NOTE_HEADING_ONLY,))
-
-
-def test_an_arrangement_put_off_shows_its_passage():
-    i = finding(PARTIES + """
-Artikel 8 Geschilbeslechting
-Hoe een geschil wordt voorgelegd aan een mediator, wordt later vastgesteld.
-""", "i")
-    assert i.status == PARTLY and i.notes == (messages.NOTE_DEFERRED,)
-    assert [e.place for e in i.evidence] == ["artikel 8"]
 
 
 def test_a_covered_topic_quotes_each_of_its_passages_once_in_order():
@@ -554,31 +540,6 @@ def test_evidence_quotes_the_sentences_with_the_topics_element_words_not_only_it
     anchored_again = _sentence(150, "De stuurgroep houdt een verslag bij van haar vergaderingen")
     c = finding(PARTIES + "\nArtikel 3 Leiding\n" + " ".join([anchored, elements, anchored_again]) + "\n", "c")
     assert c.evidence[0].quote == f"{anchored} \u2026 {elements}"
-
-
-def test_elements_found_only_spread_over_articles_are_noted_as_such():
-    c = finding(PARTIES + """
-Artikel 2 Samenwerking
-De stuurgroep bestaat uit de beide directeuren.
-
-Artikel 6 Werkwijze
-De stuurgroep wordt benoemd door de besturen.
-
-Artikel 7 Overig
-De stuurgroep is belast met de planning van de leiding.
-""", "c")
-    assert c.notes == (messages.NOTE_SCATTERED,) and c.missing_elements == ()
-
-
-def test_codetermination_named_without_an_arrangement_shows_its_passage_and_what_is_missing():
-    h = finding(PARTIES + """
-Artikel 7 Medezeggenschap
-Voor de leerlingen van de school geldt de WMS, voor de studenten van de instelling de WEB.
-""", "h")
-    topic = next(t for t in load_topics() if t.letter == "h")
-    assert (h.status, h.notes) == (UNSURE, (messages.NOTE_NOT_MADE_UNSURE,))
-    assert h.missing_elements == tuple(e.name for e in topic.elements)
-    assert [e.place for e in h.evidence] == ["artikel 7"]
 
 
 def test_a_partly_covered_topic_names_every_missing_element_and_what_is_put_off():
