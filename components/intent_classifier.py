@@ -59,7 +59,7 @@ class LinearIntentClassifier(linear_model.LinearModelComponent):
             return messages
         intents, columns = _intents_and_columns(tuple(self._model["classes"]))
         for message, row in zip(messages, linear_model.probabilities(self._model, messages)):
-            per_intent = np.bincount(columns, weights=row, minlength=len(intents))
+            per_intent = np.bincount(columns, weights=row)  # every intent has a class
             order = np.argsort(-per_intent)[: self.config["ranking_length"]]
             ranking = [{"name": intents[i], "confidence": float(per_intent[i])} for i in order]
             message.set("intent", dict(ranking[0]), add_to_output=True)

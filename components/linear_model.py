@@ -7,7 +7,7 @@ stored as plain numbers: loading a model never runs code.
 """
 
 import json
-from typing import Any, Dict, List, Optional, Sequence, Text, Type, TypeVar
+from typing import Any, Dict, List, Optional, Sequence, Text, Tuple, Type, TypeVar
 
 import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -59,7 +59,8 @@ def _scaled_row(message: Message, width: Optional[int]) -> csr_matrix:
 
 def fit(messages: Sequence[Message], labels: List[str], c: float, max_iter: int) -> Dict[str, Any]:
     """Fit the model; returns its classes, coefficients and intercepts."""
-    classifier = LogisticRegression(C=c, max_iter=max_iter, class_weight="balanced", random_state=7)
+    # The default solver (lbfgs) is deterministic: no random state to fix.
+    classifier = LogisticRegression(C=c, max_iter=max_iter, class_weight="balanced")
     classifier.fit(scaled_features(messages), labels)
     return {"classes": [str(label) for label in classifier.classes_],
             "coef": classifier.coef_, "intercept": classifier.intercept_}
@@ -67,21 +68,23 @@ def fit(messages: Sequence[Message], labels: List[str], c: float, max_iter: int)
 
 def probabilities(model: Dict[str, Any], messages: Sequence[Message]) -> np.ndarray:
     """One row of class probabilities per message (columns in the order of ``classes``)."""
-    weights = _weights(model)
-    scores = np.asarray(scaled_features(messages, weights.shape[0]) @ weights) + model["intercept"]
-    if len(model["classes"]) == 2 and weights.shape[1] == 1:  # binary: one score for the second class
+    weights, intercept = _arrays(model)
+    scores = np.asarray(scaled_features(messages, weights.shape[0]) @ weights) + intercept
+    if weights.shape[1] == 1:  # two classes: one score, for the second class
         scores = np.hstack([np.zeros_like(scores), scores])
     scores -= scores.max(axis=1, keepdims=True)
     exp = np.exp(scores)
     return exp / exp.sum(axis=1, keepdims=True)
 
 
-def _weights(model: Dict[str, Any]) -> np.ndarray:
-    """The coefficients as features x classes, contiguous, made once per model: multiplying by
-    the transposed view copied all of them on every message."""
+def _arrays(model: Dict[str, Any]) -> Tuple[np.ndarray, np.ndarray]:
+    """The coefficients as features x classes (contiguous) and the intercepts, as arrays made
+    once per model: converting the stored lists, or multiplying by the transposed view, on
+    every message cost some 50 ms per message."""
     if "_weights" not in model:
-        model["_weights"] = np.ascontiguousarray(np.asarray(model["coef"], dtype=np.float64).T)
-    return model["_weights"]
+        model["_weights"] = np.ascontiguousarray(np.asarray(model["coef"]).T)
+        model["_intercept"] = np.asarray(model["intercept"])
+    return model["_weights"], model["_intercept"]
 
 
 def save(storage: ModelStorage, resource: Resource, model: Dict[str, Any]) -> None:
@@ -96,13 +99,9 @@ def load(storage: ModelStorage, resource: Resource) -> Optional[Dict[str, Any]]:
     """The stored model, or None where there is none (the component was never trained)."""
     try:
         with storage.read_from(resource) as directory:
-            model = json.loads((directory / MODEL_FILE).read_text(encoding="utf-8"))
+            return json.loads((directory / MODEL_FILE).read_text(encoding="utf-8"))
     except (ValueError, FileNotFoundError):
         return None
-    # Converted once here: converting on every message cost some 50 ms per message.
-    model["coef"] = np.asarray(model["coef"], dtype=np.float64)
-    model["intercept"] = np.asarray(model["intercept"], dtype=np.float64)
-    return model
 
 
 Component = TypeVar("Component", bound="LinearModelComponent")

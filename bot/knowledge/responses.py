@@ -49,9 +49,7 @@ _BlockStyleDumper.add_representer(str, _represent_str)
 def render(knowledge: KnowledgeBase) -> str:
     """The responses file's text."""
     document = {"version": "3.1", "responses": rasa_responses(knowledge)}
-    body = yaml.dump(
-        document, Dumper=_BlockStyleDumper, allow_unicode=True, sort_keys=False, width=10_000
-    )
+    body = yaml.dump(document, Dumper=_BlockStyleDumper, allow_unicode=True, sort_keys=False)
     return HEADER + body
 
 

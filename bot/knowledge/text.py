@@ -31,17 +31,15 @@ def quotes_source(passage: str, source: str, min_piece: int = 12, max_gap: int =
     previous one.
     """
     wanted, haystack = letters_only(passage), letters_only(source)
-    position, first = 0, True
+    position, end = 0, len(haystack)
     while wanted:
-        window_start = 0 if first else position
-        window_end = len(haystack) if first else position + max_gap + len(wanted)
-        window = haystack[window_start:window_end]
+        window = haystack[position:end]
         found = _longest_prefix_in(wanted, window)
         if found < min(min_piece, len(wanted)):
             return False
-        position = window_start + window.find(wanted[:found]) + found
+        position += window.find(wanted[:found]) + found
         wanted = wanted[found:]
-        first = False
+        end = position + max_gap + len(wanted)
     return True
 
 

@@ -48,3 +48,35 @@ def test_the_responses_command_writes_the_committed_file(tmp_path, capsys):
         encoding="utf-8")
     assert write_responses([]) == 2 and write_responses(["a", "b"]) == 2
     assert "Usage: ``python -m bot.knowledge.responses" in capsys.readouterr().err
+
+
+def test_a_piece_of_exactly_the_minimum_length_may_be_followed_by_a_skip():
+    source = "abcdefghijkl 123 mnopqrstuvwx"
+    assert quotes_source("abcdefghijkl mnopqrstuvwx", source)
+    assert not quotes_source("bcdefghijkl mnopqrstuvwx", "bcdefghijkl 123 mnopqrstuvwx")
+
+
+def test_the_next_piece_may_start_exactly_the_maximum_gap_later():
+    piece, rest = "abcdefghijklm", "nopqrstuvwxy"
+    assert quotes_source(piece + rest, piece + "1" * 1200 + rest)
+    assert not quotes_source(piece + rest, piece + "1" * 1201 + rest)
+    assert quotes_source(piece + rest, piece + "1" * 30 + rest, max_gap=30)
+    assert not quotes_source(piece + rest, piece + "1" * 31 + rest, max_gap=30)
+
+
+def test_the_next_piece_is_sought_after_the_first_place_the_piece_before_occurs():
+    first, second = "abcdefghijklm", "nopqrstuvwxyz"
+    assert quotes_source(first + second, first + "123" + second + "456" + first)
+
+
+def test_a_one_character_passage_must_occur_in_the_source():
+    assert not quotes_source("x", "abc")
+    assert quotes_source("b", "abc")
+    assert quotes_source("abcdefghijklmnop", "abcdefghijklmnop")
+
+
+def test_each_piece_is_sought_after_where_the_piece_before_it_ended_in_the_source():
+    first, second, third = "abcdefghijklm", "nopqrstuvwxyz", "zyxwvutsrqpon"
+    source = "1" * 100 + third + "1" * 387 + first + "2" * 20 + second
+    assert not quotes_source(first + second + third, source)
+    assert quotes_source(first + second, source)

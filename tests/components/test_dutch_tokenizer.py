@@ -64,6 +64,11 @@ def test_training_records_the_pipeline_and_loading_accepts_it(storage, context, 
     assert record == {"pipeline": available_pipeline().identity}
     loaded = DutchTokenizer.load({}, storage, RESOURCE, context)
     assert _words(loaded, "hallo daar") == ["hallo", "daar"]
+    with storage.write_to(RESOURCE) as directory:
+        (directory / RECORD_FILE).unlink()
+    assert loaded.train(TrainingData([Message(data={"text": "hallo"})])) == RESOURCE
+    with storage.read_from(RESOURCE) as directory:
+        assert json.loads((directory / RECORD_FILE).read_text()) == record
 
 
 def test_a_model_trained_on_another_pipeline_is_refused(storage, context):

@@ -188,3 +188,15 @@ def test_the_results_are_part_of_the_parse_output(trained, storage, context):
     response = output["response_selector"]["faq"]["response"]
     assert response["confidence"] == entry["confidence"]
     assert len(output["intent_ranking"]) == 2  # faq and greet: every intent, up to ten
+
+
+def test_another_selectors_output_on_the_message_is_kept(trained, storage, context):
+    parts, resource = trained
+    selector = LinearAnswerSelector.load({}, storage, resource, context)
+    [message] = _featurize(parts, [Message(data={"text": "wie neemt het examen af?"})])
+    other = {"chitchat": {"response": {"intent_response_key": "chitchat/hallo"}}}
+    message.set("response_selector", dict(other))
+    [message] = selector.process([message])
+    output = message.get("response_selector")
+    assert output["chitchat"] == other["chitchat"]
+    assert output["faq"]["response"]["intent_response_key"] == "faq/examens"
