@@ -42,7 +42,7 @@ class LinearAnswerSelector(linear_model.LinearModelComponent):
     def train(self, training_data: TrainingData) -> Resource:
         """Fit the model on the examples of the retrieval intent and keep the responses."""
         intent = self.config["retrieval_intent"]
-        examples = [e for e in training_data.intent_examples if e.get(INTENT) == intent and e.get(TEXT)]
+        examples = [e for e in training_data.intent_examples if e.get(INTENT) == intent]
         labels = [e.get_full_intent() for e in examples]
         if len(set(labels)) < 2:
             return self._resource

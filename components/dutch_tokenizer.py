@@ -39,14 +39,9 @@ class DutchTokenizer(Tokenizer):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        """Default config: Rasa's tokenizer options plus how much of a message is read."""
-        return {
-            "intent_tokenization_flag": False,
-            "intent_split_symbol": "_",
-            "token_pattern": None,
-            "prefix_separator_symbol": None,
-            "max_chars": 2000,
-        }
+        """Default config: the options Rasa's tokenizers require (``token_pattern`` and
+        ``prefix_separator_symbol`` may be added) plus how much of a message is read."""
+        return {"intent_tokenization_flag": False, "intent_split_symbol": "_", "max_chars": 2000}
 
     def __init__(
         self,
@@ -59,7 +54,7 @@ class DutchTokenizer(Tokenizer):
         self._model_storage = model_storage
         self._resource = resource
         self._choice = choice
-        self._max_chars = int(config.get("max_chars", 2000))
+        self._max_chars = int(config["max_chars"])
         self._nlp = load_pipeline(choice)
         logger.info("Language: %s.", choice.describe())
 

@@ -19,7 +19,6 @@ from typing import Any, Dict, List, Text, Tuple
 import numpy as np
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
@@ -47,7 +46,7 @@ class LinearIntentClassifier(linear_model.LinearModelComponent):
     def train(self, training_data: TrainingData) -> Resource:
         """Fit the model on every example that has an intent, answers of a retrieval intent
         each as a class of their own."""
-        examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
+        examples = training_data.intent_examples  # NLU examples: each has an intent and text
         labels = [str(e.get_full_intent()) for e in examples]
         if len(set(labels)) < 2:
             return self._resource

@@ -96,3 +96,14 @@ def test_the_reading_limit_is_configurable_and_the_language_is_logged(storage, c
     default = DutchTokenizer.create({}, storage, RESOURCE, context)
     tokens = default.tokenize(Message(data={"text": "ab " * 700}), "text")
     assert len(tokens) == 667  # 2000 characters: 666 whole "ab " and one "ab"
+
+
+def test_intent_names_are_one_token_unless_splitting_is_asked_for(storage, context, tokenizer):
+    def intent_tokens(component):
+        message = Message(data={"text": "leg dit uit", "intent": "explain_clause"})
+        component.process_training_data(TrainingData([message]))
+        return [token.text for token in message.get("intent_tokens")]
+
+    assert intent_tokens(tokenizer) == ["explain_clause"]
+    splitting = DutchTokenizer.create({"intent_tokenization_flag": True}, storage, RESOURCE, context)
+    assert intent_tokens(splitting) == ["explain", "clause"]

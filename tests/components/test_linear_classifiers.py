@@ -200,3 +200,15 @@ def test_another_selectors_output_on_the_message_is_kept(trained, storage, conte
     output = message.get("response_selector")
     assert output["chitchat"] == other["chitchat"]
     assert output["faq"]["response"]["intent_response_key"] == "faq/examens"
+
+
+def test_two_answers_are_enough_to_choose_and_examples_without_text_train_nothing(storage, context):
+    messages = [Message(data={"text": text, "intent": "faq", "intent_response_key": key})
+                for key in ("faq/examens", "faq/bekostiging") for text in EXAMPLES[key]]
+    messages += [Message(data={"text": text, "intent": "greet"}) for text in ("goedemorgen", "hallo", "hoi")]
+    messages.append(Message(data={"text": "", "intent": "goodbye"}))
+    parts, classifier, selector = _train_on(storage, context, messages)
+    [question] = selector.process(classifier.process(_featurize(parts, [Message(data={"text": "wie doet het examen"})])))
+    assert [item["name"] for item in question.get("intent_ranking")] == ["faq", "greet"]
+    ranking = question.get("response_selector")["faq"]["ranking"]
+    assert [item["intent_response_key"] for item in ranking] == ["faq/examens", "faq/bekostiging"]
