@@ -31,3 +31,10 @@ def test_spacy_s_dutch_stop_words_are_read_folded():
     words = dutch_stop_words()
     assert {"de", "het", "een", "wie", "eigenlijk", "namens"} <= words and "zo'n" not in words and "overeenkomst" not in words
     assert all(word == word.lower() for word in words)
+
+
+def test_the_table_knows_its_word_forms_and_its_lemmas():
+    table = LemmaTable({"scholen": "school", "gesloten": "sluiten"})
+    assert table.knows("scholen") and table.knows("school") and table.knows("sluiten")
+    assert not table.knows("route")
+    assert table.lemma("scholen") == "school" and table.lemma("route") == "route"

@@ -208,3 +208,20 @@ def test_the_topic_questions_are_the_language_model_s_training_questions_about_t
     questions = topic_questions().splitlines()
     assert len(questions) >= 300 and all(questions)
     assert not any(q.lower() in {"hallo", "doei"} for q in questions)
+
+
+def test_a_word_of_exactly_the_minimum_length_is_read_as_a_typo_or_a_compound_part():
+    search = _search("de ouders", "de geschilbeslechting")
+    assert search.read("oudrs").asked == (("ouders",),)
+    assert search.read("gesch").asked == (("geschilbeslechting",),)
+
+
+def test_a_search_gives_five_passages_unless_asked_for_more():
+    search = _search(*(f"alpha {word}" for word in ("aap", "noot", "mies", "wim", "zus", "jet", "teun")))
+    assert len(search.search("alpha")) == 5
+    assert len(search.search("alpha", 7)) == 7
+
+
+def test_a_follow_up_keeps_its_own_passage_however_low_the_two_questions_rank_it():
+    search = _search("aap", "noot", "mies", "wim", "zus", "jet", "gamma")
+    assert [h.passage.id for h in search.search_follow_up("aap noot mies wim zus jet", "gamma?")] == [6]
