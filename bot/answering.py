@@ -9,9 +9,12 @@ nearest thing they do say), and saying that the question falls outside the topic
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.user_text import fold, has_words
+
+if TYPE_CHECKING:  # the search loads its word lists; only the type is needed here
+    from bot.knowledge.search import Hit
 
 QUESTION_INTENT = "faq"
 FALLBACK_INTENT = "nlu_fallback"
@@ -358,7 +361,7 @@ def search_passages(text: str, limit: int = MENTION_DEPTH) -> Search:
 def is_follow_up(text: str) -> bool:
     """Whether ``text`` is a short question that leans on the question before it."""
     words = fold(text).split()
-    return 0 < len(words) <= FOLLOW_UP_WORDS and bool(_FOLLOW_UP.search(" ".join(words)))
+    return len(words) <= FOLLOW_UP_WORDS and bool(_FOLLOW_UP.search(" ".join(words)))
 
 
 def decide_follow_up(previous: str, follow_up: str) -> Decision:
@@ -368,7 +371,13 @@ def decide_follow_up(previous: str, follow_up: str) -> Decision:
     from bot.knowledge.search import load_search
 
     hits = load_search().search_follow_up(previous, follow_up, SUPPORT_DEPTH)
-    if hits and _WHY.match(fold(follow_up).strip()):
+    return follow_up_decision(hits, asks_why=bool(_WHY.match(fold(follow_up).strip())))
+
+
+def follow_up_decision(hits: Sequence["Hit"], asks_why: bool) -> Decision:
+    """``decide_follow_up`` on the passages found (best first): for a "why", the best of those
+    near the top that gives a reason comes first."""
+    if hits and asks_why:
         floor = SUPPORT_SHARE * hits[0].score
         hits = sorted(hits, key=lambda h: not (h.score >= floor and _REASON.search(h.passage.text)))
     if hits and hits[0].score >= PASSAGE_SCORE and hits[0].coverage >= SOURCES_SILENT_COVERAGE:

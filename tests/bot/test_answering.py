@@ -342,3 +342,94 @@ def test_a_question_read_as_small_talk_that_a_passage_holds_wholly_is_redirected
     parse["intent_ranking"] = [{"name": "greet", "confidence": 0.9}]
     assert not is_redirected(parse)
     assert not is_redirected({"text": "wie tekent?"})
+
+
+# A follow-up decided on the passages found, at the decision's bounds.
+
+from bot.answering import NEAREST_SCORE, SUPPORT_DEPTH, follow_up_decision  # noqa: E402
+from bot.knowledge.passages import Passage  # noqa: E402
+from bot.knowledge.search import Hit  # noqa: E402
+
+
+def _found(number, score, coverage=0.0, text="Een zin."):
+    return Hit(Passage(number, f"plaats {number}", text, "test"), score, coverage)
+
+
+def test_a_follow_up_gets_the_best_passage_from_the_bounds_on():
+    bounds = _found(1, PASSAGE_SCORE, SOURCES_SILENT_COVERAGE)
+    assert follow_up_decision([bounds, _found(2, 0.1)], asks_why=False) == Decision(PASSAGE, passage=1)
+    low_score = _found(1, PASSAGE_SCORE - 0.01, 1.0)
+    assert follow_up_decision([low_score, _found(2, 9.0, 1.0)], asks_why=False) == Decision(
+        NOT_IN_SOURCES, passage=1)
+    low_share = _found(1, 9.0, SOURCES_SILENT_COVERAGE - 0.01)
+    assert follow_up_decision([low_share, _found(2, 9.0, 1.0)], asks_why=False) == Decision(
+        NOT_IN_SOURCES, passage=1)
+
+
+def test_a_follow_up_the_sources_do_not_answer_names_the_nearest_passage_from_its_bound_on():
+    assert follow_up_decision([_found(1, NEAREST_SCORE), _found(2, 0.1)], asks_why=False) == Decision(
+        NOT_IN_SOURCES, passage=1)
+    assert follow_up_decision([_found(1, NEAREST_SCORE - 0.01), _found(2, 9.0)], asks_why=False) == Decision(
+        NOT_IN_SOURCES)
+    assert follow_up_decision([], asks_why=True) == Decision(NOT_IN_SOURCES)
+
+
+def test_a_why_takes_a_reason_only_from_the_passages_near_the_best():
+    best = _found(1, 10.0, 1.0)
+    at_floor = _found(2, 8.0, 1.0, "Dat is zo, omdat de wet het zegt.")
+    below = _found(3, 7.9, 1.0, "Dat is zo, omdat de wet het zegt.")
+    assert follow_up_decision([best, at_floor], asks_why=True) == Decision(PASSAGE, passage=2)
+    assert follow_up_decision([best, below], asks_why=True) == Decision(PASSAGE, passage=1)
+    assert follow_up_decision([best, at_floor], asks_why=False) == Decision(PASSAGE, passage=1)
+    assert follow_up_decision([best, _found(4, 5.0, 1.0, "Omdat het moet."), _found(5, 4.0, 1.0)],
+                              asks_why=True) == Decision(PASSAGE, passage=1)
+
+
+def test_a_follow_up_asks_the_search_for_the_best_few_passages(monkeypatch):
+    import bot.knowledge.search
+
+    asked = []
+
+    class Search:
+        def search_follow_up(self, previous, follow_up, limit=None):
+            asked.append((previous, follow_up, limit))
+            return [_found(1, 9.0, 1.0, "Omdat het moet.")]
+
+    monkeypatch.setattr(bot.knowledge.search, "load_search", Search)
+    assert decide_follow_up("Moet dat?", "Waarom?") == Decision(PASSAGE, passage=1)
+    assert asked == [("Moet dat?", "Waarom?", SUPPORT_DEPTH)]
+
+
+def test_a_follow_up_of_exactly_the_most_words_is_one():
+    assert is_follow_up("en " + " ".join(["woord"] * 9))
+    assert not is_follow_up("en " + " ".join(["woord"] * 10))
+
+
+def test_a_question_without_words_the_search_knows_is_not_in_the_sources():
+    assert decide_from_passages("de het een") == Decision(NOT_IN_SOURCES)
+
+
+def test_the_parse_result_keeps_no_words_and_coverage_to_four_places():
+    kept = search_to_parse(_search(_hit(4, 2.0, 0.123456, "a"), words=0))
+    assert kept["found"][0]["coverage"] == 0.1235
+    assert search_from_parse({"passages": kept}).words == 0
+
+
+def test_a_message_read_as_small_talk_is_judged_with_the_model_s_answer_lifting_its_passages():
+    from bot.answering import REDIRECT_COVERAGE, REDIRECT_SCORE, is_redirected
+
+    parse = parse_result("vraag", [("out_of_scope", 0.9)], [("a", 0.9)])
+    parse["passages"] = search_to_parse(_search(
+        _hit(1, REDIRECT_SCORE + 2, 0.5), _hit(2, REDIRECT_SCORE + 1, REDIRECT_COVERAGE, "a")))
+    assert is_redirected(parse)
+    parse["response_selector"] = {}
+    assert not is_redirected(parse)
+
+
+def test_a_curated_answer_is_borne_out_by_a_passage_at_exactly_the_share_of_the_best_score():
+    # Lifted by the model (0.5 * 0.35), the answer's passage still ranks below the best.
+    fairly_sure = [("a", 0.35), ("b", 0.05)]
+    search = _search(_hit(7, 10.0, 0.95), _hit(3, 8.0, 0.5, "a"))
+    assert decide("vraag", QUESTION, fairly_sure, search) == Decision(ANSWER, key="a")
+    below = _search(_hit(7, 10.0, 0.95), _hit(3, 7.99, 0.5, "a"))
+    assert decide("vraag", QUESTION, fairly_sure, below) == Decision(PASSAGE, passage=7)
