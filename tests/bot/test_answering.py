@@ -433,3 +433,8 @@ def test_a_curated_answer_is_borne_out_by_a_passage_at_exactly_the_share_of_the_
     assert decide("vraag", QUESTION, fairly_sure, search) == Decision(ANSWER, key="a")
     below = _search(_hit(7, 10.0, 0.95), _hit(3, 7.99, 0.5, "a"))
     assert decide("vraag", QUESTION, fairly_sure, below) == Decision(PASSAGE, passage=7)
+
+
+def test_the_search_marks_the_passages_that_state_a_quantity():
+    found = search_passages("hoeveel jaar duurt een doorlopende leerroute").found
+    assert any(hit.answers_quantity for hit in found) and not all(hit.answers_quantity for hit in found)
