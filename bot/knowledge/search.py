@@ -249,9 +249,10 @@ def topic_questions() -> str:
     ``faq/...``), one a line: the words people use for the topic."""
     found = []
     for path in sorted(TRAINING_DIR.glob("*.yml")):
-        for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []):
-            if str(block.get("intent", "")).startswith("faq/"):
-                found += [line[2:].strip() for line in str(block.get("examples", "")).splitlines()
+        for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
+            # A block without an intent or examples reads as "None": no "faq/", no "- " line.
+            if str(block.get("intent")).startswith("faq/"):
+                found += [line[2:].strip() for line in str(block.get("examples")).splitlines()
                           if line.strip().startswith("- ")]
     return "\n".join(found)
 

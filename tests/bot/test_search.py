@@ -225,3 +225,43 @@ def test_a_search_gives_five_passages_unless_asked_for_more():
 def test_a_follow_up_keeps_its_own_passage_however_low_the_two_questions_rank_it():
     search = _search("aap", "noot", "mies", "wim", "zus", "jet", "gamma")
     assert [h.passage.id for h in search.search_follow_up("aap noot mies wim zus jet", "gamma?")] == [6]
+
+
+def test_the_topic_questions_are_the_examples_of_the_faq_intents_only(tmp_path, monkeypatch):
+    import bot.knowledge.search
+
+    (tmp_path / "a.yml").write_text('version: "3.1"\nresponses: {}\n', encoding="utf-8")
+    (tmp_path / "b.yml").write_text(
+        'nlu:\n- intent: faq/tekenen\n  examples: |\n    - wie tekent\n    - moet de mr instemmen\n'
+        '- intent: greet\n  examples: |\n    - hallo\n- synonym: mr\n  examples: |\n    - ondernemingsraad\n'
+        '- intent: faq/leeg\n- intent: faq/lijst\n  examples: |\n    geen regel van een lijst\n    - welke wet\n',
+        encoding="utf-8")
+    monkeypatch.setattr(bot.knowledge.search, "TRAINING_DIR", tmp_path)
+    assert topic_questions() == "wie tekent\nmoet de mr instemmen\nwelke wet"
+
+
+def test_words_weigh_by_how_rare_they_are_in_the_sources_own_text():
+    import math
+
+    search = _search("alpha beta", "alpha", "gamma", "delta")
+    common, rare = math.log(1 + 2.5 / 2.5), math.log(1 + 3.5 / 1.5)
+    [hit] = [h for h in search.search("alpha beta") if h.passage.id == 1]
+    assert hit.coverage == pytest.approx(common / (common + rare))
+
+
+def test_a_word_neither_the_sources_nor_the_topic_questions_use_weighs_as_four_typical_words():
+    from bot.knowledge.search import UNKNOWN_WEIGHT
+
+    passages = [Passage(0, "", "alpha", "test")]  # one word in all
+    [hit] = PassageSearch(passages, _plain_analyser(), {}).search("alpha xylofoon")
+    assert hit.coverage == pytest.approx(1 / (1 + UNKNOWN_WEIGHT))
+    with_topic = PassageSearch(passages, _plain_analyser(), {}, domain_text="xylofoon")
+    [hit] = with_topic.search("alpha xylofoon")
+    assert hit.coverage == pytest.approx(0.5)
+
+
+def test_a_dutch_word_the_sources_do_not_use_is_not_taken_for_a_typo_of_one_they_do():
+    analyser = Analyser(LemmaTable({"leerroutes": "leerroute"}), frozenset({"de"}))
+    search = PassageSearch([Passage(0, "plaats", "de leerrouten", "test")], analyser, {})
+    assert search.read("leerroutes").unknown == ("leerroutes",)
+    assert search.read("leerrouts").asked == (("leerrouten",),)
