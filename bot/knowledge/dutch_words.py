@@ -23,7 +23,7 @@ def dutch_stop_words() -> FrozenSet[str]:
     from pathlib import Path
 
     spec = importlib.util.find_spec("spacy")
-    if spec is None or spec.origin is None:  # pragma: no cover - spaCy is a locked dependency
+    if spec is None or spec.origin is None:
         raise RuntimeError("spaCy is not installed")
     module_file = Path(spec.origin).parent / "lang" / "nl" / "stop_words.py"
     module_spec = importlib.util.spec_from_file_location("_spacy_dutch_stop_words", module_file)

@@ -1,5 +1,10 @@
 """Dutch words as search terms: stop words, lookup lemmas and stems."""
 
+import importlib.machinery
+import importlib.util
+
+import pytest
+
 from bot.knowledge.dutch_words import (
     Analyser, LemmaTable, dutch_analyser, dutch_lemmas, dutch_stop_words,
 )
@@ -38,3 +43,10 @@ def test_the_table_knows_its_word_forms_and_its_lemmas():
     assert table.knows("scholen") and table.knows("school") and table.knows("sluiten")
     assert not table.knows("route")
     assert table.lemma("scholen") == "school" and table.lemma("route") == "route"
+
+
+@pytest.mark.parametrize("spec", [None, importlib.machinery.ModuleSpec("spacy", None)])
+def test_the_stop_words_need_spacy_installed(monkeypatch, spec):
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: spec)
+    with pytest.raises(RuntimeError, match="^spaCy is not installed$"):
+        dutch_stop_words()
