@@ -118,3 +118,36 @@ def test_held_out_questions_are_never_training_examples():
     trained = {letters_only(example.text) for example in training_examples()}
     leaked = [e.text for e in held_out_examples() if letters_only(e.text) in trained]
     assert leaked == []
+
+
+def test_faq_entries_carry_the_faq_s_own_questions_and_guidance_entries_their_titles():
+    from bot.knowledge.base import KNOWLEDGE_DIR, _load_faq_entries, _load_guidance_entries
+    from bot.knowledge.faq_source import parse_faq
+
+    parsed = parse_faq(FAQ_TEXT)
+    assert [e.question for e in _load_faq_entries()] == [item.question for item in parsed]
+    topics = yaml.safe_load((KNOWLEDGE_DIR / "guidance.yml").read_text(encoding="utf-8"))
+    guidance = _load_guidance_entries()
+    assert [(e.key, e.title, e.question) for e in guidance] == [(t["key"], t["title"], t["title"]) for t in topics]
+    assert [e.also_from for e in guidance] == [t.get("also_from", "") for t in topics]
+    assert "" in [e.also_from for e in guidance]
+    assert any(len(e.paragraphs) > 1 for e in guidance)
+    assert not any("\n\n" in p or p != p.strip() for e in guidance for p in e.paragraphs)
+
+
+def test_a_faq_topic_list_that_does_not_match_the_source_is_refused(monkeypatch):
+    import bot.knowledge.base
+    from bot.knowledge.faq_source import parse_faq
+
+    monkeypatch.setattr(bot.knowledge.base, "parse_faq", lambda text: parse_faq(text)[:-1])
+    count = len(parse_faq(FAQ_TEXT))
+    with pytest.raises(ValueError, match=f"^faq_topics.yml names {count} entries but the FAQ source has {count - 1}$"):
+        bot.knowledge.base._load_faq_entries()
+
+
+def test_two_entries_with_one_key_are_refused():
+    from bot.knowledge.base import KnowledgeBase
+
+    entry = next(iter(KNOWLEDGE))
+    with pytest.raises(ValueError, match=f"^duplicate knowledge key: {entry.key}$"):
+        KnowledgeBase([entry, entry])
