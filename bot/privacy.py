@@ -42,8 +42,8 @@ def _texts_and_interviews(rows) -> tuple:
     texts, tokens = [], []
     for type_name, data in rows:
         try:
-            event = json.loads(data or "{}")
-        except ValueError:
+            event = json.loads(data)
+        except (TypeError, ValueError):  # no data, or not JSON
             continue
         if type_name == "user" and event.get("text"):
             texts.append(str(event["text"]))

@@ -157,3 +157,22 @@ def test_report_data_expires_after_its_own_retention(tmp_path):
     report.record(kinds.CONVERSATION, day=date.today() - timedelta(days=9))
     assert expire_report_data(settings) == 1
     assert len(report.events(date.min, date.max)) == 1
+
+
+def test_a_conversation_s_typed_texts_and_interviews_are_read_from_its_events():
+    rows = [
+        ("user", "geen JSON"), ("user", None), ("user", '{"text": "Wie tekent?"}'), ("user", '{"text": ""}'),
+        ("bot", '{"text": "Het bevoegd gezag."}'),
+        ("slot", '{"name": "report_interview", "value": "token-1"}'),
+        ("slot", '{"name": "vmbo_parties", "value": "Stichting Geheim"}'),
+        ("slot", '{"name": "report_interview", "value": null}'),
+        ("user", '{"text": "En voor een AOC?"}'),
+    ]
+    assert privacy._texts_and_interviews(rows) == (["Wie tekent?", "En voor een AOC?"], ["token-1"])
+
+
+def test_the_sqlite_address_holds_no_password_from_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("TRACKER_DB_PASSWORD", "geheim")
+    settings = Settings.from_environment({"ASSISTANT_STATE_DIR": str(tmp_path), "TRACKER_DB_HOST": "db.intern"})
+    url = tracker_database_url(settings)
+    assert (url.drivername, url.password, url.host, url.database) == ("sqlite", None, None, settings.tracker_db)
