@@ -17,9 +17,9 @@ def letters_only(text: str) -> str:
 
 
 def join_lines(text: str) -> str:
-    """Join the lines of one extracted paragraph into a single line; a non-breaking space of the
-    source, and the space beside it, become one ordinary space."""
-    return " ".join(" ".join(line.replace("\u00a0", " ").split()) for line in text.splitlines() if line.strip())
+    """Join the lines of one extracted paragraph into a single line; any run of white space (a
+    non-breaking space of the source too) becomes one ordinary space."""
+    return " ".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
 
 
 def quotes_source(passage: str, source: str, min_piece: int = 12, max_gap: int = 1200) -> bool:

@@ -438,3 +438,11 @@ def test_a_curated_answer_is_borne_out_by_a_passage_at_exactly_the_share_of_the_
 def test_the_search_marks_the_passages_that_state_a_quantity():
     found = search_passages("hoeveel jaar duurt een doorlopende leerroute").found
     assert any(hit.answers_quantity for hit in found) and not all(hit.answers_quantity for hit in found)
+
+
+def test_the_search_for_a_decision_looks_at_ten_passages_unless_told_otherwise():
+    from bot.answering import MENTION_DEPTH
+
+    assert MENTION_DEPTH == 10
+    assert len(search_passages("de samenwerkingsovereenkomst van de school").found) == MENTION_DEPTH
+    assert len(search_passages("de samenwerkingsovereenkomst van de school", limit=3).found) == 3

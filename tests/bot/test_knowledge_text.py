@@ -15,6 +15,7 @@ def test_letters_only_keeps_folded_letters_and_digits():
 
 def test_join_lines_joins_the_non_empty_lines_with_one_space():
     assert join_lines("  De scholen\n\n maken \nafspraken  ") == "De scholen maken afspraken"
+    assert join_lines("De\u00a0scholen \u00a0maken\tafspraken") == "De scholen maken afspraken"
 
 
 @pytest.mark.parametrize(
