@@ -446,3 +446,11 @@ def test_the_search_for_a_decision_looks_at_ten_passages_unless_told_otherwise()
     assert MENTION_DEPTH == 10
     assert len(search_passages("de samenwerkingsovereenkomst van de school").found) == MENTION_DEPTH
     assert len(search_passages("de samenwerkingsovereenkomst van de school", limit=3).found) == 3
+
+
+def test_a_question_about_money_is_answered_only_by_a_passage_that_names_an_amount():
+    import re
+
+    found = search_passages("hoeveel euro bekostiging krijgt de instelling per student").found
+    with_numbers = [hit for hit in found if re.search(r"\d", load_passages()[hit.passage].text)]
+    assert with_numbers and not any(hit.answers_quantity for hit in with_numbers)
