@@ -79,3 +79,25 @@ def test_report_retention_and_contact_route_settings():
             settings.contact_url) == (30, "vragen@school.nl", "010 123 45 67",
                                       "https://school.nl/contact")
     assert settings.report_db.name == "report.db" and settings.report_db.parent.name == "s"
+
+
+def test_an_empty_environment_gives_the_embedded_defaults_exactly():
+    import dataclasses
+
+    settings = Settings.from_environment({})
+    defaults = Settings()
+    assert settings == dataclasses.replace(defaults, tracker_db=str(defaults.state_dir / "conversations.db"))
+    assert (settings.action_server_token, settings.tracker_db_host, settings.tracker_db_user,
+            settings.lock_store_host, settings.tracker_db_port) == ("", "", "", "", 0)
+
+
+def test_the_server_s_address_model_limits_and_redis_database_come_from_the_environment(tmp_path):
+    settings = Settings.from_environment({
+        "ASSISTANT_HOST": "10.1.2.3", "ASSISTANT_MODEL": str(tmp_path / "model.tar.gz"),
+        "ASSISTANT_PUBLIC_URL": "https://assistent.school.nl/", "MAX_REQUEST_BYTES": "1234",
+        "LOCK_STORE_REDIS_HOST": "redis.intern", "LOCK_STORE_REDIS_PORT": "6380", "LOCK_STORE_REDIS_DB": "3",
+    })
+    assert settings.host == "10.1.2.3" and settings.model_path == tmp_path / "model.tar.gz"
+    assert settings.public_url == "https://assistent.school.nl" and settings.max_request_bytes == 1234
+    assert (settings.lock_store_port, settings.lock_store_db) == (6380, 3)
+    assert settings.bot_url == "https://assistent.school.nl"
