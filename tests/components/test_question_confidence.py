@@ -84,3 +84,9 @@ def test_a_question_a_passage_holds_wholly_goes_to_the_answering_action_whatever
 def test_small_talk_that_a_passage_holds_only_weakly_keeps_its_intent():
     message = _message("ask_capabilities", 0.8, [("x", 0.2), ("y", 0.1)], text="wat kun je")
     assert _process(message) == ("ask_capabilities", "ask_capabilities")
+
+
+def test_a_message_without_text_carries_no_passages():
+    message = _message("greet", 0.9, [], text=None)
+    [processed] = QuestionConfidence().process([message])
+    assert processed.get("passages") == {"words": 0, "asks_quantity": False, "found": []}
