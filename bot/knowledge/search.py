@@ -184,7 +184,7 @@ class PassageSearch:
         """The best passages for ``text``, best first (none when it has no content words)."""
         return self.search_reading(self.read(text), limit)
 
-    def search_reading(self, reading: Reading, limit: int = 5) -> List[Hit]:
+    def search_reading(self, reading: Reading, limit: int) -> List[Hit]:
         """``search`` for a question already read."""
         if not reading.terms:
             return []

@@ -94,10 +94,10 @@ def test_an_empty_environment_gives_the_embedded_defaults_exactly():
 def test_the_server_s_address_model_limits_and_redis_database_come_from_the_environment(tmp_path):
     settings = Settings.from_environment({
         "ASSISTANT_HOST": "10.1.2.3", "ASSISTANT_MODEL": str(tmp_path / "model.tar.gz"),
-        "ASSISTANT_PUBLIC_URL": "https://assistent.school.nl/", "MAX_REQUEST_BYTES": "1234",
+        "ASSISTANT_PUBLIC_URL": "https://intranet.school.nl/assistentX/", "MAX_REQUEST_BYTES": "1234",
         "LOCK_STORE_REDIS_HOST": "redis.intern", "LOCK_STORE_REDIS_PORT": "6380", "LOCK_STORE_REDIS_DB": "3",
     })
     assert settings.host == "10.1.2.3" and settings.model_path == tmp_path / "model.tar.gz"
-    assert settings.public_url == "https://assistent.school.nl" and settings.max_request_bytes == 1234
+    assert settings.public_url == "https://intranet.school.nl/assistentX" and settings.max_request_bytes == 1234
     assert (settings.lock_store_port, settings.lock_store_db) == (6380, 3)
-    assert settings.bot_url == "https://assistent.school.nl"
+    assert settings.bot_url == "https://intranet.school.nl/assistentX"
