@@ -130,8 +130,12 @@ class LinearModelComponent(GraphComponent):
     @classmethod
     def load(cls: Type[Component], config: Dict[Text, Any], model_storage: ModelStorage,
              resource: Resource, execution_context: ExecutionContext, **kwargs: Any) -> Component:
-        """The trained component (or an untrained one where nothing was stored)."""
-        return cls(config, model_storage, resource, load(model_storage, resource))
+        """The trained component (or an untrained one where nothing was stored), its arrays
+        made now, when the server starts, rather than on the first message."""
+        model = load(model_storage, resource)
+        if model is not None:
+            _arrays(model)
+        return cls(config, model_storage, resource, model)
 
     def _keep(self, model: Dict[str, Any]) -> Resource:
         """Use and store a newly trained model."""
