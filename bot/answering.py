@@ -68,6 +68,12 @@ MODEL_WEIGHT = 0.5
 # The nearest passage is named beside "the sources do not say" only when it has some weight.
 NEAREST_SCORE = 2.0
 
+# The learnt ranking is sure of the best passage above this score (above 0: the question reads
+# like that passage's phrasings): the passage then answers the question when it holds
+# LEARNT_COVERAGE of it, and it is quoted rather than a curated answer that does not quote it.
+LEARNT_SURE = 0.0
+LEARNT_COVERAGE = 0.3
+
 # A follow-up question: short, and it leans on the question before it ("En voor een AOC?",
 # "Geldt dat ook voor het mbo?", "Waarom?").
 FOLLOW_UP_WORDS = 10
@@ -92,14 +98,16 @@ Ranking = Sequence[Tuple[str, float]]
 
 @dataclass(frozen=True)
 class Found:
-    """A passage the search found: its number, score, the share of the question it holds, and
-    the curated answers that quote it."""
+    """A passage the search found: its number, score, the share of the question it holds, the
+    curated answers that quote it, and its relevance (``Hit.relevance``)."""
 
     passage: int
     score: float
     coverage: float
     entry_keys: FrozenSet[str] = frozenset()
     answers_quantity: bool = False
+    relevance: float = 0.0
+    learnt: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -161,6 +169,8 @@ def decide(
         ):
             return evidence.decline(best_key)
         if evidence.supports(best_key):
+            if evidence.learnt_sure and best_key not in evidence.best.entry_keys:
+                return Decision(PASSAGE, passage=evidence.best.passage)
             return Decision(ANSWER, key=best_key)
         if best < SURE_ANSWER:
             if evidence.strong:
@@ -183,16 +193,15 @@ def decide(
 
 
 def _reranked(found: List[Found], answer_ranking: Ranking) -> List[Found]:
-    """The passages found, ranked by their BM25 score (relative to the best) plus what the
-    model gives the curated answers that quote them: the model has learnt how people ask."""
+    """The passages found, ranked by their relevance plus what the model gives the curated
+    answers that quote them: the model has learnt how people ask."""
     if not found or not answer_ranking:
         return found
-    top = found[0].score or 1.0
     confidence = dict(answer_ranking)
 
     def weight(hit: Found) -> float:
         learnt = max((confidence.get(key, 0.0) for key in hit.entry_keys), default=0.0)
-        return hit.score / top + MODEL_WEIGHT * learnt
+        return hit.relevance + MODEL_WEIGHT * learnt
 
     return sorted(found, key=weight, reverse=True)
 
@@ -209,9 +218,17 @@ class _Evidence:
     @property
     def strong(self) -> bool:
         """The best passage answers the question by itself."""
-        return bool(self.best) and self.best.coverage >= ANSWER_COVERAGE and (
-            self.best.score >= PASSAGE_SCORE
+        return bool(self.best) and (
+            self.best.coverage >= ANSWER_COVERAGE and self.best.score >= PASSAGE_SCORE
+            or self.learnt_sure
         )
+
+    @property
+    def learnt_sure(self) -> bool:
+        """The learnt ranking is sure of the best passage, and it holds enough of the question."""
+        return bool(self.best) and self.best.learnt > LEARNT_SURE and (
+            self.best.coverage >= LEARNT_COVERAGE
+        ) and self.best.score >= PASSAGE_SCORE
 
     @property
     def overrules(self) -> bool:
@@ -304,6 +321,8 @@ def search_to_parse(search: Search) -> Dict[str, Any]:
                 "coverage": round(hit.coverage, 4),
                 "entry_keys": sorted(hit.entry_keys),
                 "answers_quantity": hit.answers_quantity,
+                "relevance": round(hit.relevance, 4),
+                "learnt": round(hit.learnt, 4),
             }
             for hit in search.found
         ],
@@ -319,6 +338,7 @@ def search_from_parse(parse_data: Dict[str, Any]) -> Optional[Search]:
         Found(
             int(hit["passage"]), float(hit["score"]), float(hit["coverage"]),
             frozenset(hit.get("entry_keys") or ()), bool(hit.get("answers_quantity")),
+            float(hit.get("relevance") or 0.0), float(hit.get("learnt") or 0.0),
         )
         for hit in kept.get("found") or []
     )
@@ -352,7 +372,7 @@ def search_passages(text: str, limit: int = MENTION_DEPTH) -> Search:
     reading = search.read(text)
     found = tuple(
         Found(hit.passage.id, hit.score, hit.coverage, hit.passage.entry_keys,
-              answers_quantity(text, hit.passage.text))
+              answers_quantity(text, hit.passage.text), hit.relevance, hit.learnt)
         for hit in search.search_reading(reading, limit)
     )
     return Search(found, len(reading.asked), asks_quantity(text))

@@ -7,14 +7,15 @@ sources that hold it, and a few words people use for what the sources name other
 ("tekenen" for "gesloten") bring the sources' words along (``synonyms.yml``). Besides the BM25
 score, each hit says how much of the question (weighted by how rare each word is in the
 sources) the passage holds: a question about something the sources never mention finds
-passages with its common words only.
+passages with its common words only. A learnt ranking (``passage_ranker``), fitted on the
+passages and their phrasings, adds how much the question reads like each passage's questions.
 """
 
 import difflib
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Dict, List, Optional, Sequence, Set, Tuple
 
@@ -23,6 +24,7 @@ from rank_bm25 import BM25Okapi
 
 from bot.knowledge.base import KNOWLEDGE_DIR
 from bot.knowledge.dutch_words import Analyser, dutch_analyser
+from bot.knowledge.passage_ranker import PassageRanker, scaled
 from bot.knowledge.passages import Passage, load_passages
 from bot.settings import PROJECT_ROOT
 from bot.user_text import fold
@@ -50,6 +52,9 @@ _QUANTITY = re.compile(
 )
 _AMOUNT = re.compile(r"\b(euro|bedrag|bedragen|procent|percentage)\b|€|%")
 _NUMBER = re.compile(r"\d")
+# How much the learnt ranking (``passage_ranker``, scaled 0 to 1) adds to a passage's BM25 score
+# relative to the best (also 0 to 1). Chosen on the development questions.
+LEARNT_WEIGHT = 1.0
 # "artikel 7", "art. 4a", "punt 3", "voetnoot 1": a numbered part of the format or the guidance
 # is one term ("artikel7"), since a number alone carries no meaning.
 _NUMBERED = re.compile(r"\b(artikel|art|punt|voetnoot)\.?\s*(\d+[a-z]?)\b", re.IGNORECASE)
@@ -80,21 +85,26 @@ def answers_quantity(question: str, passage: str) -> bool:
 
 @dataclass(frozen=True)
 class Hit:
-    """A passage found for a question: its BM25 score and the share of the question it covers."""
+    """A passage found for a question: its BM25 score, the share of the question it covers, the
+    learnt ranking's score (above 0: the question reads like the passage's phrasings), and its
+    relevance (the BM25 score relative to the best, plus the learnt score scaled likewise)."""
 
     passage: Passage
     score: float
     coverage: float
+    relevance: float = 0.0
+    learnt: float = 0.0
 
 
 @dataclass(frozen=True)
 class Reading:
     """A question as the search read it: per word the terms that stand for it in the sources
     (its own forms, a repaired typo, the sources' words for it, compounds that contain it),
-    and the words the sources never use."""
+    the words the sources never use, and the text the learnt ranking reads."""
 
     asked: Tuple[Tuple[str, ...], ...]
     unknown: Tuple[str, ...]
+    text: str = ""
 
     @property
     def terms(self) -> Tuple[str, ...]:
@@ -123,6 +133,7 @@ class PassageSearch:
         self._vocabulary = sorted(set().union(*self._sets))
         self._known = frozenset(self._vocabulary)
         self._index = BM25Okapi(self._documents, k1=BM25_K1, b=BM25_B)
+        self._ranker = PassageRanker(self.passages)
         # How rare a word is, in the sources' own text: the phrasings must not make a word rare
         # (or common), or each one added would move what a question's words weigh.
         own_sets = [
@@ -169,7 +180,7 @@ class PassageSearch:
             else:
                 unknown.append(forms[0])
                 asked.append((forms[0],))
-        return Reading(tuple(asked), tuple(unknown))
+        return Reading(tuple(asked), tuple(unknown), text)
 
     def _compounds(self, term: str) -> List[str]:
         """Source words that start or end with ``term`` ("geschil" in "geschilbeslechting")."""
@@ -189,9 +200,17 @@ class PassageSearch:
         if not reading.terms:
             return []
         scores = self._index.get_scores(list(reading.terms))
-        order = sorted(range(len(scores)), key=lambda index: -scores[index])[:limit]
+        top = max(float(max(scores)), 0.0) or 1.0  # a tiny corpus can score below 0
+        learnt = self._ranker.scores(reading.text)
+        learnt_scaled = scaled(learnt)
+        relevance = [
+            float(score) / top + LEARNT_WEIGHT * learnt_scaled.get(passage.id, 0.0)
+            for score, passage in zip(scores, self.passages)
+        ]
+        order = sorted(range(len(scores)), key=lambda index: -relevance[index])[:limit]
         return [
-            Hit(self.passages[i], float(scores[i]), self._coverage(reading, self._sets[i]))
+            Hit(self.passages[i], float(scores[i]), self._coverage(reading, self._sets[i]),
+                relevance[i], learnt.get(self.passages[i].id, 0.0))
             for i in order
         ]
 
@@ -199,7 +218,8 @@ class PassageSearch:
         """The best passages for a follow-up question read with the question before it:
         passages that hold a word of the follow-up itself, when it has any."""
         own = self.read(follow_up)
-        combined = self.read(f"{previous} {follow_up}")
+        # BM25 reads both questions; the learnt ranking only what the follow-up itself asks.
+        combined = replace(self.read(f"{previous} {follow_up}"), text=follow_up)
         hits = self.search_reading(combined, len(self.passages))
         if own.asked:
             hits = [

@@ -266,3 +266,41 @@ def test_a_dutch_word_the_sources_do_not_use_is_not_taken_for_a_typo_of_one_they
     search = PassageSearch([Passage(0, "plaats", "de leerrouten", "test")], analyser, {})
     assert search.read("leerroutes").unknown == ("leerroutes",)
     assert search.read("leerrouts").asked == (("leerrouten",),)
+
+
+def test_a_passage_s_relevance_is_its_bm25_score_relative_to_the_best_plus_the_learnt_ranking():
+    from bot.knowledge.passage_ranker import scaled
+    from bot.knowledge.search import LEARNT_WEIGHT
+
+    search = _search("de overstapoptie voor een leerling", "leerling en docent", "het weer")
+    question = "overstapoptie leerling docent"
+    hits = search.search(question, 3)
+    learnt = search._ranker.scores(question)
+    top = max(hit.score for hit in hits)
+    for hit in hits:
+        expected = hit.score / top + LEARNT_WEIGHT * scaled(learnt)[hit.passage.id]
+        assert hit.relevance == pytest.approx(expected)
+        assert hit.learnt == learnt[hit.passage.id]
+    assert [h.relevance for h in hits] == sorted((h.relevance for h in hits), reverse=True)
+
+
+def test_the_learnt_ranking_finds_a_passage_where_bm25_finds_none():
+    passages = [
+        Passage(0, "plaats 0", "de overeenkomst wordt gesloten door het bestuur", "test",
+                phrasings=("wie ondertekent het", "de ondertekening door het bestuur")),
+        Passage(1, "plaats 1", "de school en de overeenkomst voor de school", "test"),
+        Passage(2, "plaats 2", "de route duurt vier jaar", "test"),
+    ]
+    search = PassageSearch(passages, _plain_analyser(), {})
+    # No word of the question is a word of a passage; its character n-grams are.
+    hits = search.search("wie tekende het", 3)
+    assert [hit.score for hit in hits] == [0.0, 0.0, 0.0]
+    assert hits[0].passage.id == 0 and hits[0].relevance == 1.0
+
+
+def test_the_learnt_ranking_of_a_follow_up_reads_the_follow_up_alone(monkeypatch):
+    search = _search("alpha beta", "gamma delta", "epsilon")
+    read = []
+    monkeypatch.setattr(search._ranker, "scores", lambda text: read.append(text) or {})
+    search.search_follow_up("alpha gamma", "en delta?")
+    assert read == ["en delta?"]

@@ -1,0 +1,56 @@
+"""The learnt ranking of the passages: which passage's phrasings a question reads like."""
+
+import pytest
+
+from bot.knowledge.passage_ranker import PassageRanker, scaled
+from bot.knowledge.passages import Passage
+
+
+def _passages(*phrasings_per_passage):
+    return [
+        Passage(number, f"plaats {number}", f"tekst {number}", "test", phrasings=tuple(questions))
+        for number, questions in enumerate(phrasings_per_passage)
+    ]
+
+
+RANKER = PassageRanker(_passages(
+    ("wie tekent de overeenkomst", "wie ondertekent namens het bestuur"),
+    ("moet de medezeggenschapsraad instemmen", "heeft de mr instemmingsrecht"),
+    ("hoe lang duurt de route", "hoeveel jaar duurt een leerroute"),
+))
+
+
+def test_a_question_reads_most_like_the_phrasings_of_its_passage():
+    scores = RANKER.scores("moet de MR er mee instemmen?")
+    assert max(scores, key=scores.get) == 1
+    assert scores[1] > 0 > scores[0] and scores[2] < 0
+
+
+def test_typos_and_accents_are_read_through_character_ngrams():
+    scores = RANKER.scores("wie ondertekend namens het bestuur")
+    assert max(scores, key=scores.get) == 0
+    assert RANKER.scores("hoeveel jáár duurt een leerroute") == RANKER.scores(
+        "hoeveel jaar duurt een leerroute")
+
+
+def test_the_passage_s_own_text_is_learnt_too():
+    ranker = PassageRanker([
+        Passage(0, "plaats", "de overstapoptie voor een leerling", "test"),
+        Passage(1, "plaats", "de financiele afspraken over bekostiging", "test"),
+        Passage(2, "plaats", "het bevoegd gezag sluit de overeenkomst", "test"),
+    ])
+    scores = ranker.scores("afspraken over de bekostiging")
+    assert max(scores, key=scores.get) == 1
+
+
+def test_two_passages_get_opposite_scores_and_one_passage_none():
+    two = PassageRanker(_passages(("wie tekent de overeenkomst",), ("hoe lang duurt de route",)))
+    scores = two.scores("hoe lang duurt het")
+    assert scores[1] > 0 and scores[0] == pytest.approx(-scores[1])
+    assert PassageRanker(_passages(("wie tekent",))).scores("wie tekent") == {0: 0.0}
+
+
+def test_scaled_gives_the_best_one_and_the_worst_nought():
+    assert scaled({3: -1.0, 4: 0.0, 5: 1.0}) == {3: 0.0, 4: 0.5, 5: 1.0}
+    assert scaled({3: 0.2, 4: 0.2}) == {3: 0.0, 4: 0.0}
+    assert scaled({}) == {}
