@@ -7,12 +7,12 @@ from bench.passage_heldout import HONEST, RIGHT, WRONG, load_questions, run_all,
 from bot import messages
 from tests.integration.servers import reply_text
 
-# Just under what the running assistant reaches over the four sets together: 74% right and
-# 15% wrong of 317 answerable, 65% of 74 follow-ups right, 84% of 124 unanswerable honest.
+# Just under what the running assistant reaches over the five sets together: 75% right and
+# 15% wrong of 413 answerable, 69% of 95 follow-ups right, 84% of 170 unanswerable honest.
 MIN_RIGHT_ANSWERABLE = 0.72
-MIN_RIGHT_FOLLOW_UP = 0.62
+MIN_RIGHT_FOLLOW_UP = 0.66
 MIN_HONEST_UNANSWERABLE = 0.82
-MAX_WRONG_ANSWERABLE = 0.16
+MAX_WRONG_ANSWERABLE = 0.17
 
 
 def test_a_question_a_passage_answers_gets_that_passage_with_its_place(assistant):
