@@ -73,6 +73,11 @@ NEAREST_SCORE = 2.0
 # LEARNT_COVERAGE of it, and it is quoted rather than a curated answer that does not quote it.
 LEARNT_SURE = 0.0
 LEARNT_COVERAGE = 0.3
+# A question the model reads as out of scope that asks for a quantity no passage gives is still
+# about the topic (and told that the sources do not say) when a passage holds its words well and
+# the learnt ranking reads it nearly as that passage's (above this score): "hoeveel geld krijgt
+# het roc per leerling", not "hoeveel verdient een docent in het vmbo" (-0.5).
+TOPIC_LEARNT = -0.25
 
 # A follow-up question: short, and it leans on the question before it ("En voor een AOC?",
 # "Geldt dat ook voor het mbo?", "Waarom?").
@@ -156,6 +161,8 @@ def decide(
     if top_intent in REDIRECTED_INTENTS:
         if evidence.holds_all:
             return Decision(PASSAGE, passage=evidence.best.passage)
+        if evidence.topic_quantity_unanswered:
+            return evidence.decline()
         if top_intent == OUT_OF_SCOPE_INTENT:
             return Decision(OUT_OF_SCOPE)
     best_key, best = answer_ranking[0]
@@ -168,9 +175,11 @@ def decide(
             best < SURE_ANSWER and evidence.hardly_held
         ):
             return evidence.decline(best_key)
+        # A passage the learnt ranking is sure of is quoted rather than an answer that does
+        # not quote it.
+        if evidence.learnt_sure and best_key not in evidence.best.entry_keys:
+            return Decision(PASSAGE, passage=evidence.best.passage)
         if evidence.supports(best_key):
-            if evidence.learnt_sure and best_key not in evidence.best.entry_keys:
-                return Decision(PASSAGE, passage=evidence.best.passage)
             return Decision(ANSWER, key=best_key)
         if best < SURE_ANSWER:
             if evidence.strong:
@@ -261,6 +270,15 @@ class _Evidence:
         ) and not self.quantity_unanswered
 
     @property
+    def topic_quantity_unanswered(self) -> bool:
+        """The question asks for a quantity that no passage gives, in words that a passage holds
+        well and that read nearly like that passage's questions: it is about the topic, and the
+        sources do not say ("hoeveel geld krijgt het roc per leerling")."""
+        return self.quantity_unanswered and self.best.coverage >= ANSWER_COVERAGE and (
+            self.best.score >= REDIRECT_SCORE and self.best.learnt > TOPIC_LEARNT
+        )
+
+    @property
     def hardly_held(self) -> bool:
         """Even the best passage holds hardly any of the question (a long one, too)."""
         return self.best is not None and self.best.coverage < LONG_SILENT_COVERAGE
@@ -346,12 +364,14 @@ def search_from_parse(parse_data: Dict[str, Any]) -> Optional[Search]:
 
 
 def is_redirected(parse_data: Dict[str, Any]) -> bool:
-    """Whether a message the model read as small talk or out of scope is a question that a
-    passage holds wholly (``decide`` quotes that passage)."""
+    """Whether a message the model read as small talk or out of scope is a question about the
+    sources: one that a passage holds wholly (``decide`` quotes that passage), or one that asks
+    for a quantity they do not give (``decide`` says so)."""
     real_intents = [name for name, _ in intent_ranking(parse_data) if name != FALLBACK_INTENT]
     if not real_intents or real_intents[0] not in REDIRECTED_INTENTS:
         return False
-    return _Evidence(search_from_parse(parse_data), answer_ranking(parse_data)).holds_all
+    evidence = _Evidence(search_from_parse(parse_data), answer_ranking(parse_data))
+    return evidence.holds_all or evidence.topic_quantity_unanswered
 
 
 def decide_parse(parse_data: Dict[str, Any]) -> Decision:

@@ -327,7 +327,7 @@ def test_a_message_read_as_outside_the_topic_gets_a_passage_that_holds_all_of_it
     assert decide("vraag", outside, CONFIDENT, partly) == Decision(OUT_OF_SCOPE)
     weak = _search(_hit(7, REDIRECT_SCORE - 0.1, 1.0, "b"))
     assert decide("vraag", outside, CONFIDENT, weak) == Decision(OUT_OF_SCOPE)
-    quantity = _search(_hit(7, 9.0, 1.0, "b"), quantity=True)
+    quantity = _search(_hit(7, 9.0, 1.0, "b", learnt=-0.5), quantity=True)
     assert decide("hoeveel", outside, CONFIDENT, quantity) == Decision(OUT_OF_SCOPE)
     chat = [("bot_challenge", 0.8), ("faq", 0.1)]
     assert decide("wie tekent", chat, CONFIDENT, held) == Decision(PASSAGE, passage=7)
@@ -511,4 +511,30 @@ def test_a_sure_passage_is_quoted_rather_than_a_curated_answer_that_does_not_quo
     assert decide("vraag", QUESTION, confident, unsure_ranking) == Decision(ANSWER, key="a")
     quoted = _search(best(0.4, "a"))
     assert decide("vraag", QUESTION, confident, quoted) == Decision(ANSWER, key="a")
+    # No passage bears the answer out: the sure passage wins even over a model all but sure.
+    all_but_sure = [("a", 0.99), ("b", 0.005)]
+    alone = _search(best(0.4))
+    assert decide("vraag", QUESTION, all_but_sure, alone) == Decision(PASSAGE, passage=7)
+    assert decide("vraag", QUESTION, all_but_sure, _search(best(0.0))) == Decision(ANSWER, key="a")
 
+
+
+def test_an_out_of_scope_question_for_a_quantity_in_the_topic_s_words_is_told_the_sources_do_not_say():
+    from bot.answering import REDIRECT_SCORE, TOPIC_LEARNT, is_redirected
+
+    assert TOPIC_LEARNT == -0.25
+    parse = parse_result("hoeveel geld krijgt het roc per leerling", [("out_of_scope", 0.85)],
+                         [("a", 0.2)])
+    on_topic = _hit(9, REDIRECT_SCORE, ANSWER_COVERAGE, "a", learnt=-0.24)
+    parse["passages"] = search_to_parse(_search(on_topic, quantity=True))
+    assert is_redirected(parse)
+    assert decide_parse(parse) == Decision(NOT_IN_SOURCES, passage=9)
+    # Words a passage holds less well, a weaker score, a question that reads less like the
+    # passage's, or a passage that gives the quantity: out of scope, as the model read it.
+    for other in (dataclasses.replace(on_topic, coverage=ANSWER_COVERAGE - 0.01),
+                  dataclasses.replace(on_topic, score=REDIRECT_SCORE - 0.01),
+                  dataclasses.replace(on_topic, learnt=TOPIC_LEARNT),
+                  dataclasses.replace(on_topic, answers_quantity=True)):
+        parse["passages"] = search_to_parse(_search(other, quantity=True))
+        assert not is_redirected(parse)
+        assert decide_parse(parse).kind == OUT_OF_SCOPE
