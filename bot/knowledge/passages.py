@@ -15,7 +15,7 @@ import yaml
 
 from bot.knowledge.base import FAQ, FAQ_SOURCE, GUIDANCE, KNOWLEDGE_DIR, Entry, load_knowledge
 from bot.knowledge.faq_source import parse_faq
-from bot.knowledge.text import letters_only
+from bot.knowledge.text import letters_only, link_labels
 
 PASSAGES_FILE = KNOWLEDGE_DIR / "passages.yml"
 PHRASINGS_FILE = KNOWLEDGE_DIR / "phrasings.yml"
@@ -48,14 +48,16 @@ def faq_place(question: str) -> str:
 
 
 def _quoting_entries(text: str, entries: Iterable[Entry]) -> FrozenSet[str]:
-    """The entries whose answer contains ``text``, or one of whose paragraphs ``text`` contains."""
+    """The entries whose answer contains ``text``, or one of whose paragraphs ``text`` contains
+    (a link in an answer read as its label)."""
     wanted = letters_only(text)
     keys = set()
     for entry in entries:
-        paragraphs = [letters_only(paragraph) for paragraph in entry.paragraphs]
+        paragraphs = [letters_only(link_labels(paragraph)) for paragraph in entry.paragraphs]
         if (
             wanted in paragraphs
-            or (len(wanted) >= MIN_QUOTED_LETTERS and wanted in letters_only(entry.answer))
+            or (len(wanted) >= MIN_QUOTED_LETTERS
+                and wanted in letters_only(link_labels(entry.answer)))
             or any(len(p) >= MIN_QUOTED_LETTERS and p in wanted for p in paragraphs)
         ):
             keys.add(entry.key)

@@ -5,6 +5,7 @@ import re
 from bot.user_text import fold
 
 _NOT_ALPHANUMERIC = re.compile(r"[^0-9a-z]+")
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
 def letters_only(text: str) -> str:
@@ -14,6 +15,12 @@ def letters_only(text: str) -> str:
     so that two texts compare on their words alone.
     """
     return _NOT_ALPHANUMERIC.sub("", fold(text))
+
+
+def link_labels(text: str) -> str:
+    """``text`` with each Markdown link written as its label only ("[duo.nl](https://...)" ->
+    "duo.nl"), as the source reads where the answer adds a link."""
+    return _MARKDOWN_LINK.sub(r"\1", text)
 
 
 def join_lines(text: str) -> str:

@@ -81,3 +81,11 @@ def test_each_piece_is_sought_after_where_the_piece_before_it_ended_in_the_sourc
     source = "1" * 100 + third + "1" * 387 + first + "2" * 20 + second
     assert not quotes_source(first + second + third, source)
     assert quotes_source(first + second, source)
+
+
+def test_a_markdown_link_is_read_as_its_label():
+    from bot.knowledge.text import link_labels
+
+    text = "op duo.nl onder [voortgezet onderwijs](https://duo.nl/vo.jsp) en [mbo](https://x.nl)."
+    assert link_labels(text) == "op duo.nl onder voortgezet onderwijs en mbo."
+    assert link_labels("[] (geen link) en [a] (b)") == "[] (geen link) en [a] (b)"

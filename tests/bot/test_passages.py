@@ -144,3 +144,8 @@ def test_phrasings_of_one_passage_in_several_entries_are_all_kept(tmp_path, monk
     monkeypatch.setattr("bot.knowledge.passages.PHRASINGS_FILE", phrasings)
     named = phrasings_by_passage([("Bouwsteen, inleiding", "Vanaf 2020 is het")])
     assert named == {0: ("Sinds wanneer?", "Vanaf welk jaar?", "En nu?")}
+
+
+def test_an_answer_that_quotes_a_passage_with_links_added_still_quotes_it():
+    [footnote] = [p for p in load_passages() if p.place == "Bouwsteen, voetnoot 4"]
+    assert "melden_leerroute" in footnote.entry_keys
