@@ -8,7 +8,7 @@ import re
 from typing import Any, Dict, Mapping, Optional, Sequence, Tuple
 
 from bot import messages
-from bot.answering import ANSWER, CLARIFY, decide_parse
+from bot.answering import ANSWER, CLARIFY, PASSAGE, decide_parse
 from bot.interview import guard, moves
 from bot.interview.answers import Checked, check_answer, clean_answer
 from bot.interview.catalogue import (
@@ -30,6 +30,8 @@ from bot.interview.reading import (
 )
 from bot.user_text import fold
 from bot.knowledge import load_knowledge
+from bot.knowledge.passages import load_passages
+from bot.knowledge.quotes import passage_answer
 
 QUESTION_KEY_ENTITY = "question_key"
 OTHER_SIDE = {"vmbo_parties": "mbo_parties", "mbo_parties": "vmbo_parties"}
@@ -138,6 +140,8 @@ def _question_in_between(text: str, parse: Mapping[str, Any], did_you_mean_butto
     decision = decide_parse(parse)
     if decision.kind == ANSWER and decision.key in knowledge:
         return Move().respond(knowledge.get(decision.key).response_name)
+    if decision.kind == PASSAGE and decision.passage is not None:
+        return Move().say(passage_answer(load_passages()[decision.passage]))
     if decision.kind == CLARIFY and text.strip().endswith("?") and did_you_mean_buttons:
         return Move().say(messages.DID_YOU_MEAN, did_you_mean_buttons(decision))
     return None

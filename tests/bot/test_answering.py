@@ -538,3 +538,19 @@ def test_an_out_of_scope_question_for_a_quantity_in_the_topic_s_words_is_told_th
         parse["passages"] = search_to_parse(_search(other, quantity=True))
         assert not is_redirected(parse)
         assert decide_parse(parse).kind == OUT_OF_SCOPE
+
+
+def test_small_talk_that_no_passage_holds_wholly_goes_on_to_the_curated_answers():
+    unsure = [("a", 0.3), ("b", 0.25)]
+    search = _search(_hit(7, 4.0, 0.5, "a"))
+    decision = decide("wie ben jij", [("bot_challenge", 0.8), ("faq", 0.1)], unsure, search)
+    assert decision == Decision(CLARIFY, candidates=["a"])
+
+
+def test_a_quantity_no_passage_gives_is_declined_rather_than_offered_as_a_choice():
+    unsure = [("a", 0.3), ("b", 0.25)]
+    hit = _hit(7, 4.0, 0.5, "a", learnt=-0.5)
+    asked = decide("hoeveel kost het", [("faq", 0.5)], unsure, _search(hit, quantity=True))
+    assert asked == Decision(NOT_IN_SOURCES, passage=7)
+    assert decide("wat kost het", [("faq", 0.5)], unsure, _search(hit)) == Decision(
+        CLARIFY, candidates=["a"])

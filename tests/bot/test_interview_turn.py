@@ -196,6 +196,21 @@ def test_a_question_in_between_is_answered_from_the_sources_and_not_stored():
     assert "clause_3a_leadership" not in move.updates or move.updates["clause_3a_leadership"] is None
 
 
+def test_a_question_in_between_that_a_passage_answers_gets_the_passage_and_is_not_stored():
+    from bot.answering import search_passages, search_to_parse
+
+    question = "wie moet de overeenkomst ondertekenen?"
+    parse = {"text": question, "intent": {"name": "faq", "confidence": 0.9}, "entities": [],
+             "response_selector": {"faq": {"ranking": [
+                 {"intent_response_key": "faq/melden_leerroute", "confidence": 0.3},
+                 {"intent_response_key": "faq/teambevoegdheid", "confidence": 0.25}]}},
+             "passages": search_to_parse(search_passages(question))}
+    move = turn("clause_3a_leadership", question, parse=parse)
+    assert move.updates == {}
+    assert said(move).startswith(messages.PASSAGE_INTRO)
+    assert "wordt gesloten door de bevoegde gezagsorganen van de vmbo" in said(move)
+
+
 def test_a_question_the_sources_do_not_answer_is_not_stored_either():
     move = turn("clause_3a_leadership", "Is er eigenlijk een maximum aantal leerlingen?")
     assert move.updates == {"clause_3a_leadership": None}

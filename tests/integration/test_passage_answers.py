@@ -7,12 +7,12 @@ from bench.passage_heldout import HONEST, RIGHT, WRONG, load_questions, run_all,
 from bot import messages
 from tests.integration.servers import reply_text
 
-# Just under what the running assistant reaches over the five sets together: 75% right and
-# 15% wrong of 413 answerable, 69% of 95 follow-ups right, 84% of 170 unanswerable honest.
-MIN_RIGHT_ANSWERABLE = 0.72
+# Just under what the running assistant reaches over the five sets together: 79% right and
+# 11% wrong of 413 answerable, 69% of 95 follow-ups right, 84% of 170 unanswerable honest.
+MIN_RIGHT_ANSWERABLE = 0.76
 MIN_RIGHT_FOLLOW_UP = 0.66
 MIN_HONEST_UNANSWERABLE = 0.82
-MAX_WRONG_ANSWERABLE = 0.17
+MAX_WRONG_ANSWERABLE = 0.13
 
 
 def test_a_question_a_passage_answers_gets_that_passage_with_its_place(assistant):
@@ -26,6 +26,9 @@ def test_a_question_the_sources_do_not_answer_is_said_to_be_so(assistant):
     question = "Hoeveel euro bekostiging krijgt een mbo-instelling per student in een doorlopende leerroute?"
     text = reply_text(assistant.send("passage-euro", question))
     assert text.startswith(messages.NOT_IN_SOURCES) and messages.NEAREST_INTRO in text
+    # Read as out of scope by the model, but a question in the topic's words.
+    text = reply_text(assistant.send("passage-money", "hoeveel geld krijgt het roc per leerling"))
+    assert text.startswith(messages.NOT_IN_SOURCES) and "bekostiging" in text
 
 
 def test_a_follow_up_is_answered_in_the_context_of_the_question_before_it(assistant):
