@@ -4,7 +4,7 @@ import re
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from bot.interview.catalogue import (
-    PARTIES, SIGNATORIES_KEY, SIGNATORY_KEY, YES_NO, Catalogue, Step, load_catalogue,
+    PARTIES, SIGNATORIES_KEY, SIGNATORY_KEY, YES_NO, Step, load_catalogue,
 )
 
 USE_EXAMPLE, SKIP, DONT_KNOW = "use_example", "skip_clause", "dont_know_yet"
@@ -40,9 +40,9 @@ def next_signatory_party(answers: Mapping[str, Any]) -> Optional[str]:
     return named[given][1] if given < len(named) else None
 
 
-def required_keys(answers: Mapping[str, Any], catalogue: Optional[Catalogue] = None) -> List[str]:
+def required_keys(answers: Mapping[str, Any]) -> List[str]:
     """Every step that is asked given the answers, in order; the signatory step while needed."""
-    catalogue = catalogue or load_catalogue()
+    catalogue = load_catalogue()
     keys = [step.key for step in catalogue.applicable(answers) if step.key != SIGNATORY_KEY]
     parties_known = all(answers.get(key) is not None for key in keys if catalogue.get(key).kind == PARTIES)
     if not parties_known or next_signatory_party(answers) is not None:
@@ -50,38 +50,37 @@ def required_keys(answers: Mapping[str, Any], catalogue: Optional[Catalogue] = N
     return keys
 
 
-def missing_keys(answers: Mapping[str, Any], catalogue: Optional[Catalogue] = None) -> List[str]:
+def missing_keys(answers: Mapping[str, Any]) -> List[str]:
     """The steps still to answer, in order."""
-    return [key for key in required_keys(answers, catalogue) if answers.get(key) is None]
+    return [key for key in required_keys(answers) if answers.get(key) is None]
 
 
-def is_follow_up(step: Step, catalogue: Optional[Catalogue] = None) -> bool:
+def is_follow_up(step: Step) -> bool:
     """Whether a step follows up a clause's yes/no answer (the amount after "funding: yes")."""
-    catalogue = catalogue or load_catalogue()
-    return any(not catalogue.get(key).structural for key in step.when)
+    return any(not load_catalogue().get(key).structural for key in step.when)
 
 
-def progress(answers: Mapping[str, Any], key: str, catalogue: Optional[Catalogue] = None) -> Tuple[int, int]:
+def progress(answers: Mapping[str, Any], key: str) -> Tuple[int, int]:
     """(number of this question, total questions) for showing "Vraag 5 van 21".
 
     Follow-up questions share their clause's number and signing counts once, so neither the
     number nor the total changes as the user answers on. Until the first question is answered,
     two boards are assumed.
     """
-    catalogue = catalogue or load_catalogue()
+    catalogue = load_catalogue()
     assumed = dict(answers)
     for step in catalogue.steps:
-        if step.structural and step.kind == YES_NO and assumed.get(step.key) not in (True, False):
+        if step.structural and step.kind == YES_NO and assumed.get(step.key) is not True:
             assumed[step.key] = False
     main = [
         s.key for s in catalogue.applicable(assumed)
-        if s.key != SIGNATORY_KEY and not is_follow_up(s, catalogue)
+        if s.key != SIGNATORY_KEY and not is_follow_up(s)
     ]
     total = len(main) + 1
     if key == SIGNATORY_KEY:
         return total, total
     step = catalogue.get(key)
-    anchor = next(iter(step.when)) if is_follow_up(step, catalogue) else key
+    anchor = next(iter(step.when)) if is_follow_up(step) else key
     return (main.index(anchor) + 1 if anchor in main else len(main)), total
 
 

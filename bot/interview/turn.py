@@ -199,10 +199,10 @@ def _answer(step: Step, text: str, answers: Mapping[str, Any]) -> Move:
 
 
 def _short_but_words(text: str) -> bool:
-    """One word with letters that is no yes or no: maybe a slip ("Leeuwarden" as programme)."""
+    """One word with letters: maybe a slip ("Leeuwarden" as programme). (A known phrase, a yes or
+    a no among them, never gets here: ``_read`` has dealt with it.)"""
     words = re.findall(r"\w+", clean_answer(text))
-    return (len(words) == 1 and 3 <= len(words[0]) <= MAX_WORD_CHARS and words[0].isalpha()
-            and guard.phrase_kind(text) is None)
+    return len(words) == 1 and 3 <= len(words[0]) <= MAX_WORD_CHARS and words[0].isalpha()
 
 
 def _choice(step: Step, text: str, answers: Mapping[str, Any]) -> Move:

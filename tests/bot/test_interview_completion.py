@@ -97,7 +97,9 @@ def test_the_review_of_an_addendum_counts_the_other_topics_as_in_the_existing_ag
     statuses = {s.topic: s.status for s in completeness(answers)}
     assert statuses["a"] == EXISTING and statuses["g"] == EXISTING
     assert statuses["i"] != MISSING and statuses["f"] != MISSING
-    assert "Alle onderwerpen van de aanvulling zijn ingevuld" in completeness_text(answers)
+    assert completeness_text(answers).endswith(
+        "\n\nAlle onderwerpen van de aanvulling zijn ingevuld; de andere staan in de bestaande "
+        "overeenkomst.")
     assert "Artikel 1 " not in review_text(answers) and "Artikel 8 - Geschilbeslechting" in review_text(answers)
 
 

@@ -140,3 +140,10 @@ def test_commands_are_short_and_sure_or_a_button(intent, confidence, text, comma
 ])
 def test_questions_are_told_from_answers(text, question):
     assert looks_like_question(text) is question
+
+
+def test_progress_of_a_question_this_situation_does_not_ask_counts_as_the_last_before_signing():
+    # The name of the one board is asked only under one competent authority, the two
+    # sides' boards only under two.
+    assert progress({}, "authority_name") == (21, 22)
+    assert progress({"same_authority": True}, "mbo_parties") == (20, 21)

@@ -150,6 +150,10 @@ def test_an_offered_answer_is_shown_with_its_question_to_keep():
     assert said["text"].startswith(messages.OFFER_BACK.split("{")[0])
     earlier = prompt_for(step("mbo_parties"), back)
     assert earlier.utterances[0]["text"] == messages.OFFER_EARLIER.format(answer="B")
+    # An offer whose source this version does not know (kept from an older one) is an earlier answer.
+    unknown = {OFFERED_SLOT: {"mbo_parties": {"value": ["C"], "source": "older_version"}}}
+    assert prompt_for(step("mbo_parties"), unknown).utterances[0]["text"] == (
+        messages.OFFER_EARLIER.format(answer="C"))
 
 
 def test_at_a_yes_no_step_an_earlier_answer_is_only_shown():
