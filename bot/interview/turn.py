@@ -90,7 +90,7 @@ def _read(
             messages.YES_AT_OPEN_QUESTION if reading.kind == guard.AFFIRM else messages.NO_AT_OPEN_QUESTION)
     correction = find_correction(text, answers)
     if correction is not None and correction.key != step.key and correction.value:
-        return _correct(step, correction, text, answers)
+        return _correct(step, correction, answers)
     intent = (parse.get("intent") or {}).get("name")
     confidence = float((parse.get("intent") or {}).get("confidence") or 0.0)
     command = command_in(intent, confidence, text)
@@ -112,7 +112,7 @@ def checked_correction(correction: Correction, answers: Mapping[str, Any]) -> Tu
     return target, check_answer(target, value, _other_parties(target, answers))
 
 
-def _correct(step: Step, correction: Correction, text: str, answers: Mapping[str, Any]) -> Move:
+def _correct(step: Step, correction: Correction, answers: Mapping[str, Any]) -> Move:
     """An earlier answer corrected in own words ("het ROC heet eigenlijk X"): the cue makes it
     clear, so it is stored and said back; 'terug' reopens it. The open question is asked again."""
     target, checked = checked_correction(correction, answers)

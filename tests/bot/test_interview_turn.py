@@ -102,6 +102,7 @@ def test_a_party_named_like_a_command_is_stored_only_after_confirmation():
     assert move.updates["vmbo_parties"] is None
     assert move.updates[PENDING_SLOT]["value"] == ["Terug"]
     assert messages.BACK_BUTTON in move.updates[PENDING_SLOT]["buttons"]
+    assert move.updates[PENDING_SLOT]["prompt"] == messages.CONFIRM_COMMAND_WORD.format(answer="Terug")
     stored = turn("vmbo_parties", "ja", {**TWO_BOARDS, PENDING_SLOT: move.updates[PENDING_SLOT]})
     assert stored.updates["vmbo_parties"] == ["Terug"]
 
@@ -219,6 +220,8 @@ def test_a_question_the_sources_do_not_answer_is_not_stored_either():
 
 @pytest.mark.parametrize("text, expected", [
     ("bedankt", messages.THANKS_IN_INTERVIEW), ("hallo", messages.GREETING_IN_INTERVIEW),
+    ("dank je wel", messages.THANKS_IN_INTERVIEW), ("top", messages.THANKS_IN_INTERVIEW),
+    ("thanks", messages.THANKS_IN_INTERVIEW), ("goedemorgen", messages.GREETING_IN_INTERVIEW),
     ("stop", messages.PAUSE_HINT),
 ])
 def test_small_talk_and_pausing_are_never_answers(text, expected):
@@ -230,6 +233,12 @@ def test_asking_what_the_question_means_gives_its_explanation():
     move = turn("clause_3a_leadership", "wat bedoel je precies?")
     assert move.updates == {"clause_3a_leadership": None}
     assert said(move).startswith("**Uitleg bij Artikel 3a")
+    # Even when the model takes the phrase for a question about the agreement.
+    faq = {"text": "wat bedoel je precies?", "intent": {"name": "faq", "confidence": 0.9},
+           "entities": [], "response_selector": {"faq": {"ranking": [
+               {"intent_response_key": "faq/teambevoegdheid", "confidence": 0.9}]}}}
+    asked = turn("clause_3a_leadership", "wat bedoel je precies?", parse=faq)
+    assert said(asked).startswith("**Uitleg bij Artikel 3a")
 
 
 def test_a_changed_number_of_parties_clears_the_signatories_and_a_renamed_party_keeps_them():
