@@ -147,3 +147,28 @@ def test_the_most_specific_name_of_a_step_wins():
     answers = {"same_authority": False, "route_type": "doorlopende_leerroute"}
     assert steps_meant("bevoegd gezag van de school", answers) == ["vmbo_parties"]
     assert steps_meant("bevoegd gezag", answers) == ["same_authority"]
+
+
+def test_a_signatory_without_a_position_is_shown_by_name_alone():
+    step = load_catalogue().get("signatory")
+    assert display_answer(step, {"name": "J. de Vries", "position": "voorzitter"}) == (
+        "J. de Vries, voorzitter")
+    assert display_answer(step, {"name": "J. de Vries"}) == "J. de Vries"
+    assert display_answer(step, {"name": "J. de Vries", "position": ""}) == "J. de Vries"
+
+
+def test_an_answer_not_given_is_said_in_words_in_the_review():
+    from bot.interview.model import open_value, skipped_value
+    from bot.interview.review import review_answer
+
+    step = load_catalogue().get("clause_2_business")
+    assert review_answer(step, None) == "_nog niet beantwoord_"
+    assert review_answer(step, open_value(step)) == "_nog open_"
+    assert review_answer(step, skipped_value()) == "_niet opgenomen (overgeslagen)_"
+
+
+def test_a_review_of_some_steps_shows_the_signatories_only_when_they_are_among_them():
+    answers = complete_answers()
+    assert "namens" not in review_text(answers, only=["clause_2_business"])
+    assert "A. Jansen, bestuurder" in review_text(answers, only=["signatory"])
+    assert "A. Jansen, bestuurder" in review_text(answers)
