@@ -54,3 +54,9 @@ def test_scaled_gives_the_best_one_and_the_worst_nought():
     assert scaled({3: -1.0, 4: 0.0, 5: 1.0}) == {3: 0.0, 4: 0.5, 5: 1.0}
     assert scaled({3: 0.2, 4: 0.2}) == {3: 0.0, 4: 0.0}
     assert scaled({}) == {}
+
+
+def test_phrasings_are_read_without_accents_as_questions_are():
+    ranker = PassageRanker(_passages(("één",), ("twee",), ("drie",)))
+    scores = ranker.scores("EEN")
+    assert max(scores, key=scores.get) == 0 and scores[0] > 0
