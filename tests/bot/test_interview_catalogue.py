@@ -79,3 +79,16 @@ def test_conditions_name_earlier_steps():
     for step in CATALOGUE.steps:
         for slot in step.when:
             assert keys.index(slot) < keys.index(step.key)
+
+
+def test_a_catalogue_refuses_duplicate_keys_unknown_kinds_and_conditions_on_unknown_steps():
+    from bot.interview.catalogue import Catalogue, Step
+
+    first = Step("a", TEXT, "A", "Vraag a?")
+    with pytest.raises(ValueError, match="^duplicate step keys in the catalogue$"):
+        Catalogue([first, Step("a", TEXT, "A2", "Vraag a2?")])
+    with pytest.raises(ValueError, match="^b: unknown kind nothing$"):
+        Catalogue([first, Step("b", "nothing", "B", "Vraag b?")])
+    with pytest.raises(ValueError, match="^b: condition on unknown steps"):
+        Catalogue([first, Step("b", TEXT, "B", "Vraag b?", when={"c": True})])
+    assert [step.key for step in Catalogue([first]).steps] == ["a"]

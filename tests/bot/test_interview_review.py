@@ -155,6 +155,8 @@ def test_a_signatory_without_a_position_is_shown_by_name_alone():
         "J. de Vries, voorzitter")
     assert display_answer(step, {"name": "J. de Vries"}) == "J. de Vries"
     assert display_answer(step, {"name": "J. de Vries", "position": ""}) == "J. de Vries"
+    assert display_answer(step, {"name": "Xander de Vries", "position": "lid X"}) == (
+        "Xander de Vries, lid X")
 
 
 def test_an_answer_not_given_is_said_in_words_in_the_review():
