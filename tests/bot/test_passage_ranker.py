@@ -52,6 +52,7 @@ def test_two_passages_get_opposite_scores_and_one_passage_none():
 
 def test_scaled_gives_the_best_one_and_the_worst_nought():
     assert scaled({3: -1.0, 4: 0.0, 5: 1.0}) == {3: 0.0, 4: 0.5, 5: 1.0}
+    assert scaled({3: 0.2, 4: 0.6}) == {3: 0.0, 4: 1.0}
     assert scaled({3: 0.2, 4: 0.2}) == {3: 0.0, 4: 0.0}
     assert scaled({}) == {}
 
