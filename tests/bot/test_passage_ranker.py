@@ -61,3 +61,13 @@ def test_phrasings_are_read_without_accents_as_questions_are():
     ranker = PassageRanker(_passages(("één",), ("twee",), ("drie",)))
     scores = ranker.scores("EEN")
     assert max(scores, key=scores.get) == 0 and scores[0] > 0
+
+
+def test_the_features_are_character_ngrams_within_words_and_words_and_pairs_with_damped_counts():
+    # Damped counts (sublinear tf): a word repeated in one phrasing does not outweigh the rest.
+    parts = dict(RANKER._features.transformer_list)
+    characters, words = parts["characters"], parts["words"]
+    assert (characters.analyzer, characters.ngram_range, characters.sublinear_tf) == (
+        "char_wb", (3, 5), True)
+    assert (words.analyzer, words.ngram_range, words.sublinear_tf) == ("word", (1, 2), True)
+    assert (RANKER._model.C, RANKER._model.random_state) == (1.0, 0)
