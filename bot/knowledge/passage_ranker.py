@@ -37,8 +37,7 @@ class PassageRanker:
         self._features = FeatureUnion([
             ("characters", TfidfVectorizer(
                 analyzer="char_wb", ngram_range=CHARACTER_NGRAMS, sublinear_tf=True)),
-            ("words", TfidfVectorizer(
-                analyzer="word", ngram_range=WORD_NGRAMS, sublinear_tf=True)),
+            ("words", TfidfVectorizer(ngram_range=WORD_NGRAMS, sublinear_tf=True)),
         ])
         self._ids = sorted(set(labels))
         self._model = LinearSVC(C=REGULARISATION, random_state=0)
