@@ -274,8 +274,9 @@ class _Evidence:
         """The question asks for a quantity that no passage gives, in words that a passage holds
         well and that read nearly like that passage's questions: it is about the topic, and the
         sources do not say ("hoeveel geld krijgt het roc per leerling")."""
-        return self.quantity_unanswered and self.best.coverage >= ANSWER_COVERAGE and (
-            self.best.score >= REDIRECT_SCORE and self.best.learnt > TOPIC_LEARNT
+        return bool(self.best) and self.quantity_unanswered and (
+            self.best.coverage >= ANSWER_COVERAGE and self.best.score >= REDIRECT_SCORE
+            and self.best.learnt > TOPIC_LEARNT
         )
 
     @property

@@ -554,3 +554,11 @@ def test_a_quantity_no_passage_gives_is_declined_rather_than_offered_as_a_choice
     assert asked == Decision(NOT_IN_SOURCES, passage=7)
     assert decide("wat kost het", [("faq", 0.5)], unsure, _search(hit)) == Decision(
         CLARIFY, candidates=["a"])
+
+
+def test_an_out_of_scope_question_for_a_quantity_without_any_passage_found_stays_out_of_scope():
+    from bot.answering import is_redirected
+
+    parse = parse_result("hoeveel?", [("out_of_scope", 0.9)], [("a", 0.2)])
+    parse["passages"] = search_to_parse(_search(quantity=True))
+    assert not is_redirected(parse) and decide_parse(parse) == Decision(OUT_OF_SCOPE)
