@@ -66,10 +66,15 @@ def _read(
     step: Step, text: str, parse: Mapping[str, Any], answers: Mapping[str, Any],
     did_you_mean_buttons: Any,
 ) -> Move:
-    asked = _question_in_between(text, parse, did_you_mean_buttons)
+    intent = (parse.get("intent") or {}).get("name")
+    confidence = float((parse.get("intent") or {}).get("confidence") or 0.0)
+    # A short command the model is sure of ("weet ik nog niet?", "kan ik dit overslaan?") is a
+    # command, question mark or not.
+    command = command_in(intent, confidence, text)
+    asked = None if command is not None else _question_in_between(text, parse, did_you_mean_buttons)
     if asked is not None:
         return asked
-    reading = guard.read_message(text, step, asks_question=text.strip().endswith("?"))
+    reading = guard.read_message(text, step, asks_question=command is None and text.strip().endswith("?"))
     if reading.kind == guard.BACK:
         return moves.go_back(step, answers)
     if reading.kind in (guard.EXPLAIN, guard.EXAMPLE):
@@ -91,9 +96,6 @@ def _read(
     correction = find_correction(text, answers)
     if correction is not None and correction.key != step.key and correction.value:
         return _correct(step, correction, answers)
-    intent = (parse.get("intent") or {}).get("name")
-    confidence = float((parse.get("intent") or {}).get("confidence") or 0.0)
-    command = command_in(intent, confidence, text)
     if command is not None:
         return _command(command, step, answers)
     if not reading.certain:

@@ -132,6 +132,26 @@ def test_other_questions_can_be_left_open_skipped_or_filled_with_the_example():
                 ).updates["clause_8_disputes"] == STEP("clause_8_disputes").example
 
 
+def test_a_short_command_the_model_is_sure_of_is_a_command_even_as_a_question():
+    from bot.answering import search_passages, search_to_parse
+    from tests.conftest import parse_result
+
+    def parse(text, intent, confidence):
+        result = parse_result(text, [(intent, confidence), ("faq", 0.05)], [("x", 0.2)])
+        result["passages"] = search_to_parse(search_passages(text))
+        return result
+
+    # The passage search alone would quote a passage with "weten" in it.
+    left_open = turn("clause_8_disputes", "weet ik nog niet?", parse=parse("weet ik nog niet?", "dont_know_yet", 0.9))
+    assert left_open.updates["clause_8_disputes"] == PLACEHOLDER
+    skipped = turn("clause_7_codetermination", "kan ik dit overslaan?",
+                   parse=parse("kan ik dit overslaan?", "skip_clause", 0.9))
+    assert skipped.updates["clause_7_codetermination"] == NOT_APPLICABLE
+    # Unsure of the command: a question, not stored.
+    unsure = turn("clause_8_disputes", "weet ik nog niet?", parse=parse("weet ik nog niet?", "dont_know_yet", 0.5))
+    assert unsure.updates.get("clause_8_disputes") is None
+
+
 def test_a_sentence_answers_the_funding_question_and_gives_the_amount():
     sentence = "Het vmbo draagt 1.250 euro per leerling per jaar over aan het ROC"
     move = turn("clause_6_funding_transfer", sentence)
