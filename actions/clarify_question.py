@@ -15,6 +15,7 @@ from bot.answering import (
     Decision, decide_follow_up, decide_from_passages, decide_parse, is_follow_up,
 )
 from bot.interview.correction import find_correction
+from bot.interview.flow import looks_like_question
 from bot.knowledge import load_knowledge
 from bot.knowledge.passages import load_passages
 from bot.knowledge.quotes import not_in_sources, passage_answer
@@ -121,6 +122,38 @@ class ActionClarifyQuestion(Action):
         """The question the user picked with a button, if it is a known one."""
         key = next(tracker.get_latest_entity_values(QUESTION_KEY_ENTITY), None)
         return key if key in load_knowledge() else None
+
+
+def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[Dict[Text, Any]]]:
+    """A follow-up question the model took for help with the interview while no question is
+    open ("mogen we daar nog wat bovenop afspreken?" after a question): answered with the
+    passage that answers it, read with the question before it. ``None`` when the message is
+    no such follow-up, or no passage answers it."""
+    text = str((tracker.latest_message or {}).get("text") or "")
+    previous = previous_question(tracker)
+    if not (previous and is_follow_up(text) and looks_like_question(text)):
+        return None
+    decision = decide_follow_up(previous, text)
+    if decision.kind != PASSAGE:
+        return None
+    say(dispatcher, decision)
+    return ActionClarifyQuestion.noted(dispatcher, tracker, decision)
+
+
+class ActionNoOpenQuestion(Action):
+    """An interview command ("weet ik nog niet") while no question is open: says so, unless
+    the message is a follow-up question that a passage answers."""
+
+    def name(self) -> Text:
+        return "action_no_open_question"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        events = answer_follow_up(dispatcher, tracker)
+        if events is None:
+            dispatcher.utter_message(response="utter_no_open_question")
+        return events or []
 
 
 def say(dispatcher: CollectingDispatcher, decision: Decision) -> None:

@@ -11,6 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.clarify_question import ActionNoOpenQuestion
 from actions.feedback import interview_step_reached
 from bot import messages
 from bot.interview.catalogue import (
@@ -107,7 +108,8 @@ ASK_ACTIONS = [_ask_action(key) for key in load_catalogue().keys]
 
 
 class StepHelpAction(Action, ABC):
-    """Helps with the question being asked; says so when no question is open."""
+    """Helps with the question being asked; when no question is open, says so (or answers a
+    follow-up question)."""
 
     @abstractmethod
     def help_for(self, step: Step, answers: Dict[str, Any]) -> Dict[str, Any]:
@@ -118,9 +120,8 @@ class StepHelpAction(Action, ABC):
     ) -> List[Dict[Text, Any]]:
         step = requested_step(tracker)
         if step is None:
-            dispatcher.utter_message(response="utter_no_open_question")
-        else:
-            dispatcher.utter_message(**self.help_for(step, tracker.slots))
+            return await ActionNoOpenQuestion().run(dispatcher, tracker, domain)
+        dispatcher.utter_message(**self.help_for(step, tracker.slots))
         return []
 
 

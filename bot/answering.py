@@ -412,16 +412,21 @@ def decide_follow_up(previous: str, follow_up: str) -> Decision:
     from bot.knowledge.search import load_search
 
     hits = load_search().search_follow_up(previous, follow_up, SUPPORT_DEPTH)
-    return follow_up_decision(hits, asks_why=bool(_WHY.match(fold(follow_up).strip())))
+    return follow_up_decision(hits, follow_up)
 
 
-def follow_up_decision(hits: Sequence["Hit"], asks_why: bool) -> Decision:
+def follow_up_decision(hits: Sequence["Hit"], follow_up: str) -> Decision:
     """``decide_follow_up`` on the passages found (best first): for a "why", the best of those
-    near the top that gives a reason comes first."""
-    if hits and asks_why:
+    near the top that gives a reason comes first; a follow-up that asks for a quantity the best
+    passage does not give ("hoeveel handtekeningen dan?") is told the sources do not say."""
+    from bot.knowledge.search import answers_quantity, asks_quantity
+
+    if hits and _WHY.match(fold(follow_up).strip()):
         floor = SUPPORT_SHARE * hits[0].score
         hits = sorted(hits, key=lambda h: not (h.score >= floor and _REASON.search(h.passage.text)))
-    if hits and hits[0].score >= PASSAGE_SCORE and hits[0].coverage >= SOURCES_SILENT_COVERAGE:
+    if hits and hits[0].score >= PASSAGE_SCORE and hits[0].coverage >= SOURCES_SILENT_COVERAGE and not (
+        asks_quantity(follow_up) and not answers_quantity(follow_up, hits[0].passage.text)
+    ):
         return Decision(PASSAGE, passage=hits[0].passage.id)
     if hits and hits[0].score >= NEAREST_SCORE:
         return Decision(NOT_IN_SOURCES, passage=hits[0].passage.id)

@@ -5,7 +5,7 @@ Runs after the answer selector. It adds what the passage search found to the par
 (``passages``). Where the message is a question (intent ``faq``) but ``bot.answering.decide``
 would not give the curated answer outright (the choice is weak or ambiguous, a passage of the
 sources answers it instead, or the sources do not answer it), or where it is a follow-up that
-needs the question before it, the intent becomes ``nlu_fallback``, exactly as Rasa's
+needs the question before it (also one the model read as out of scope), the intent becomes ``nlu_fallback``, exactly as Rasa's
 FallbackClassifier does, and the answering action decides.
 """
 
@@ -21,9 +21,10 @@ from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.answering import (
-    ANSWER, PASSAGES_KEY, QUESTION_INTENT, REDIRECTED_INTENTS, decide_parse, is_follow_up,
-    is_redirected, search_passages, search_to_parse,
+    ANSWER, OUT_OF_SCOPE_INTENT, PASSAGES_KEY, QUESTION_INTENT, REDIRECTED_INTENTS, decide_parse,
+    is_follow_up, is_redirected, search_passages, search_to_parse,
 )
+from bot.interview.flow import looks_like_question
 from bot.knowledge.search import load_search
 
 
@@ -53,7 +54,11 @@ class QuestionConfidence(GraphComponent):
             message.set(PASSAGES_KEY, search_to_parse(search_passages(text)), add_to_output=True)
             intent = (message.get("intent") or {}).get("name")
             if intent in REDIRECTED_INTENTS:
-                unsure = is_redirected(message.data)
+                # A short question that leans on the one before ("hoeven we het dan nergens te
+                # melden?") reads as out of scope on its own; the answering action reads it
+                # with that question.
+                unsure = is_redirected(message.data) or (
+                    intent == OUT_OF_SCOPE_INTENT and is_follow_up(text) and looks_like_question(text))
             elif intent == QUESTION_INTENT:
                 unsure = is_follow_up(text) or decide_parse(message.data).kind != ANSWER
             else:

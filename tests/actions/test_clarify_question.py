@@ -186,3 +186,27 @@ def test_the_question_before_is_the_last_earlier_question_typed():
               _user('/nlu_fallback{"question_key":"x"}'), _user("en nu?")]
     assert previous_question(make_tracker({}, events=events)) == "wat is een sok"
     assert previous_question(make_tracker({}, events=[_user("en nu?")])) is None
+
+
+# An interview command while no question is open.
+
+from actions.clarify_question import ActionNoOpenQuestion  # noqa: E402
+
+
+async def test_a_command_without_an_open_question_says_so(dispatcher, domain):
+    for text in ("weet ik nog niet", "weet ik nog niet?", "hoe laat is het in Tokio?"):
+        dispatcher.messages.clear()
+        parse = _question(text, intents=(("dont_know_yet", 0.8),))
+        assert await ActionNoOpenQuestion().run(dispatcher, make_tracker(parse), domain) == []
+        assert [m["response"] for m in dispatcher.messages] == ["utter_no_open_question"]
+
+
+async def test_a_follow_up_taken_for_a_command_is_answered_with_the_question_before_it(dispatcher, domain):
+    before = "geldt voor leerlingen in de route die op het vmbo staan gewoon de wms?"
+    text = "mogen we daar nog wat bovenop afspreken?"
+    parse = _question(text, intents=(("dont_know_yet", 0.8),))
+    tracker = make_tracker(parse, events=[_user(before, "faq"), {"event": "bot"}, _user(text, "dont_know_yet")])
+    await ActionNoOpenQuestion().run(dispatcher, tracker, domain)
+    [message, feedback] = dispatcher.messages
+    assert "bovenop deze regels kunnen scholen en instellingen ook nog wat aanvullends regelen" in message["text"]
+    assert feedback["text"] == messages.FEEDBACK_QUESTION

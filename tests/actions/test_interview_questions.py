@@ -146,3 +146,15 @@ async def test_the_signatory_question_names_the_party_and_which_of_several(dispa
     await _ask("signatory").run(dispatcher, make_tracker({}, slots=slots), domain)
     assert "**Ondertekening** (2 van 2)" in dispatcher.messages[0]["text"]
     assert "namens ROC B?" in dispatcher.messages[0]["text"]
+
+
+async def test_help_without_an_open_question_answers_a_follow_up_question(dispatcher, domain):
+    before = "mogen vmbo en mbo bekostiging aan elkaar overdragen in een dlr?"
+    asked = {"text": "waarvoor dan bijvoorbeeld?", "intent": {"name": "ask_example", "confidence": 0.8},
+             "entities": []}
+    user = [{"event": "user", "text": before, "parse_data": {"intent": {"name": "faq"}}}, {"event": "bot"},
+            {"event": "user", "text": asked["text"], "parse_data": {"intent": {"name": "ask_example"}}}]
+    events = await ActionShowExample().run(dispatcher, make_tracker(asked, slots={}, events=user), domain)
+    assert "examineringskosten" in dispatcher.messages[0]["text"]
+    assert dispatcher.messages[1]["text"] == messages.FEEDBACK_QUESTION
+    assert any(e["event"] == "slot" and e["name"] == "last_answer" for e in events)

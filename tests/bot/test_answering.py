@@ -368,32 +368,42 @@ def _found(number, score, coverage=0.0, text="Een zin."):
 
 def test_a_follow_up_gets_the_best_passage_from_the_bounds_on():
     bounds = _found(1, PASSAGE_SCORE, SOURCES_SILENT_COVERAGE)
-    assert follow_up_decision([bounds, _found(2, 0.1)], asks_why=False) == Decision(PASSAGE, passage=1)
+    assert follow_up_decision([bounds, _found(2, 0.1)], "en dan?") == Decision(PASSAGE, passage=1)
     low_score = _found(1, PASSAGE_SCORE - 0.01, 1.0)
-    assert follow_up_decision([low_score, _found(2, 9.0, 1.0)], asks_why=False) == Decision(
+    assert follow_up_decision([low_score, _found(2, 9.0, 1.0)], "en dan?") == Decision(
         NOT_IN_SOURCES, passage=1)
     low_share = _found(1, 9.0, SOURCES_SILENT_COVERAGE - 0.01)
-    assert follow_up_decision([low_share, _found(2, 9.0, 1.0)], asks_why=False) == Decision(
+    assert follow_up_decision([low_share, _found(2, 9.0, 1.0)], "en dan?") == Decision(
         NOT_IN_SOURCES, passage=1)
+
+
+def test_a_follow_up_for_a_quantity_the_best_passage_does_not_give_is_declined_with_it():
+    signers = _found(1, 9.0, 1.0, "De overeenkomst wordt gesloten door de bevoegde gezagsorganen.")
+    assert follow_up_decision([signers], "hoeveel handtekeningen zijn er dan nodig?") == Decision(
+        NOT_IN_SOURCES, passage=1)
+    counted = _found(1, 9.0, 1.0, "Er zijn 2 handtekeningen nodig.")
+    assert follow_up_decision([counted], "hoeveel handtekeningen zijn er dan nodig?") == Decision(
+        PASSAGE, passage=1)
+    assert follow_up_decision([signers], "wie tekent er dan?") == Decision(PASSAGE, passage=1)
 
 
 def test_a_follow_up_the_sources_do_not_answer_names_the_nearest_passage_from_its_bound_on():
-    assert follow_up_decision([_found(1, NEAREST_SCORE), _found(2, 0.1)], asks_why=False) == Decision(
+    assert follow_up_decision([_found(1, NEAREST_SCORE), _found(2, 0.1)], "en dan?") == Decision(
         NOT_IN_SOURCES, passage=1)
-    assert follow_up_decision([_found(1, NEAREST_SCORE - 0.01), _found(2, 9.0)], asks_why=False) == Decision(
+    assert follow_up_decision([_found(1, NEAREST_SCORE - 0.01), _found(2, 9.0)], "en dan?") == Decision(
         NOT_IN_SOURCES)
-    assert follow_up_decision([], asks_why=True) == Decision(NOT_IN_SOURCES)
+    assert follow_up_decision([], "waarom?") == Decision(NOT_IN_SOURCES)
 
 
 def test_a_why_takes_a_reason_only_from_the_passages_near_the_best():
     best = _found(1, 10.0, 1.0)
     at_floor = _found(2, 8.0, 1.0, "Dat is zo, omdat de wet het zegt.")
     below = _found(3, 7.9, 1.0, "Dat is zo, omdat de wet het zegt.")
-    assert follow_up_decision([best, at_floor], asks_why=True) == Decision(PASSAGE, passage=2)
-    assert follow_up_decision([best, below], asks_why=True) == Decision(PASSAGE, passage=1)
-    assert follow_up_decision([best, at_floor], asks_why=False) == Decision(PASSAGE, passage=1)
+    assert follow_up_decision([best, at_floor], "waarom?") == Decision(PASSAGE, passage=2)
+    assert follow_up_decision([best, below], "waarom?") == Decision(PASSAGE, passage=1)
+    assert follow_up_decision([best, at_floor], "en dan?") == Decision(PASSAGE, passage=1)
     assert follow_up_decision([best, _found(4, 5.0, 1.0, "Omdat het moet."), _found(5, 4.0, 1.0)],
-                              asks_why=True) == Decision(PASSAGE, passage=1)
+                              "waarom?") == Decision(PASSAGE, passage=1)
 
 
 def test_a_follow_up_asks_the_search_for_the_best_few_passages(monkeypatch):

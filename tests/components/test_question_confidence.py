@@ -90,3 +90,14 @@ def test_a_message_without_text_carries_no_passages():
     message = _message("greet", 0.9, [], text=None)
     [processed] = QuestionConfidence().process([message])
     assert processed.get("passages") == {"words": 0, "asks_quantity": False, "found": []}
+
+
+def test_a_follow_up_question_read_as_out_of_scope_goes_to_the_answering_action():
+    answers = [("x", 0.2), ("y", 0.1)]
+    follow_up = _message("out_of_scope", 0.6, answers, text="hoeven we het dan nergens te melden?")
+    assert _process(follow_up) == ("nlu_fallback", "nlu_fallback")
+    # Not a question, not leaning on another, or small talk: left alone.
+    for intent, text in (("out_of_scope", "dan ga ik nu koffie halen"),
+                         ("out_of_scope", "hoeveel vakantiedagen heeft een docent?"),
+                         ("ask_capabilities", "wat kun je dan?")):
+        assert _process(_message(intent, 0.6, answers, text=text)) == (intent, intent)
