@@ -32,9 +32,9 @@ from bot.knowledge.text import letters_only
 from bot.settings import PROJECT_ROOT
 
 QUESTIONS = PROJECT_ROOT / "tests" / "heldout" / "passage_questions.yml"
-# The five sets, each written without the implementation by someone else.
+# The six sets, each written without the implementation by someone else.
 QUESTION_FILES = (QUESTIONS,) + tuple(
-    PROJECT_ROOT / "tests" / "heldout" / f"passage_questions_{n}.yml" for n in (2, 3, 4, 5)
+    PROJECT_ROOT / "tests" / "heldout" / f"passage_questions_{n}.yml" for n in (2, 3, 4, 5, 6)
 )
 Send = Callable[[str, str], List[Dict[str, Any]]]
 

@@ -7,12 +7,12 @@ from bench.passage_heldout import HONEST, RIGHT, WRONG, load_questions, run_all,
 from bot import messages
 from tests.integration.servers import reply_text
 
-# Just under what the running assistant reaches over the five sets together: 79% right and
-# 11% wrong of 413 answerable, 69% of 95 follow-ups right, 84% of 170 unanswerable honest.
-MIN_RIGHT_ANSWERABLE = 0.76
-MIN_RIGHT_FOLLOW_UP = 0.66
+# Just under what the running assistant reaches over the six sets together: 77% right and
+# 13% wrong of 513 answerable, 73% of 113 follow-ups right, 84% of 217 unanswerable honest.
+MIN_RIGHT_ANSWERABLE = 0.74
+MIN_RIGHT_FOLLOW_UP = 0.70
 MIN_HONEST_UNANSWERABLE = 0.82
-MAX_WRONG_ANSWERABLE = 0.13
+MAX_WRONG_ANSWERABLE = 0.15
 
 
 def test_a_question_a_passage_answers_gets_that_passage_with_its_place(assistant):
