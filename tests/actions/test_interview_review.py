@@ -134,6 +134,7 @@ async def test_after_a_change_from_the_review_only_the_change_is_shown(dispatche
     changed, options = dispatcher.messages
     assert changed["text"].startswith("**Aangepast**\n\n- **Artikel 5 - Overstapoptie**: ")
     assert "Artikel 8" not in changed["text"]
+    assert options["text"] == messages.REVIEW_AFTER_CHANGE
     assert [b["payload"] for b in options["buttons"]] == ["/confirm_review", "/show_review"]
     assert slots_of(events) == {"changed_steps": []}
 
@@ -194,3 +195,59 @@ async def test_changing_the_signatories_from_the_review_asks_each_again(dispatch
     stored = slots_of(events)
     assert stored["signatory"] is None and stored["signatories"] == []
     assert stored["changed_steps"] == ["signatory"] and stored["interview_confirmed"] is False
+
+
+async def test_a_change_request_during_the_interview_keeps_the_whole_review(dispatcher, domain):
+    message = {"text": "ik wil de locaties aanpassen", "entities": [{"entity": "clause", "value": "locaties"}]}
+    tracker = make_tracker(message, slots={**complete_answers(), "requested_slot": "clause_8_disputes"},
+                           active_loop={"name": "interview_form"})
+    stored = slots_of(await ActionEditClause().run(dispatcher, tracker, domain))
+    assert stored["changed_steps"] == [] and stored["interview_confirmed"] is False
+
+
+async def test_a_change_request_of_exactly_the_longest_length_still_changes_during_the_interview(dispatcher, domain):
+    text = "ik wil graag de locaties van de route nog even snel aanpassen"
+    assert len(text.split()) == 12
+    tracker = make_tracker({"text": text, "entities": [{"entity": "clause", "value": "locaties"}]},
+                           slots={**complete_answers(), "requested_slot": "clause_8_disputes"},
+                           active_loop={"name": "interview_form"})
+    stored = slots_of(await ActionEditClause().run(dispatcher, tracker, domain))
+    assert stored["clause_4a_locations"] is None and "clause_8_disputes" not in stored
+
+
+async def test_a_correction_asked_for_during_the_interview_keeps_the_whole_review(dispatcher, domain):
+    text = "wijzig het roc: het ROC heet eigenlijk ROC Rivor"
+    tracker = make_tracker({"text": text, "entities": []},
+                           slots={**complete_answers(), "requested_slot": "clause_8_disputes"},
+                           active_loop={"name": "interview_form"})
+    stored = slots_of(await ActionEditClause().run(dispatcher, tracker, domain))
+    assert stored == {"mbo_parties": ["ROC Rivor"], "interview_confirmed": False, "changed_steps": []}
+
+
+async def test_a_named_clause_wins_over_a_correction_in_the_text(dispatcher, domain):
+    message = {"text": "het ROC heet eigenlijk ROC Rivor",
+               "entities": [{"entity": "clause", "value": "clause_4a_locations"}]}
+    stored = slots_of(await ActionEditClause().run(dispatcher, make_tracker(message, slots=complete_answers()), domain))
+    assert stored["clause_4a_locations"] is None and "mbo_parties" not in stored
+
+
+async def test_a_changed_answer_leaves_the_history_so_it_is_asked_again(dispatcher, domain):
+    slots = {**complete_answers(), "interview_history": ["vmbo_parties", "clause_4a_locations", "clause_8_disputes"]}
+    message = {"text": "wijzig de locaties", "entities": [{"entity": "clause", "value": "clause_4a_locations"}]}
+    stored = slots_of(await ActionEditClause().run(dispatcher, make_tracker(message, slots=slots), domain))
+    assert stored["interview_history"] == ["vmbo_parties", "clause_8_disputes"]
+
+
+async def test_a_question_between_that_two_answers_fit_offers_both_during_the_interview(dispatcher, domain):
+    from tests.conftest import parse_result
+
+    text = "moet de mr daar iets mee?"
+    parse = parse_result(text, [("faq", 0.9)], [("medezeggenschap_goedkeuring", 0.5), ("teambevoegdheid", 0.45)])
+    parse["entities"] = []
+    tracker = make_tracker(parse, slots={**complete_answers(clause_8_disputes=None), "requested_slot": "clause_8_disputes"},
+                           active_loop={"name": "interview_form"})
+    await ActionEditClause().run(dispatcher, tracker, domain)
+    offer = dispatcher.messages[0]
+    assert offer["text"] == messages.DID_YOU_MEAN
+    assert [b["payload"] for b in offer["buttons"]][-1] == "/none_of_these"
+    assert len(offer["buttons"]) == 3
