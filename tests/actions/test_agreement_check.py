@@ -61,3 +61,13 @@ async def test_a_complete_agreement_gets_no_offer_to_complete_it(dispatcher, dom
     [reply] = dispatcher.messages
     assert "10 van de 10 onderwerpen zijn geregeld" in reply["text"]
     assert not (state_dir / "agreement-answers").exists()
+
+
+async def test_a_conversation_keeps_only_the_configured_number_of_reports(dispatcher, domain, state_dir,
+                                                                          monkeypatch):
+    monkeypatch.setenv("DRAFTS_PER_CONVERSATION", "1")
+    text = (HELDOUT / "format_two_missing.md").read_text(encoding="utf-8")
+    await _run(dispatcher, domain, text)
+    await _run(dispatcher, domain, text)
+    newest = dispatcher.messages[-2]["custom"]["agreement_report"]["token"]
+    assert DraftStore(state_dir / "agreement-reports").tokens() == [newest]

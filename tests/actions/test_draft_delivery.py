@@ -74,3 +74,16 @@ async def test_a_draft_slot_of_another_shape_gives_a_new_draft(dispatcher, domai
     slots = {**complete_answers(), "interview_confirmed": True, "draft": "geen woordenboek"}
     events = await ActionSendDraft().run(dispatcher, make_tracker({}, slots=slots), domain)
     assert len(slots_of(events)["draft"]["token"]) == 32
+
+
+async def test_the_draft_sent_keeps_only_the_configured_number_per_conversation(dispatcher, domain, state_dir,
+                                                                                monkeypatch):
+    from bot.draft.service import summary_text
+
+    monkeypatch.setenv("DRAFTS_PER_CONVERSATION", "1")
+    answers = complete_answers()
+    first = await _confirm(dispatcher, domain, answers)
+    changed = {**answers, "clause_5_transfer_option": "Terug naar het reguliere vmbo-programma.", "draft": first}
+    second = await _confirm(dispatcher, domain, changed)
+    assert DraftStore(state_dir / "drafts").tokens() == [second["token"]]
+    assert dispatcher.messages[-1]["text"] == summary_text(changed)

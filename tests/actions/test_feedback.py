@@ -271,3 +271,32 @@ def test_the_actions_keep_one_report_store_per_file(monkeypatch, tmp_path):
     monkeypatch.setenv("ASSISTANT_STATE_DIR", str(tmp_path / "elsewhere"))
     other = report_store()
     assert other is not first and other.path == Settings.from_environment().report_db
+
+
+async def test_a_question_without_an_answer_after_choosing_is_noted_as_such(dispatcher, domain):
+    from actions.feedback import unanswered
+
+    unanswered(dispatcher, make_tracker({}, slots={"report_counted": True}), "wie tekent?", after_choice=True)
+    assert [(e.kind, e.question) for e in _report().events(*ALL_TIME)] == [
+        (kinds.UNANSWERED_AFTER_CHOICE, "wie tekent?"), (kinds.CONTACT_OFFERED, None)]
+
+
+async def test_a_question_intent_without_a_curated_answer_counts_as_unanswered(dispatcher, domain):
+    parse = parse_result("wie tekent?", [("faq", 0.9)], [])
+    parse["response_selector"] = {}
+    events = await ActionAfterAnswer().run(dispatcher, make_tracker(parse, slots={"report_counted": True}), domain)
+    assert slots_of(events) == {"unanswered_in_a_row": 1, "last_answer": None}
+    assert [(e.kind, e.question) for e in _report().events(*ALL_TIME)] == [(kinds.UNANSWERED, "wie tekent?")]
+
+
+async def test_a_reply_to_a_message_without_text_notes_no_question_text(dispatcher, domain):
+    tracker = make_tracker({"intent": {"name": "out_of_scope"}}, slots={"report_counted": True})
+    await ActionAfterAnswer().run(dispatcher, tracker, domain)
+    assert [e.question for e in _report().events(*ALL_TIME)] in ([""], [None])
+
+
+async def test_a_remark_without_an_answer_before_it_is_kept_without_a_question(dispatcher, domain):
+    tracker = make_tracker({}, slots={"feedback_remark": "Ik mis de regels voor AOC's", "last_answer": None})
+    events = await ActionRecordRemark().run(dispatcher, tracker, domain)
+    assert slots_of(events) == {"feedback_remark": None, "last_answer": None}
+    assert _texts(dispatcher) == [messages.REMARK_THANKS]
