@@ -106,3 +106,62 @@ async def test_a_long_answer_at_an_open_question_is_an_answer_not_a_request(disp
                         slots={"requested_slot": "clause_7_codetermination"})
     assert slots_of(events)["clause_7_codetermination"] == answer
     assert COMPLETION_SLOT not in slots_of(events)
+
+
+def _stored_from(state_dir, name):
+    result = check_document((HELDOUT / name).read_bytes())
+    return store_prefill(result, "test-user", completion_store(state_dir / "agreement-answers", 30, 3))
+
+
+async def test_the_choice_uses_the_agreement_it_was_offered_for_not_the_newest(dispatcher, domain, state_dir):
+    older = _stored(state_dir)
+    _stored_from(state_dir, "format_two_missing.docx")
+    events = await _run(dispatcher, domain, entities=_entities(completion=older, completion_mode="addendum"))
+    completion = slots_of(events)[COMPLETION_SLOT]
+    assert completion["topics"] == ["f", "h", "i"] and completion["reference"]
+    assert dispatcher.messages[0]["text"] == messages.COMPLETE_START_ADDENDUM.format(topics="f, h, i")
+
+
+async def test_choosing_a_new_draft_says_so(dispatcher, domain, state_dir):
+    token = _stored(state_dir)
+    await _run(dispatcher, domain, entities=_entities(completion=token, completion_mode="draft"))
+    assert dispatcher.messages[0]["text"] == messages.COMPLETE_START_DRAFT.format(topics="f, h, i")
+
+
+async def test_a_request_of_the_longest_length_during_the_interview_is_a_request(dispatcher, domain, state_dir):
+    _stored(state_dir)
+    text = "ja graag vul de overeenkomst nu maar aan"
+    assert len(text.split()) == 8
+    events = await _run(dispatcher, domain, text=text, active_loop={"name": "interview_form"},
+                        slots={"requested_slot": "clause_7_codetermination"})
+    assert events == [] and dispatcher.messages[0]["text"] == messages.COMPLETE_HOW
+
+
+async def test_a_long_request_outside_the_interview_is_a_request(dispatcher, domain, state_dir):
+    _stored(state_dir)
+    events = await _run(dispatcher, domain, text="ja ik wil de overeenkomst graag laten aanvullen met wat ontbreekt")
+    assert events == [] and dispatcher.messages[0]["text"] == messages.COMPLETE_HOW
+
+
+async def test_a_long_typed_payload_during_the_interview_is_a_request(dispatcher, domain, state_dir):
+    token = _stored(state_dir)
+    text = f'/complete_agreement{{"completion": "{token}", "completion_mode": "addendum"}} en nu verder met de rest'
+    assert len(text.split()) > 8
+    events = await _run(dispatcher, domain, text=text, active_loop={"name": "interview_form"},
+                        entities=_entities(completion=token, completion_mode="addendum"),
+                        slots={"requested_slot": "clause_7_codetermination"})
+    assert slots_of(events)[COMPLETION_SLOT]["mode"] == "addendum"
+
+
+async def test_a_long_question_at_an_open_question_offers_the_questions_it_may_mean(dispatcher, domain, state_dir):
+    from tests.conftest import parse_result
+
+    text = "moet de medezeggenschapsraad eigenlijk ook nog iets met deze aanvulling van de overeenkomst?"
+    parse = parse_result(text, [("complete_agreement", 0.6)],
+                         [("medezeggenschap_goedkeuring", 0.5), ("teambevoegdheid", 0.45)])
+    parse["intent_ranking"] = [{"name": "faq", "confidence": 0.9}]
+    parse["entities"] = []
+    tracker = make_tracker(parse, slots={"requested_slot": "clause_7_codetermination"},
+                           active_loop={"name": "interview_form"})
+    await ActionCompleteAgreement().run(dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["buttons"][-1]["payload"] == "/none_of_these"

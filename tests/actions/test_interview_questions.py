@@ -158,3 +158,29 @@ async def test_help_without_an_open_question_answers_a_follow_up_question(dispat
     assert "examineringskosten" in dispatcher.messages[0]["text"]
     assert dispatcher.messages[1]["text"] == messages.FEEDBACK_QUESTION
     assert any(e["event"] == "slot" and e["name"] == "last_answer" for e in events)
+
+
+def test_the_example_button_shows_only_for_a_text_step_with_an_example():
+    from dataclasses import replace
+
+    assert "Voorbeeld" not in [b["title"] for b in step_buttons(replace(STEP("signing_place"), example=None))]
+    assert "Voorbeeld" not in [b["title"] for b in step_buttons(replace(STEP("signing_date"), example="1 maart"))]
+
+
+async def test_a_question_shows_its_progress_label_and_question_and_notes_the_step(dispatcher, domain):
+    from bot.feedback.store import ReportStore
+    from bot.settings import Settings
+    from datetime import date
+
+    step = STEP("same_authority")
+    await _ask("same_authority").run(dispatcher, make_tracker({}), domain)
+    assert dispatcher.messages[0]["text"] == f"Vraag 1 van 22 · **{step.label}**\n\n{step.question}"
+    [interview] = ReportStore(Settings.from_environment().report_db).interviews(date.min, date.max)
+    assert interview.last_step == "same_authority"
+
+
+async def test_the_signatory_question_of_one_party_counts_no_parties(dispatcher, domain):
+    slots = {"same_authority": True, "authority_name": ["Stichting AOC Groenhorst"], "signatories": []}
+    await _ask("signatory").run(dispatcher, make_tracker({}, slots=slots), domain)
+    first_line = dispatcher.messages[0]["text"].split("\n")[0]
+    assert first_line.endswith(f"**{STEP('signatory').label}**")
