@@ -71,7 +71,7 @@ def _add_runs(paragraph: Paragraph, block: Block) -> None:
             run.italic = True
 
 
-def _labelled(document: Document, block: Block, style: str = "Normal") -> Paragraph:
+def _labelled(document: Document, block: Block, style: str) -> Paragraph:
     """A paragraph with its number or letter hanging in the margin: "1.<tab>text"."""
     paragraph = document.add_paragraph(style=style)
     paragraph.paragraph_format.left_indent = HANGING

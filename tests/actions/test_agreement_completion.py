@@ -95,7 +95,7 @@ async def test_a_document_with_nothing_to_complete(dispatcher, domain, state_dir
 
 
 def test_a_format_stored_as_the_stores_own_record_is_refused(tmp_path):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="a draft format may not be stored as the record draft.json"):
         DraftStore(tmp_path, formats={"json": DraftFormat("json", "application/json", "attachment")})
 
 

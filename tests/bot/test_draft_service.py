@@ -80,3 +80,11 @@ def test_a_stored_draft_is_named_for_download(tmp_path):
     store = DraftStore(tmp_path)
     token = store_draft(example_answers(), "gesprek-1", store, date(2026, 11, 23))
     assert store.find(token, "docx").download_name == "concept-samenwerkingsovereenkomst-2026-11-23.docx"
+
+
+def test_an_addendum_summary_counts_only_its_own_topics():
+    completion = {"mode": "addendum", "topics": ["f", "i"], "reference": "de overeenkomst van 2021"}
+    complete = {**example_answers(), "agreement_completion": completion}
+    assert "Alle onderwerpen van de aanvulling (f, i) zijn ingevuld." in summary_text(complete)
+    one_open = {**complete, "clause_8_disputes": PLACEHOLDER, "clause_4a_locations": PLACEHOLDER}
+    assert "1 van de 2 wettelijk verplichte onderwerpen zijn ingevuld; nog open: i." in summary_text(one_open)

@@ -153,3 +153,17 @@ def test_retention_counts_from_the_moment_of_asking(tmp_path):
     meta = {"created": (NOW - timedelta(days=30)).isoformat()}
     assert not keeping._expired(meta, now=NOW)
     assert keeping._expired(meta, now=NOW + timedelta(seconds=1))
+
+
+def test_a_path_that_is_no_token_never_belongs_to_a_conversation(tmp_path):
+    import json
+    from datetime import datetime, timezone
+    from bot.draft.store import META_FILE, conversation_key
+
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    meta = {"conversation": conversation_key("c1"), "created": datetime.now(timezone.utc).isoformat(), "name": "x"}
+    (outside / META_FILE).write_text(json.dumps(meta), encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    store = DraftStore(tmp_path / "drafts")
+    assert not store.belongs_to("../elsewhere", "c1")

@@ -156,3 +156,26 @@ def test_lettered_clause_parts_hang_their_letter_in_the_margin():
     clause_3 = paragraphs_by_clause(read_back(example_answers()))["3. Inzet leiding en verantwoording"]
     lettered = [p for p in clause_3 if p.text[:3] in ("a.\t", "b.\t")]
     assert len(lettered) == 2 and all(round(p.paragraph_format.left_indent.cm, 2) == 0.75 for p in lettered)
+
+
+def _rendered(*blocks):
+    return read_docx(to_docx(replace(build_draft(example_answers(), EXAMPLE_DATE), blocks=blocks)))
+
+
+def test_own_text_is_in_its_own_colour_and_own_clauses_keep_their_number():
+    from bot.draft.document import CLAUSE, NOTE, ROLE, TEXT as TEXT_BLOCK
+    from bot.draft.word import OWN_COLOUR, OWN_HEADING_STYLES, OWN_TEXT_STYLE
+
+    document = _rendered(Block(CLAUSE, (Span("Aanvulling"),), label="11.", own=True),
+                         Block(NOTE, (Span("Eigen toelichting"),), own=True),
+                         Block(NOTE, (Span("Toelichting van het format"),)),
+                         Block(ROLE, (Span("[Rol]"),)),
+                         Block(TEXT_BLOCK, (Span("Eigen tekst"),), own=True))
+    clause, own_note, note, role, text = document.paragraphs
+    assert clause.text == "11. Aanvulling" and clause.style.name == OWN_HEADING_STYLES[2]
+    assert [run.italic for run in own_note.runs] == [True] and own_note.style.name == OWN_TEXT_STYLE
+    assert [run.italic for run in note.runs] == [None] and note.style.name == "Toelichting"
+    assert [run.italic for run in role.runs] == [True]
+    assert [run.italic for run in text.runs] == [None]
+    for name in (OWN_TEXT_STYLE, OWN_HEADING_STYLES[1], OWN_HEADING_STYLES[2], "Titel (assistent)"):
+        assert document.styles[name].font.color.rgb == OWN_COLOUR
