@@ -46,7 +46,7 @@ def example_answers() -> Dict[str, Any]:
         clause_6_funding_transfer=True,
     )
     answers.update(_clause_examples(answers))
-    answers.update(signing_place="Utrecht", signing_date="1 februari 2027", signatory=None)
+    answers.update(signing_date="1 februari 2027", signatory=None)  # the place is the example, Utrecht
     answers[SIGNATORIES_KEY] = [
         {"name": "J. de Vries", "position": "voorzitter college van bestuur"},
         {"name": "M. El Idrissi", "position": "voorzitter college van bestuur"},

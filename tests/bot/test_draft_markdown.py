@@ -100,3 +100,22 @@ def test_an_unknown_block_kind_is_refused_by_name():
 def test_the_example_command_makes_missing_folders(tmp_path):
     paths = write_example(tmp_path / "results" / "example")
     assert paths["md"].read_bytes() == GOLDEN.read_bytes()
+
+
+@pytest.mark.parametrize("name", sorted(ANSWERS))
+def test_each_example_holds_the_answers_of_a_finished_interview(name):
+    from bot.interview.catalogue import CHOICE, PARTIES, SIGNATORIES_KEY, YES_NO, load_catalogue
+    from bot.interview.flow import missing_keys
+
+    answers, catalogue = ANSWERS[name](), load_catalogue()
+    assert set(answers) == set(catalogue.keys) | {SIGNATORIES_KEY}
+    assert missing_keys(answers) == [] and answers["signatory"] is None
+    asked = {step.key for step in catalogue.applicable(answers)}
+    for step in catalogue.steps:
+        value = answers[step.key]
+        if step.kind == YES_NO and step.key in asked:
+            assert value in (True, False)
+        elif step.kind == CHOICE and value is not None:
+            assert value in [choice.value for choice in step.choices]
+        elif step.kind == PARTIES and value is not None:
+            assert value and all(isinstance(party, str) and party for party in value)
