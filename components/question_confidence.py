@@ -5,7 +5,8 @@ Runs after the answer selector. It adds what the passage search found to the par
 (``passages``). Where the message is a question (intent ``faq``) but ``bot.answering.decide``
 would not give the curated answer outright (the choice is weak or ambiguous, a passage of the
 sources answers it instead, or the sources do not answer it), or where it is a follow-up that
-needs the question before it (also one the model read as out of scope), the intent becomes ``nlu_fallback``, exactly as Rasa's
+needs the question before it (also one the model read as out of scope), or a question the model
+read as a change to an answer ("wie tekent de sok?"), the intent becomes ``nlu_fallback``, exactly as Rasa's
 FallbackClassifier does, and the answering action decides.
 """
 
@@ -24,7 +25,11 @@ from bot.answering import (
     ANSWER, OUT_OF_SCOPE_INTENT, PASSAGES_KEY, QUESTION_INTENT, REDIRECTED_INTENTS, decide_parse,
     is_follow_up, is_redirected, search_passages, search_to_parse,
 )
+from bot.interview.editing import is_edit_request
 from bot.interview.flow import looks_like_question
+
+# The model's intent for "wijzig artikel 5"; "wie tekent de sok?" can read like it.
+EDIT_INTENT = "edit_clause"
 from bot.knowledge.search import load_search
 
 
@@ -61,6 +66,9 @@ class QuestionConfidence(GraphComponent):
                     intent == OUT_OF_SCOPE_INTENT and is_follow_up(text) and looks_like_question(text))
             elif intent == QUESTION_INTENT:
                 unsure = is_follow_up(text) or decide_parse(message.data).kind != ANSWER
+            elif intent == EDIT_INTENT:
+                # A question that asks for no change is a question, not a change to an answer.
+                unsure = looks_like_question(text) and not is_edit_request(text)
             else:
                 continue
             if unsure:

@@ -101,3 +101,11 @@ def test_a_follow_up_question_read_as_out_of_scope_goes_to_the_answering_action(
                          ("out_of_scope", "hoeveel vakantiedagen heeft een docent?"),
                          ("ask_capabilities", "wat kun je dan?")):
         assert _process(_message(intent, 0.6, answers, text=text)) == (intent, intent)
+
+
+def test_a_question_read_as_a_change_to_an_answer_goes_to_the_answering_action():
+    answers = [("x", 0.2), ("y", 0.1)]
+    asked = _message("edit_clause", 0.62, answers, text="wie tekent de sok eigenlijk")
+    assert _process(asked) == ("nlu_fallback", "nlu_fallback")
+    for text in ("wijzig artikel 5", "kan ik artikel 5 nog aanpassen?", "de partijen"):
+        assert _process(_message("edit_clause", 0.9, answers, text=text)) == ("edit_clause", "edit_clause")
