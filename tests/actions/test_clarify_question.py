@@ -210,3 +210,102 @@ async def test_a_follow_up_taken_for_a_command_is_answered_with_the_question_bef
     [message, feedback] = dispatcher.messages
     assert "bovenop deze regels kunnen scholen en instellingen ook nog wat aanvullends regelen" in message["text"]
     assert feedback["text"] == messages.FEEDBACK_QUESTION
+
+
+# What is said and noted for each decision, with the question it is noted for.
+
+from actions.clarify_question import say  # noqa: E402
+from actions.feedback import report_store  # noqa: E402
+from bot.answering import ANSWER, NOT_IN_SOURCES, PASSAGE, Decision  # noqa: E402
+from bot.feedback import store as kinds  # noqa: E402
+from datetime import date  # noqa: E402
+from tests.conftest import slots_of  # noqa: E402
+
+
+def _noted():
+    return [(e.kind, e.answer, e.question) for e in report_store().events(date.min, date.max)
+            if e.kind != kinds.CONVERSATION]
+
+
+def test_a_decline_names_the_nearest_passage_when_there_is_one(dispatcher):
+    nearest = _passage("De samenwerkingsovereenkomst wordt gesloten")
+    say(dispatcher, Decision(NOT_IN_SOURCES, passage=nearest.id))
+    say(dispatcher, Decision(NOT_IN_SOURCES))
+    with_passage, without = [m["text"] for m in dispatcher.messages]
+    assert messages.NEAREST_INTRO in with_passage and "bevoegde gezagsorganen" in with_passage
+    assert messages.NEAREST_INTRO not in without
+
+
+def test_an_answer_or_passage_is_noted_for_the_question_typed(dispatcher):
+    tracker = make_tracker({"text": "wie tekent?", "intent": {"name": "nlu_fallback"}})
+    events = ActionClarifyQuestion.noted(dispatcher, tracker, Decision(PASSAGE, passage=3))
+    assert slots_of(events)["last_answer"] == {"key": "passage:3", "question": "wie tekent?"}
+    events = ActionClarifyQuestion.noted(dispatcher, tracker, Decision(ANSWER, key="teambevoegdheid"))
+    assert slots_of(events)["last_answer"] == {"key": "teambevoegdheid", "question": "wie tekent?"}
+    ActionClarifyQuestion.noted(dispatcher, tracker, Decision(NOT_IN_SOURCES))
+    assert _noted() == [(kinds.ANSWERED, "passage:3", None), (kinds.ANSWERED, "teambevoegdheid", None),
+                        (kinds.UNANSWERED, None, "wie tekent?")]
+
+
+def test_after_none_of_these_the_answer_is_noted_for_the_question_before(dispatcher):
+    events = [_user("wie tekent?"), {"event": "bot"}, _user("/none_of_these", "none_of_these")]
+    tracker = make_tracker(parse_result("/none_of_these", [("none_of_these", 1.0)]), events=events)
+    noted = ActionClarifyQuestion.noted(dispatcher, tracker, Decision(PASSAGE, passage=3))
+    assert slots_of(noted)["last_answer"] == {"key": "passage:3", "question": "wie tekent?"}
+    ActionClarifyQuestion.noted(dispatcher, tracker, Decision(NOT_IN_SOURCES))
+    assert _noted() == [(kinds.ANSWERED_AFTER_CHOICE, "passage:3", None),
+                        (kinds.UNANSWERED_AFTER_CHOICE, None, "wie tekent?"), (kinds.CONTACT_OFFERED, None, None)]
+
+
+async def test_a_question_that_is_no_follow_up_gets_its_curated_answer_after_another(dispatcher, domain):
+    text = "Wat houdt de teambevoegdheid in?"
+    parse = parse_result(text, [("nlu_fallback", 0.9), ("faq", 0.9)], [("teambevoegdheid", 0.95), ("x", 0.01)])
+    parse["passages"] = search_to_parse(search_passages(text))
+    tracker = make_tracker(parse, events=[_user("moet de mr instemmen?", "faq"), {"event": "bot"}, _user(text)])
+    assert ActionClarifyQuestion.decision(tracker) == Decision(ANSWER, key="teambevoegdheid")
+
+
+async def test_a_correction_at_the_review_is_stored_and_the_review_shown(dispatcher, domain):
+    from tests.conftest import complete_answers
+
+    message = {"text": "het ROC heet eigenlijk ROC Rivor", "intent": {"name": "nlu_fallback", "confidence": 0.3},
+               "entities": []}
+    events = await ActionClarifyQuestion().run(dispatcher, make_tracker(message, slots=complete_answers()), domain)
+    assert slots_of(events)["mbo_parties"] == ["ROC Rivor"]
+    assert events[-1] == {"event": "followup", "name": "action_show_review", "timestamp": None}
+
+
+async def test_no_correction_is_read_during_the_interview_or_from_an_ordinary_question(dispatcher, domain):
+    from tests.conftest import complete_answers
+
+    message = {"text": "het ROC heet eigenlijk ROC Rivor", "intent": {"name": "nlu_fallback", "confidence": 0.3},
+               "entities": []}
+    during = make_tracker(message, slots=complete_answers(), active_loop={"name": "interview_form"})
+    assert ActionClarifyQuestion._correction_at_the_review(dispatcher, during) is None
+    question = make_tracker({"text": "wat is een sok", "entities": []}, slots=complete_answers())
+    assert ActionClarifyQuestion._correction_at_the_review(dispatcher, question) is None
+    assert dispatcher.messages == []
+
+
+async def test_a_command_that_is_a_question_but_no_follow_up_says_no_question_is_open(dispatcher, domain):
+    text = "wat houdt de teambevoegdheid in?"
+    parse = _question(text, intents=(("dont_know_yet", 0.8),))
+    await ActionNoOpenQuestion().run(dispatcher, make_tracker(parse), domain)
+    before = "moet de mr instemmen?"
+    later = _question("weet ik nog niet", intents=(("dont_know_yet", 0.8),))
+    tracker = make_tracker(later, events=[_user(before, "faq"), {"event": "bot"}, _user("weet ik nog niet", "dont_know_yet")])
+    await ActionNoOpenQuestion().run(dispatcher, tracker, domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_no_open_question"] * 2
+
+
+def test_a_message_without_text_is_noted_without_question_text(dispatcher):
+    ActionClarifyQuestion.noted(dispatcher, make_tracker({"intent": {"name": "nlu_fallback"}}), Decision(NOT_IN_SOURCES))
+    assert [question for _kind, _answer, question in _noted()] in ([""], [None])
+
+
+async def test_a_correction_at_the_review_that_does_not_check_out_is_answered_as_a_question(dispatcher, domain):
+    from tests.conftest import complete_answers
+
+    message = {"text": "de datum moet 31 februari 2026 zijn", "entities": []}
+    assert ActionClarifyQuestion._correction_at_the_review(
+        dispatcher, make_tracker(message, slots=complete_answers())) is None
