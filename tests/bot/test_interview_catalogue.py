@@ -92,3 +92,15 @@ def test_a_catalogue_refuses_duplicate_keys_unknown_kinds_and_conditions_on_unkn
     with pytest.raises(ValueError, match="^b: condition on unknown steps"):
         Catalogue([first, Step("b", TEXT, "B", "Vraag b?", when={"c": True})])
     assert [step.key for step in Catalogue([first]).steps] == ["a"]
+
+
+def test_a_step_read_from_the_catalogue_file_takes_the_defaults_it_does_not_set():
+    from bot.interview.catalogue import Step, _step
+
+    minimal = _step({"key": "k", "kind": "text", "title": "Titel", "question": "Wat  is\n het?"})
+    assert minimal == Step(key="k", kind="text", title="Titel", question="Wat is het?")
+    assert (minimal.optional, minimal.structural, minimal.part) == (False, False, "")
+    assert minimal.part_label == "Titel"
+    full = _step({"key": "k", "kind": "text", "title": "Titel", "question": "Wat?", "optional": True,
+                  "structural": True, "part": "omvang"})
+    assert (full.optional, full.structural, full.part, full.part_label) == (True, True, "omvang", "Titel (omvang)")
