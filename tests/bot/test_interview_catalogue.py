@@ -102,5 +102,9 @@ def test_a_step_read_from_the_catalogue_file_takes_the_defaults_it_does_not_set(
     assert (minimal.optional, minimal.structural, minimal.part) == (False, False, "")
     assert minimal.part_label == "Titel"
     full = _step({"key": "k", "kind": "text", "title": "Titel", "question": "Wat?", "optional": True,
-                  "structural": True, "part": "omvang"})
+                  "structural": True, "part": "omvang", "explanation": "Uitleg.",
+                  "question_internal": "Wat  binnen\n het bestuur?",
+                  "choices": [{"value": "a", "title": "A"}], "aliases": ["de kosten"]})
     assert (full.optional, full.structural, full.part, full.part_label) == (True, True, "omvang", "Titel (omvang)")
+    assert (full.explanation, full.question_internal) == ("Uitleg.", "Wat binnen het bestuur?")
+    assert [(c.value, c.title) for c in full.choices] == [("a", "A")] and full.aliases == ("de kosten",)
