@@ -12,10 +12,9 @@ from actions.feedback import answered, clarified, offer_contact, unanswered
 from bot import messages
 from bot.answering import (
     ANSWER, CLARIFY, FALLBACK_INTENT, NO_WORDS, NOT_IN_SOURCES, PASSAGE, QUESTION_INTENT,
-    Decision, decide_follow_up, decide_from_passages, decide_parse, is_follow_up,
+    Decision, asks_follow_up, decide_follow_up, decide_from_passages, decide_parse, is_follow_up,
 )
 from bot.interview.correction import find_correction
-from bot.interview.flow import looks_like_question
 from bot.knowledge import load_knowledge
 from bot.knowledge.passages import load_passages
 from bot.knowledge.quotes import not_in_sources, passage_answer
@@ -131,7 +130,7 @@ def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> Opti
     no such follow-up, or no passage answers it."""
     text = str((tracker.latest_message or {}).get("text") or "")
     previous = previous_question(tracker)
-    if not (previous and is_follow_up(text) and looks_like_question(text)):
+    if not (previous and asks_follow_up(text)):
         return None
     decision = decide_follow_up(previous, text)
     if decision.kind != PASSAGE:

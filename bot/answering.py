@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
+from bot.interview.flow import looks_like_question
 from bot.user_text import fold, has_words
 
 if TYPE_CHECKING:  # the search loads its word lists; only the type is needed here
@@ -403,6 +404,12 @@ def is_follow_up(text: str) -> bool:
     """Whether ``text`` is a short question that leans on the question before it."""
     words = fold(text).split()
     return len(words) <= FOLLOW_UP_WORDS and bool(_FOLLOW_UP.search(" ".join(words)))
+
+
+def asks_follow_up(text: str) -> bool:
+    """Whether ``text`` is a follow-up put as a question ("hoeven we het dan nergens te
+    melden?"), whatever the model took it for."""
+    return is_follow_up(text) and looks_like_question(text)
 
 
 def decide_follow_up(previous: str, follow_up: str) -> Decision:

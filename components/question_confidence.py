@@ -22,8 +22,8 @@ from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.answering import (
-    ANSWER, OUT_OF_SCOPE_INTENT, PASSAGES_KEY, QUESTION_INTENT, REDIRECTED_INTENTS, decide_parse,
-    is_follow_up, is_redirected, search_passages, search_to_parse,
+    ANSWER, OUT_OF_SCOPE_INTENT, PASSAGES_KEY, QUESTION_INTENT, REDIRECTED_INTENTS, asks_follow_up,
+    decide_parse, is_follow_up, is_redirected, search_passages, search_to_parse,
 )
 from bot.interview.editing import is_edit_request
 from bot.interview.flow import looks_like_question
@@ -63,7 +63,7 @@ class QuestionConfidence(GraphComponent):
                 # melden?") reads as out of scope on its own; the answering action reads it
                 # with that question.
                 unsure = is_redirected(message.data) or (
-                    intent == OUT_OF_SCOPE_INTENT and is_follow_up(text) and looks_like_question(text))
+                    intent == OUT_OF_SCOPE_INTENT and asks_follow_up(text))
             elif intent == QUESTION_INTENT:
                 unsure = is_follow_up(text) or decide_parse(message.data).kind != ANSWER
             elif intent == EDIT_INTENT:
