@@ -6,7 +6,8 @@ Runs after the answer selector. It adds what the passage search found to the par
 would not give the curated answer outright (the choice is weak or ambiguous, a passage of the
 sources answers it instead, or the sources do not answer it), or where it is a follow-up that
 needs the question before it (also one the model read as out of scope), or a question the model
-read as a change to an answer ("wie tekent de sok?"), the intent becomes ``nlu_fallback``, exactly as Rasa's
+read as a change to an answer ("wie tekent de sok?") or as a request to draft the agreement
+("wie moet de sok opstellen?"), the intent becomes ``nlu_fallback``, exactly as Rasa's
 FallbackClassifier does, and the answering action decides.
 """
 
@@ -26,11 +27,13 @@ from bot.answering import (
     decide_parse, is_follow_up, is_redirected, search_passages, search_to_parse,
 )
 from bot.interview.editing import is_edit_request
-from bot.interview.flow import looks_like_question
+from bot.interview.flow import asks_who_when_or_why, looks_like_question
+from bot.knowledge.search import load_search
 
 # The model's intent for "wijzig artikel 5"; "wie tekent de sok?" can read like it.
 EDIT_INTENT = "edit_clause"
-from bot.knowledge.search import load_search
+# The model's intent for "sok opstellen"; "wie moet de sok opstellen?" can read like it.
+START_INTENT = "start_interview"
 
 
 @DefaultV1Recipe.register(
@@ -69,6 +72,9 @@ class QuestionConfidence(GraphComponent):
             elif intent == EDIT_INTENT:
                 # A question that asks for no change is a question, not a change to an answer.
                 unsure = looks_like_question(text) and not is_edit_request(text)
+            elif intent == START_INTENT:
+                # Who, when or why asks about the agreement, not to start drafting it.
+                unsure = asks_who_when_or_why(text)
             else:
                 continue
             if unsure:

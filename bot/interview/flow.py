@@ -17,6 +17,10 @@ _QUESTION_START = re.compile(
     r"^(wat|wie|waar|wanneer|waarom|hoe|welke?|moet|moeten|mag|mogen|kan|kunnen)\b",
     re.IGNORECASE,
 )
+# Who, when or why ("wie moet de sok opstellen?", "met wie sluiten we die?") asks about the
+# agreement even where it names making one; "hoe stel ik een sok op?" asks to make it.
+_WHO_WHEN_WHY = re.compile(
+    r"^((door|met|namens|voor|per|tot) )?(wie|wanneer|waarom)\b", re.IGNORECASE)
 
 
 def parties(answers: Mapping[str, Any]) -> List[Tuple[str, str]]:
@@ -103,6 +107,12 @@ def looks_like_question(text: str) -> bool:
     """Whether a message asks something rather than answers the interview question."""
     stripped = text.strip()
     return stripped.endswith("?") or bool(_QUESTION_START.match(stripped))
+
+
+def asks_who_when_or_why(text: str) -> bool:
+    """Whether a message asks who, when or why: a question about the agreement, never a request
+    to start drafting it."""
+    return bool(_WHO_WHEN_WHY.match(text.strip()))
 
 
 def asks_something(text: str) -> bool:

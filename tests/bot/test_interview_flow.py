@@ -3,7 +3,7 @@
 import pytest
 
 from bot.interview.flow import (
-    DONT_KNOW, SKIP, USE_EXAMPLE, command_in, looks_like_question, missing_keys,
+    DONT_KNOW, SKIP, USE_EXAMPLE, asks_who_when_or_why, command_in, looks_like_question, missing_keys,
     next_signatory_party, progress, required_keys,
 )
 
@@ -90,6 +90,27 @@ def test_short_commands_are_recognised_but_answers_are_not_taken_for_commands(in
 )
 def test_questions_in_between_are_told_from_answers(text, question):
     assert looks_like_question(text) is question
+
+
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        ("wie moet de sok opstellen?", True),
+        ("  Wanneer stellen we de overeenkomst op", True),
+        ("waarom", True),
+        ("door wie wordt de sok opgesteld", True),
+        ("namens wie tekent u", True),
+        ("tot wanneer loopt de overeenkomst", True),
+        ("met wie sluiten we die", True),
+        ("hoe stel ik een sok op?", False),
+        ("kan ik de overeenkomst hier opstellen?", False),
+        ("wiebelen", False),
+        ("sok opstellen met wie dan ook", False),
+        ("bij wie", False),
+    ],
+)
+def test_who_when_and_why_are_told_from_a_request_to_draft(text, asks):
+    assert asks_who_when_or_why(text) is asks
 
 
 def test_change_requests_are_told_from_answers_that_mention_a_clause():

@@ -2,7 +2,7 @@
 
 from rasa.shared.nlu.training_data.message import Message
 
-from components.question_confidence import QuestionConfidence
+from components.question_confidence import EDIT_INTENT, START_INTENT, QuestionConfidence
 from tests.conftest import parse_result
 
 
@@ -109,3 +109,19 @@ def test_a_question_read_as_a_change_to_an_answer_goes_to_the_answering_action()
     assert _process(asked) == ("nlu_fallback", "nlu_fallback")
     for text in ("wijzig artikel 5", "kan ik artikel 5 nog aanpassen?", "de partijen"):
         assert _process(_message("edit_clause", 0.9, answers, text=text)) == ("edit_clause", "edit_clause")
+
+
+def test_a_who_when_or_why_question_read_as_a_request_to_draft_goes_to_the_answering_action():
+    answers = [("x", 0.2), ("y", 0.1)]
+    for text in ("wie moet de sok opstellen?", "Met wie stellen we de overeenkomst op",
+                 "wanneer moet ik de sok opstellen", "waarom een sok opstellen?"):
+        assert _process(_message("start_interview", 0.83, answers, text=text)) == (
+            "nlu_fallback", "nlu_fallback"), text
+    for text in ("kan ik de overeenkomst hier opstellen?", "hoe stel ik een sok op?",
+                 "sok opstellen", "wiebelen we even de sok"):
+        assert _process(_message("start_interview", 0.83, answers, text=text)) == (
+            "start_interview", "start_interview"), text
+
+
+def test_the_intents_the_component_watches_are_in_the_domain(domain):
+    assert {EDIT_INTENT, START_INTENT} <= set(domain["intents"])
