@@ -13,6 +13,7 @@ from bot import messages
 from bot.answering import (
     ANSWER, CLARIFY, FALLBACK_INTENT, NO_WORDS, NOT_IN_SOURCES, PASSAGE, QUESTION_INTENT,
     Decision, asks_follow_up, decide_follow_up, decide_from_passages, decide_parse, is_follow_up,
+    names_its_subject,
 )
 from bot.interview.correction import find_correction
 from bot.knowledge import load_knowledge
@@ -139,9 +140,24 @@ def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> Opti
     return ActionClarifyQuestion.noted(dispatcher, tracker, decision)
 
 
+def answer_named_subject(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[Dict[Text, Any]]]:
+    """A question the model took for help with the interview while no question is open, that
+    names what it asks about ("hebben jullie een voorbeeld sok"): answered with the passage that
+    answers it. ``None`` when the message names nothing, or no passage answers it."""
+    parse = tracker.latest_message or {}
+    if not names_its_subject(parse):
+        return None
+    decision = decide_parse(parse)
+    if decision.kind != PASSAGE:
+        return None
+    say(dispatcher, decision)
+    return ActionClarifyQuestion.noted(dispatcher, tracker, decision)
+
+
 class ActionNoOpenQuestion(Action):
     """An interview command ("weet ik nog niet") while no question is open: says so, unless
-    the message is a follow-up question that a passage answers."""
+    the message is a question that a passage answers (a follow-up, or one that names what it
+    asks about)."""
 
     def name(self) -> Text:
         return "action_no_open_question"
@@ -150,6 +166,8 @@ class ActionNoOpenQuestion(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         events = answer_follow_up(dispatcher, tracker)
+        if events is None:
+            events = answer_named_subject(dispatcher, tracker)
         if events is None:
             dispatcher.utter_message(response="utter_no_open_question")
         return events or []

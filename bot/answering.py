@@ -36,6 +36,11 @@ REDIRECTED_INTENTS = (OUT_OF_SCOPE_INTENT, "bot_challenge", "ask_capabilities")
 # (None of the model's training or held-out small talk reaches that score.)
 REDIRECT_COVERAGE = 0.9
 REDIRECT_SCORE = 8.0
+# An interview command while no question is open ("geef een voorbeeld") names what it asks
+# about when it names the agreement ("hebben jullie een voorbeeld sok") in this many words or
+# more, all held by one passage.
+SUBJECT_WORDS = 2
+_AGREEMENT = re.compile(r"\b(sok|\w*overeenkomst\w*|\w*regeling\w*|format)\b", re.IGNORECASE)
 
 # A passage answers a question when it holds this share of the question's words (weighted by
 # how rare they are in the sources) with a BM25 score of at least PASSAGE_SCORE; when the best
@@ -374,6 +379,16 @@ def is_redirected(parse_data: Dict[str, Any]) -> bool:
         return False
     evidence = _Evidence(search_from_parse(parse_data), answer_ranking(parse_data))
     return evidence.holds_all or evidence.topic_quantity_unanswered
+
+
+def names_its_subject(parse_data: Dict[str, Any]) -> bool:
+    """Whether a message says what it asks about: it names the agreement, in two words or more
+    that one passage holds (nearly) all of ("hebben jullie een voorbeeld sok"), unlike a bare
+    command ("geef een voorbeeld", "mag ik een voorbeeld zien")."""
+    search = search_from_parse(parse_data)
+    return bool(_AGREEMENT.search(str(parse_data.get("text") or ""))) and bool(
+        search and search.found) and search.words >= SUBJECT_WORDS and max(
+        hit.coverage for hit in search.found) >= REDIRECT_COVERAGE
 
 
 def decide_parse(parse_data: Dict[str, Any]) -> Decision:

@@ -288,7 +288,7 @@ async def test_no_correction_is_read_during_the_interview_or_from_an_ordinary_qu
 
 
 async def test_a_command_that_is_a_question_but_no_follow_up_says_no_question_is_open(dispatcher, domain):
-    text = "wat houdt de teambevoegdheid in?"
+    text = "hoe laat is het?"
     parse = _question(text, intents=(("dont_know_yet", 0.8),))
     await ActionNoOpenQuestion().run(dispatcher, make_tracker(parse), domain)
     before = "moet de mr instemmen?"
@@ -309,3 +309,23 @@ async def test_a_correction_at_the_review_that_does_not_check_out_is_answered_as
     message = {"text": "de datum moet 31 februari 2026 zijn", "entities": []}
     assert ActionClarifyQuestion._correction_at_the_review(
         dispatcher, make_tracker(message, slots=complete_answers())) is None
+
+
+async def test_a_command_that_names_its_subject_is_answered_with_the_passage(dispatcher, domain):
+    parse = _question("hebben jullie een voorbeeld sok", intents=(("ask_example", 0.7),))
+    events = await ActionNoOpenQuestion().run(dispatcher, make_tracker(parse), domain)
+    [message, feedback] = dispatcher.messages
+    assert "vindt u een format en voorbeelden" in message["text"]
+    assert "_Bron: FAQ: Zijn er voorbeelden van samenwerkingsovereenkomsten beschikbaar?_" in message["text"]
+    assert feedback["text"] == messages.FEEDBACK_QUESTION
+    assert events  # noted as answered
+
+
+async def test_a_bare_command_or_one_no_passage_answers_says_no_question_is_open(dispatcher, domain):
+    # One word, a command in two words the passage hardly holds, and a subject without an answer.
+    for text, intent in (("voorbeeld", "ask_example"), ("geef een voorbeeld", "ask_example"),
+                         ("weet ik nog niet", "dont_know_yet"), ("leg de sok uit", "explain_clause")):
+        dispatcher.messages.clear()
+        parse = _question(text, intents=((intent, 0.9),))
+        assert await ActionNoOpenQuestion().run(dispatcher, make_tracker(parse), domain) == [], text
+        assert [m["response"] for m in dispatcher.messages] == ["utter_no_open_question"], text

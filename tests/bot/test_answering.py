@@ -572,3 +572,42 @@ def test_an_out_of_scope_question_for_a_quantity_without_any_passage_found_stays
     parse = parse_result("hoeveel?", [("out_of_scope", 0.9)], [("a", 0.2)])
     parse["passages"] = search_to_parse(_search(quantity=True))
     assert not is_redirected(parse) and decide_parse(parse) == Decision(OUT_OF_SCOPE)
+
+
+# A command while no question is open that names what it asks about.
+
+from bot.answering import REDIRECT_COVERAGE, SUBJECT_WORDS, names_its_subject  # noqa: E402
+
+
+def _named(text, *found, words=SUBJECT_WORDS):
+    parse = parse_result(text, [("ask_example", 0.9)], [("x", 0.1)])
+    parse["passages"] = search_to_parse(_search(*found, words=words)) if found else None
+    return names_its_subject(parse)
+
+
+@pytest.mark.parametrize("text", ["hebben jullie een voorbeeld sok", "voorbeeld Samenwerkingsovereenkomsten",
+                                  "een voorbeeld van een interne regeling", "het format als voorbeeld"])
+def test_a_command_that_names_the_agreement_in_words_a_passage_holds_names_its_subject(text):
+    assert _named(text, _hit(3, 2.0, 0.2), _hit(7, 4.0, REDIRECT_COVERAGE))
+
+
+def test_a_command_names_no_subject_without_the_agreement_enough_words_or_a_passage_holding_them():
+    full = _hit(7, 4.0, 1.0)
+    assert not _named("mag ik een voorbeeld zien", full)
+    assert not _named("sokken", full) and not _named("formatie van de sok", _hit(7, 4.0, 0.89))
+    assert not _named("voorbeeld sok", full, words=SUBJECT_WORDS - 1)
+    assert not _named("voorbeeld sok")
+    parse = parse_result("voorbeeld sok", [("ask_example", 0.9)], [("x", 0.1)])
+    parse["passages"] = search_to_parse(_search(words=3))
+    assert not names_its_subject(parse)
+
+
+def test_no_interview_command_the_model_learnt_names_its_subject():
+    from bench.examples import held_out_examples, training_examples
+
+    commands = ("dont_know_yet", "skip_clause", "ask_example", "explain_clause", "use_example")
+    for example in training_examples() + held_out_examples():
+        if example.intent in commands:
+            parse = parse_result(example.text, [(example.intent, 0.9)], [("x", 0.1)])
+            parse["passages"] = search_to_parse(search_passages(example.text))
+            assert not names_its_subject(parse), example.text
