@@ -216,6 +216,11 @@ def test_the_search_survives_the_parse_result():
     back = search_from_parse({"passages": kept})
     assert back == _search(_hit(4, 2.1235, 0.5, "a", "b", quantity=True), words=5, quantity=True)
     assert search_from_parse({}) is None and search_from_parse({"passages": []}) is None
+    # The learnt ranking's figures are kept to four places, and read back as 0 when missing.
+    ranked = search_to_parse(Search((Found(4, 2.0, 0.5, frozenset(), False, 0.123456, -0.654321),), 3, False))
+    assert (ranked["found"][0]["relevance"], ranked["found"][0]["learnt"]) == (0.1235, -0.6543)
+    bare = search_from_parse({"passages": {"found": [{"passage": 4, "score": 2.0, "coverage": 0.5}]}})
+    assert (bare.found[0].relevance, bare.found[0].learnt) == (0.0, 0.0)
     parse = parse_result("vraag", QUESTION, CONFIDENT)
     parse["passages"] = search_to_parse(_search(_hit(7, 10.0, 0.95, "b")))
     assert decide_parse(parse) == Decision(PASSAGE, passage=7)
@@ -385,6 +390,16 @@ def test_a_follow_up_for_a_quantity_the_best_passage_does_not_give_is_declined_w
     assert follow_up_decision([counted], "hoeveel handtekeningen zijn er dan nodig?") == Decision(
         PASSAGE, passage=1)
     assert follow_up_decision([signers], "wie tekent er dan?") == Decision(PASSAGE, passage=1)
+    # An amount asked for: a passage with a number but no amount does not give it.
+    dated = _found(1, 9.0, 1.0, "Vanaf 2020 is de overeenkomst verplicht.")
+    assert follow_up_decision([dated], "hoeveel euro kost dat dan?") == Decision(NOT_IN_SOURCES, passage=1)
+    assert follow_up_decision([dated], "hoeveel jaar dan?") == Decision(PASSAGE, passage=1)
+
+
+def test_a_follow_up_for_a_quantity_is_declined_with_the_passage_of_the_question_before_it():
+    decision = decide_follow_up("Wie moet de samenwerkingsovereenkomst ondertekenen?",
+                                "hoeveel handtekeningen zijn er dan nodig?")
+    assert decision.kind == NOT_IN_SOURCES and "bevoegde gezagsorganen" in _passage_text(decision)
 
 
 def test_a_follow_up_the_sources_do_not_answer_names_the_nearest_passage_from_its_bound_on():
@@ -611,3 +626,15 @@ def test_no_interview_command_the_model_learnt_names_its_subject():
             parse = parse_result(example.text, [(example.intent, 0.9)], [("x", 0.1)])
             parse["passages"] = search_to_parse(search_passages(example.text))
             assert not names_its_subject(parse), example.text
+
+
+def test_the_model_lifts_only_the_passages_of_the_answers_it_ranks():
+    from bot.answering import _Evidence
+
+    # Passage 1 belongs to an answer the model does not rank; passage 2 to one it ranks low.
+    search = _search(_hit(1, 10.0, 1.0, "unranked"), _hit(2, 9.5, 1.0, "a"))
+    assert _Evidence(search, [("a", 0.2)]).best.passage == 2
+    # Without the model's ranking the search's order stands, whatever the relevance says.
+    ordered = Search((Found(1, 9.0, 1.0, frozenset(), False, 0.5), Found(2, 9.5, 1.0, frozenset(), False, 0.9)),
+                     3, False)
+    assert [hit.passage for hit in _Evidence(ordered, []).found] == [1, 2]

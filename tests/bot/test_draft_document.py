@@ -238,3 +238,28 @@ def test_an_unanswered_clause_is_an_open_place_and_no_label_reads_none():
     draft = build_draft({**example_answers(), "clause_8_disputes": None}, EXAMPLE_DATE)
     assert clause_texts(draft)["8"][1:] == [PLACEHOLDER]
     assert not any(line.startswith("None") for line in draft.plain_text().split("\n"))
+
+
+def test_the_completeness_check_judges_the_answers_on_the_draft_s_own_catalogue():
+    from bot.interview.catalogue import Catalogue
+
+    class WithoutDisputes(Catalogue):
+        """The catalogue, with clause 8 never asked."""
+
+        def applicable(self, answers):
+            return [step for step in super().applicable(answers) if step.key != "clause_8_disputes"]
+
+    full = build_draft(example_answers(), EXAMPLE_DATE).plain_text()
+    narrow = build_draft(example_answers(), EXAMPLE_DATE, catalogue=WithoutDisputes(load_catalogue().steps))
+    assert "i. geschilbeslechting: nog in te vullen" not in full
+    assert "Nog niet ingevuld: i." in narrow.plain_text()
+
+
+def test_a_text_whose_variants_the_answers_do_not_choose_has_no_text():
+    from bot.draft.document import Builder
+
+    builder = Builder(example_answers(), load_catalogue(), load_format())
+    unchosen = {"no_such_variant": "Een tekst."}
+    assert builder.pick(unchosen) is None
+    assert builder.fixed(unchosen) == ((), False)
+    assert builder.fixed({"no_such_variant": "x"}, name=Span("y")) == ((), False)
