@@ -600,7 +600,7 @@ def _named(text, *found, words=SUBJECT_WORDS):
     return names_its_subject(parse)
 
 
-@pytest.mark.parametrize("text", ["hebben jullie een voorbeeld sok", "voorbeeld Samenwerkingsovereenkomsten",
+@pytest.mark.parametrize("text", ["hebben jullie een voorbeeld sok", "voorbeeld SOK", "voorbeeld Samenwerkingsovereenkomsten",
                                   "een voorbeeld van een interne regeling", "het format als voorbeeld"])
 def test_a_command_that_names_the_agreement_in_words_a_passage_holds_names_its_subject(text):
     assert _named(text, _hit(3, 2.0, 0.2), _hit(7, 4.0, REDIRECT_COVERAGE))
