@@ -304,3 +304,31 @@ def test_the_learnt_ranking_of_a_follow_up_reads_the_follow_up_alone(monkeypatch
     monkeypatch.setattr(search._ranker, "scores", lambda text: read.append(text) or {})
     search.search_follow_up("alpha gamma", "en delta?")
     assert read == ["en delta?"]
+
+
+def test_a_corpus_that_scores_below_zero_keeps_its_scores_as_relevance():
+    from bot.knowledge.search import LEARNT_WEIGHT, scaled
+
+    # A word in every passage scores below 0 in BM25; the relevance is then the score itself.
+    search = _search("de route", "de route loopt")
+    reading = search.read("route")
+    hits = search.search_reading(reading, 2)
+    assert len(hits) == 2 and all(hit.score < 0 for hit in hits)
+    learnt = scaled(search._ranker.scores(reading.text))
+    for hit in hits:
+        assert hit.relevance == pytest.approx(hit.score + LEARNT_WEIGHT * learnt[hit.passage.id])
+
+
+def test_the_search_weighs_with_its_own_bm25_settings_and_learnt_scores_for_every_passage():
+    from bot.knowledge.search import BM25_B, BM25_K1
+
+    search = load_search()
+    assert (search._index.k1, search._index.b) == (BM25_K1, BM25_B) and (BM25_K1, BM25_B) != (1.5, 0.75)
+    # The learnt ranking scores every passage, so a hit never lacks its learnt score.
+    assert set(search._ranker.scores("wie tekent de sok")) == {p.id for p in search.passages}
+
+
+def test_the_synonyms_name_the_sources_words():
+    synonyms = load_synonyms()
+    assert synonyms["sok"] == ("samenwerkingsovereenkomst",)
+    assert all(targets and all(isinstance(t, str) and t != "None" for t in targets) for targets in synonyms.values())
