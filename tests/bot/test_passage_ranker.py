@@ -13,23 +13,27 @@ def _passages(*phrasings_per_passage):
     ]
 
 
-RANKER = PassageRanker(_passages(
-    ("wie tekent de overeenkomst", "wie ondertekent namens het bestuur"),
-    ("moet de medezeggenschapsraad instemmen", "heeft de mr instemmingsrecht"),
-    ("hoe lang duurt de route", "hoeveel jaar duurt een leerroute"),
-))
+@pytest.fixture(scope="module")
+def ranker():
+    """Three passages' phrasings, learnt once per module (inside the test run, so that a mutant
+    of the ranker is the one learnt)."""
+    return PassageRanker(_passages(
+        ("wie tekent de overeenkomst", "wie ondertekent namens het bestuur"),
+        ("moet de medezeggenschapsraad instemmen", "heeft de mr instemmingsrecht"),
+        ("hoe lang duurt de route", "hoeveel jaar duurt een leerroute"),
+    ))
 
 
-def test_a_question_reads_most_like_the_phrasings_of_its_passage():
-    scores = RANKER.scores("moet de MR er mee instemmen?")
+def test_a_question_reads_most_like_the_phrasings_of_its_passage(ranker):
+    scores = ranker.scores("moet de MR er mee instemmen?")
     assert max(scores, key=scores.get) == 1
     assert scores[1] > 0 > scores[0] and scores[2] < 0
 
 
-def test_typos_and_accents_are_read_through_character_ngrams():
-    scores = RANKER.scores("wie ondertekend namens het bestuur")
+def test_typos_and_accents_are_read_through_character_ngrams(ranker):
+    scores = ranker.scores("wie ondertekend namens het bestuur")
     assert max(scores, key=scores.get) == 0
-    assert RANKER.scores("hoeveel jáár duurt een leerroute") == RANKER.scores(
+    assert ranker.scores("hoeveel jáár duurt een leerroute") == ranker.scores(
         "hoeveel jaar duurt een leerroute")
 
 
@@ -63,11 +67,11 @@ def test_phrasings_are_read_without_accents_as_questions_are():
     assert max(scores, key=scores.get) == 0 and scores[0] > 0
 
 
-def test_the_features_are_character_ngrams_within_words_and_words_and_pairs_with_damped_counts():
+def test_the_features_are_character_ngrams_within_words_and_words_and_pairs_with_damped_counts(ranker):
     # Damped counts (sublinear tf): a word repeated in one phrasing does not outweigh the rest.
-    parts = dict(RANKER._features.transformer_list)
+    parts = dict(ranker._features.transformer_list)
     characters, words = parts["characters"], parts["words"]
     assert (characters.analyzer, characters.ngram_range, characters.sublinear_tf) == (
         "char_wb", (3, 5), True)
     assert (words.analyzer, words.ngram_range, words.sublinear_tf) == ("word", (1, 2), True)
-    assert (RANKER._model.C, RANKER._model.random_state) == (1.0, 0)
+    assert (ranker._model.C, ranker._model.random_state) == (1.0, 0)
