@@ -40,6 +40,9 @@ REDIRECT_SCORE = 8.0
 # about when it names the agreement ("hebben jullie een voorbeeld sok") in this many words or
 # more, all held by one passage.
 SUBJECT_WORDS = 2
+# A request to draft the agreement ("hoe stel ik een sok op?") names at most this many words of
+# the sources; a question that names more ("hoe maak ik een sok met twee roc's?") asks something.
+DRAFT_REQUEST_WORDS = 3
 _AGREEMENT = re.compile(r"\b(sok|\w*overeenkomst\w*|\w*regeling\w*|format)\b", re.IGNORECASE)
 
 # A passage answers a question when it holds this share of the question's words (weighted by
@@ -389,6 +392,17 @@ def names_its_subject(parse_data: Dict[str, Any]) -> bool:
     return bool(_AGREEMENT.search(str(parse_data.get("text") or ""))) and bool(
         search and search.found) and search.words >= SUBJECT_WORDS and max(
         hit.coverage for hit in search.found) >= REDIRECT_COVERAGE
+
+
+def asks_beyond_drafting(parse_data: Dict[str, Any]) -> bool:
+    """Whether a message the model read as a request to draft the agreement is a question
+    about it that the sources answer: put as a question, in more words than a request to draft
+    needs, and answered by a passage ("hoe maak ik een samenwerkingsovereenkomst met twee
+    roc's?"; a curated answer goes only to a question the model took for one)."""
+    text = str(parse_data.get("text") or "")
+    search = search_from_parse(parse_data)
+    return looks_like_question(text) and bool(search) and search.words > DRAFT_REQUEST_WORDS and (
+        decide_parse(parse_data).kind == PASSAGE)
 
 
 def decide_parse(parse_data: Dict[str, Any]) -> Decision:

@@ -7,7 +7,7 @@ would not give the curated answer outright (the choice is weak or ambiguous, a p
 sources answers it instead, or the sources do not answer it), or where it is a follow-up that
 needs the question before it (also one the model read as out of scope), or a question the model
 read as a change to an answer ("wie tekent de sok?") or as a request to draft the agreement
-("wie moet de sok opstellen?"), the intent becomes ``nlu_fallback``, exactly as Rasa's
+("wie moet de sok opstellen?", "hoe maak ik een sok met twee roc's?"), the intent becomes ``nlu_fallback``, exactly as Rasa's
 FallbackClassifier does, and the answering action decides.
 """
 
@@ -23,8 +23,8 @@ from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.answering import (
-    ANSWER, OUT_OF_SCOPE_INTENT, PASSAGES_KEY, QUESTION_INTENT, REDIRECTED_INTENTS, asks_follow_up,
-    decide_parse, is_follow_up, is_redirected, search_passages, search_to_parse,
+    ANSWER, OUT_OF_SCOPE_INTENT, PASSAGES_KEY, QUESTION_INTENT, REDIRECTED_INTENTS, asks_beyond_drafting,
+    asks_follow_up, decide_parse, is_follow_up, is_redirected, search_passages, search_to_parse,
 )
 from bot.interview.editing import is_edit_request
 from bot.interview.flow import asks_who_when_or_why, looks_like_question
@@ -73,8 +73,9 @@ class QuestionConfidence(GraphComponent):
                 # A question that asks for no change is a question, not a change to an answer.
                 unsure = looks_like_question(text) and not is_edit_request(text)
             elif intent == START_INTENT:
-                # Who, when or why asks about the agreement, not to start drafting it.
-                unsure = asks_who_when_or_why(text)
+                # Who, when or why asks about the agreement, not to start drafting it; so does
+                # a question that says more, which the sources answer.
+                unsure = asks_who_when_or_why(text) or asks_beyond_drafting(message.data)
             else:
                 continue
             if unsure:

@@ -638,3 +638,41 @@ def test_the_model_lifts_only_the_passages_of_the_answers_it_ranks():
     ordered = Search((Found(1, 9.0, 1.0, frozenset(), False, 0.5), Found(2, 9.5, 1.0, frozenset(), False, 0.9)),
                      3, False)
     assert [hit.passage for hit in _Evidence(ordered, []).found] == [1, 2]
+
+
+# A question the model read as a request to draft the agreement.
+
+from bot.answering import DRAFT_REQUEST_WORDS, asks_beyond_drafting  # noqa: E402
+
+
+def _drafting(text, search):
+    parse = parse_result(text, [("start_interview", 0.8)], [("x", 0.1)])
+    parse["passages"] = search_to_parse(search) if search is not None else None
+    return asks_beyond_drafting(parse)
+
+
+def test_a_question_in_more_words_than_a_request_to_draft_that_a_passage_answers_asks_beyond_drafting():
+    strong = _hit(7, 10.0, 1.0)
+    assert _drafting("hoe maak ik een sok met twee roc's?", _search(strong, words=DRAFT_REQUEST_WORDS + 1))
+    assert _drafting("hoe maak ik een sok met twee roc's", _search(strong, words=DRAFT_REQUEST_WORDS + 1))
+    # A request in few words, no question, no passage that answers it, or nothing searched.
+    assert not _drafting("hoe maak ik een sok?", _search(strong, words=DRAFT_REQUEST_WORDS))
+    assert not _drafting("ik wil een sok met twee roc's maken", _search(strong, words=DRAFT_REQUEST_WORDS + 1))
+    assert not _drafting("hoe maak ik een sok met twee roc's?", _search(_hit(7, 1.0, 0.3), words=DRAFT_REQUEST_WORDS + 1))
+    assert not _drafting("hoe maak ik een sok met twee roc's?", None)
+    # Two curated answers the model hesitates between are no answer either.
+    parse = parse_result("hoe maak ik een sok met twee roc's?", [("start_interview", 0.5), ("faq", 0.45)],
+                         [("a", 0.4), ("b", 0.35)])
+    parse["passages"] = search_to_parse(_search(_hit(7, 2.0, 0.5, "a"), _hit(8, 1.5, 0.5, "b"),
+                                                words=DRAFT_REQUEST_WORDS + 1))
+    assert decide_parse(parse).kind == CLARIFY and not asks_beyond_drafting(parse)
+
+
+def test_no_request_to_draft_the_model_learnt_asks_beyond_drafting():
+    from bench.examples import held_out_examples, training_examples
+
+    for example in training_examples() + held_out_examples():
+        if example.intent == "start_interview":
+            parse = parse_result(example.text, [(example.intent, 0.9)], [("x", 0.1)])
+            parse["passages"] = search_to_parse(search_passages(example.text))
+            assert not asks_beyond_drafting(parse), example.text

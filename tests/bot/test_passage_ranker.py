@@ -13,10 +13,10 @@ def _passages(*phrasings_per_passage):
     ]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def ranker():
-    """Three passages' phrasings, learnt once per module (inside the test run, so that a mutant
-    of the ranker is the one learnt)."""
+    """Three passages' phrasings, learnt in each test that reads them (so that mutation testing
+    maps the ranker's making to every such test, and a mutant of it is the one learnt)."""
     return PassageRanker(_passages(
         ("wie tekent de overeenkomst", "wie ondertekent namens het bestuur"),
         ("moet de medezeggenschapsraad instemmen", "heeft de mr instemmingsrecht"),

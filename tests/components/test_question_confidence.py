@@ -117,6 +117,10 @@ def test_a_who_when_or_why_question_read_as_a_request_to_draft_goes_to_the_answe
                  "wanneer moet ik de sok opstellen", "waarom een sok opstellen?"):
         assert _process(_message("start_interview", 0.83, answers, text=text)) == (
             "nlu_fallback", "nlu_fallback"), text
+    # A question that says more than a request to draft, and that a passage answers.
+    assert _process(_message("start_interview", 0.77, answers,
+                             text="hoe maak ik een samenwerkingsovereenkomst met twee roc's")) == (
+        "nlu_fallback", "nlu_fallback")
     for text in ("kan ik de overeenkomst hier opstellen?", "hoe stel ik een sok op?",
                  "sok opstellen", "wiebelen we even de sok"):
         assert _process(_message("start_interview", 0.83, answers, text=text)) == (
