@@ -338,17 +338,6 @@ def test_a_message_read_as_outside_the_topic_gets_a_passage_that_holds_all_of_it
     assert decide("wie tekent", chat, CONFIDENT, held) == Decision(PASSAGE, passage=7)
 
 
-def test_no_small_talk_the_model_learnt_is_taken_for_a_question_a_passage_holds():
-    from bench.examples import held_out_examples, training_examples
-    from bot.answering import REDIRECTED_INTENTS, is_redirected
-
-    for example in training_examples() + held_out_examples():
-        if example.intent in REDIRECTED_INTENTS:
-            parse = parse_result(example.text, [(example.intent, 0.9)], [("x", 0.1)])
-            parse["passages"] = search_to_parse(search_passages(example.text))
-            assert not is_redirected(parse), example.text
-
-
 def test_a_question_read_as_small_talk_that_a_passage_holds_wholly_is_redirected():
     from bot.answering import is_redirected
 
@@ -617,17 +606,6 @@ def test_a_command_names_no_subject_without_the_agreement_enough_words_or_a_pass
     assert not names_its_subject(parse)
 
 
-def test_no_interview_command_the_model_learnt_names_its_subject():
-    from bench.examples import held_out_examples, training_examples
-
-    commands = ("dont_know_yet", "skip_clause", "ask_example", "explain_clause", "use_example")
-    for example in training_examples() + held_out_examples():
-        if example.intent in commands:
-            parse = parse_result(example.text, [(example.intent, 0.9)], [("x", 0.1)])
-            parse["passages"] = search_to_parse(search_passages(example.text))
-            assert not names_its_subject(parse), example.text
-
-
 def test_the_model_lifts_only_the_passages_of_the_answers_it_ranks():
     from bot.answering import _Evidence
 
@@ -668,11 +646,26 @@ def test_a_question_in_more_words_than_a_request_to_draft_that_a_passage_answers
     assert decide_parse(parse).kind == CLARIFY and not asks_beyond_drafting(parse)
 
 
-def test_no_request_to_draft_the_model_learnt_asks_beyond_drafting():
+
+# No message the model learnt (or is held out on) for small talk, an interview command or a
+# request to draft is taken for a question about the sources.
+
+from bot.answering import REDIRECTED_INTENTS, is_redirected  # noqa: E402
+
+INTERVIEW_COMMANDS = ("dont_know_yet", "skip_clause", "ask_example", "explain_clause", "use_example")
+
+
+@pytest.mark.parametrize("intents, taken_for_a_question", [
+    (REDIRECTED_INTENTS, is_redirected),
+    (INTERVIEW_COMMANDS, names_its_subject),
+    (("start_interview",), asks_beyond_drafting),
+])
+def test_no_example_the_model_learnt_for_another_intent_is_taken_for_a_question(intents, taken_for_a_question):
     from bench.examples import held_out_examples, training_examples
 
-    for example in training_examples() + held_out_examples():
-        if example.intent == "start_interview":
-            parse = parse_result(example.text, [(example.intent, 0.9)], [("x", 0.1)])
-            parse["passages"] = search_to_parse(search_passages(example.text))
-            assert not asks_beyond_drafting(parse), example.text
+    examples = [e for e in training_examples() + held_out_examples() if e.intent in intents]
+    assert examples
+    for example in examples:
+        parse = parse_result(example.text, [(example.intent, 0.9)], [("x", 0.1)])
+        parse["passages"] = search_to_parse(search_passages(example.text))
+        assert not taken_for_a_question(parse), example.text
