@@ -133,11 +133,7 @@ def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> Opti
     previous = previous_question(tracker)
     if not (previous and asks_follow_up(text)):
         return None
-    decision = decide_follow_up(previous, text)
-    if decision.kind != PASSAGE:
-        return None
-    say(dispatcher, decision)
-    return ActionClarifyQuestion.noted(dispatcher, tracker, decision)
+    return answer_with_passage(dispatcher, tracker, decide_follow_up(previous, text))
 
 
 def answer_named_subject(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[Dict[Text, Any]]]:
@@ -147,7 +143,13 @@ def answer_named_subject(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     parse = tracker.latest_message or {}
     if not names_its_subject(parse):
         return None
-    decision = decide_parse(parse)
+    return answer_with_passage(dispatcher, tracker, decide_parse(parse))
+
+
+def answer_with_passage(
+    dispatcher: CollectingDispatcher, tracker: Tracker, decision: Decision
+) -> Optional[List[Dict[Text, Any]]]:
+    """Quote the passage a decision names, and note it; ``None`` when it names none."""
     if decision.kind != PASSAGE:
         return None
     say(dispatcher, decision)

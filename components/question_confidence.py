@@ -7,8 +7,8 @@ would not give the curated answer outright (the choice is weak or ambiguous, a p
 sources answers it instead, or the sources do not answer it), or where it is a follow-up that
 needs the question before it (also one the model read as out of scope), or a question the model
 read as a change to an answer ("wie tekent de sok?") or as a request to draft the agreement
-("wie moet de sok opstellen?", "hoe maak ik een sok met twee roc's?"), the intent becomes ``nlu_fallback``, exactly as Rasa's
-FallbackClassifier does, and the answering action decides.
+("wie moet de sok opstellen?", "hoe maak ik een sok met twee roc's?"), the intent becomes
+``nlu_fallback``, exactly as Rasa's FallbackClassifier does, and the answering action decides.
 """
 
 from __future__ import annotations
