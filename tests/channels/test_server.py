@@ -99,3 +99,115 @@ def test_every_fork_notes_its_parent_and_the_child_asks_to_die_with_it(monkeypat
     monkeypatch.setattr(server.os, "register_at_fork", lambda **kwargs: hooks.append(kwargs))
     server.make_forked_processes_die_with_parent()
     assert hooks == [{"before": server._note_parent, "after_in_child": server.die_with_parent}]
+
+
+# One event of each kind Rasa's schema names, as Rasa's own events write themselves.
+def _rasa_events():
+    from rasa.shared.core import events as ev
+
+    return [
+        ev.UserUttered("Hallo", {"name": "greet", "confidence": 0.9}, parse_data={
+            "intent": {"name": "greet", "confidence": 0.9}, "entities": [], "text": "Hallo"}),
+        ev.ActionExecuted("action_listen", policy="RulePolicy", confidence=1.0),
+        ev.SlotSet("school", "Het Vakcollege"), ev.SlotSet("leeg", None),
+        ev.EntitiesAdded([{"entity": "school", "value": "X"}]),
+        ev.UserUtteranceReverted(), ev.ActionReverted(), ev.Restarted(), ev.AllSlotsReset(),
+        ev.ReminderScheduled("EXTERNAL_x", __import__("datetime").datetime(2030, 1, 1)),
+        ev.ReminderCancelled(name="x"), ev.ActionExecutionRejected("a"), ev.LoopInterrupted(True),
+        ev.ActiveLoop("interview_form"), ev.ActiveLoop(None), ev.ConversationPaused(),
+        ev.ConversationResumed(), ev.FollowupAction("action_x"), ev.StoryExported(),
+        ev.BotUttered("Dag", {"buttons": [{"title": "Ja", "payload": "/affirm"}]}),
+        ev.SessionStarted(), ev.AgentUttered("Dag"), ev.DefinePrevUserUtteredFeaturization(False),
+    ]
+
+
+def _rasa_passes(result):
+    try:
+        validate(result, RemoteAction.action_response_format_spec())
+    except ValidationError:
+        return False
+    return True
+
+
+ODD_RESPONSES = [
+    {"events": [{"event": "geen_bestaand_event"}]},
+    {"events": [{"name": "x", "value": 1}]},
+    {"events": [{"event": 5}]},
+    {"events": [{"event": ["slot"]}]},
+    {"events": [{"event": "slot", "name": "x"}]},
+    {"events": [{"event": "slot", "name": 5, "value": 1}]},
+    {"events": [{"event": "entities"}]},
+    {"events": [{"event": "action", "name": 5}]},
+    {"events": [{"event": "bot", "timestamp": "gisteren"}]},
+    {"events": [{"event": "bot", "metadata": []}]},
+    {"events": [{"event": "user", "parse_data": {"intent": {"name": 5}}}]},
+    {"events": [{"event": "user", "parse_data": {"response_selector": {"faq": {"ranking": 5}}}}]},
+    {"events": ["slot"]},
+    {"events": [None]},
+    {"events": "slot"},
+    {"events": None},
+    {"responses": "geen lijst"},
+    {"responses": ["tekst"]},
+    {"events": [], "responses": [{"text": "Dag"}]},
+    {},
+    [],
+    "antwoord",
+]
+
+
+def test_every_event_rasa_writes_passes_as_it_passes_rasa_s_own_check():
+    # Rasa's two legacy names, as older versions stored them, write themselves as the new.
+    legacy = [{"event": "form", "name": "interview_form"}, {"event": "form_validation", "validate": True}]
+    events = [event.as_dict() for event in _rasa_events()] + legacy
+    names = {event["event"] for event in events}
+    assert len(names) == 23
+    for event in events:
+        assert _rasa_passes({"events": [event]}), event
+        assert server.passes_by_event_name({"events": [event], "responses": []}), event
+    assert server.validate_action_result(None, {"events": events, "responses": [{"text": "Dag"}]})
+
+
+@pytest.mark.parametrize("result", ODD_RESPONSES)
+def test_the_shortcut_never_passes_what_rasa_s_check_refuses(result):
+    assert server.passes_by_event_name(result) == _rasa_passes(result)
+
+
+@pytest.mark.parametrize("result", [r for r in ODD_RESPONSES if not _rasa_passes(r) and isinstance(r, dict)])
+def test_what_the_shortcut_refuses_is_refused_with_rasa_s_own_message(result):
+    with pytest.raises(ValidationError) as theirs:
+        RASAS_OWN_CHECK(RemoteAction, result)
+    with pytest.raises(ValidationError) as ours:
+        server.validate_action_result(None, result)
+    assert ours.value.message == theirs.value.message
+
+
+def test_without_one_constant_per_branch_the_whole_schema_decides(monkeypatch):
+    spec = RemoteAction.action_response_format_spec()
+    event = spec["properties"]["events"]["items"]
+    twice = {**event, "oneOf": event["oneOf"] + [event["oneOf"][0]]}
+    changed = {**spec, "properties": {**spec["properties"], "events": {"type": "array", "items": twice}}}
+    monkeypatch.setattr(RemoteAction, "action_response_format_spec", staticmethod(lambda: changed))
+    server._event_checkers.cache_clear()
+    server._response_validator.cache_clear()
+    try:
+        assert server._event_checkers() is None
+        assert server.passes_by_event_name(GOOD) is False
+        with pytest.raises(ValidationError):  # the user event now matches two branches
+            server.validate_action_result(None, {"events": [{"event": "user"}]})
+        assert server.validate_action_result(None, GOOD) is True
+    finally:
+        server._event_checkers.cache_clear()
+        server._response_validator.cache_clear()
+
+
+def test_a_branch_without_an_event_constant_also_leaves_it_to_the_whole_schema(monkeypatch):
+    spec = RemoteAction.action_response_format_spec()
+    event = spec["properties"]["events"]["items"]
+    loose = {**event, "oneOf": event["oneOf"] + [{"properties": {"name": {"type": "string"}}}]}
+    changed = {**spec, "properties": {**spec["properties"], "events": {"type": "array", "items": loose}}}
+    monkeypatch.setattr(RemoteAction, "action_response_format_spec", staticmethod(lambda: changed))
+    server._event_checkers.cache_clear()
+    try:
+        assert server._event_checkers() is None
+    finally:
+        server._event_checkers.cache_clear()
