@@ -16,6 +16,8 @@ from bot.user_text import fold
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # Words of chat that carry no subject, missing from spaCy's list.
 EXTRA_STOP_WORDS = frozenset({"eigenlijk", "nou", "hoor", "echt", "graag", "namens", "svp", "hoezo"})
+# The stems of this many distinct words are kept, so that a word met again is not stemmed again.
+STEMS_KEPT = 50_000
 
 
 def dutch_stop_words() -> FrozenSet[str]:
@@ -88,4 +90,4 @@ def dutch_analyser() -> Analyser:
     import snowballstemmer
 
     stemmer = snowballstemmer.stemmer("dutch")
-    return Analyser(dutch_lemmas(), dutch_stop_words(), stemmer.stemWord)
+    return Analyser(dutch_lemmas(), dutch_stop_words(), lru_cache(maxsize=STEMS_KEPT)(stemmer.stemWord))

@@ -79,8 +79,14 @@ def answers_quantity(question: str, passage: str) -> bool:
     """Whether ``passage`` states the kind of quantity ``question`` asks for: an amount of
     money or a percentage for a question about one, else a number."""
     if _AMOUNT.search(fold(question)):
-        return bool(_AMOUNT.search(fold(passage)))
+        return _states_amount(passage)
     return bool(_NUMBER.search(passage))
+
+
+@lru_cache(maxsize=None)
+def _states_amount(passage: str) -> bool:
+    """Whether a passage of the sources states an amount of money or a percentage."""
+    return bool(_AMOUNT.search(fold(passage)))
 
 
 @dataclass(frozen=True)

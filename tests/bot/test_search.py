@@ -95,6 +95,7 @@ def test_questions_that_ask_for_a_quantity(question, asks):
 def test_a_quantity_is_answered_only_by_a_passage_that_states_one():
     assert answers_quantity("hoeveel euro", "een bedrag van 100 euro")
     assert not answers_quantity("hoeveel euro", "in 2020 werd het verplicht")
+    assert answers_quantity("hoeveel euro", "Een BEDRAG wordt jaarlijks vastgesteld")  # any case
     assert answers_quantity("hoeveel jaar", "de eerste 2 jaar")
     assert not answers_quantity("hoeveel jaar", "de eerste jaren")
 
