@@ -128,11 +128,13 @@ class Found:
 class Search:
     """What the passage search made of a question: the passages found, best first; how many
     content words the question has; and whether it asks for a quantity (an amount, a number,
-    a limit), which only a passage with a number can answer."""
+    a limit), which only a passage with a number can answer; and whether it names a subject
+    the sources do not discuss."""
 
     found: Tuple[Found, ...]
     words: int
     asks_quantity: bool = False
+    uncovered: bool = False
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,9 @@ def decide(
     if not answer_ranking:
         return Decision(OUT_OF_SCOPE)
     evidence = _Evidence(search, answer_ranking)
+    if search is not None and search.uncovered:
+        # A question about a subject the sources do not discuss ("welke cao geldt ...?").
+        return evidence.decline(answer_ranking[0][0])
     if top_intent in REDIRECTED_INTENTS:
         if evidence.holds_all:
             return Decision(PASSAGE, passage=evidence.best.passage)
@@ -342,6 +347,7 @@ def search_to_parse(search: Search) -> Dict[str, Any]:
     return {
         "words": search.words,
         "asks_quantity": search.asks_quantity,
+        "uncovered": search.uncovered,
         "found": [
             {
                 "passage": hit.passage,
@@ -370,7 +376,8 @@ def search_from_parse(parse_data: Dict[str, Any]) -> Optional[Search]:
         )
         for hit in kept.get("found") or []
     )
-    return Search(found, int(kept.get("words") or 0), bool(kept.get("asks_quantity")))
+    return Search(found, int(kept.get("words") or 0), bool(kept.get("asks_quantity")),
+                  bool(kept.get("uncovered")))
 
 
 def is_redirected(parse_data: Dict[str, Any]) -> bool:
@@ -426,7 +433,7 @@ def search_passages(text: str, limit: int = MENTION_DEPTH) -> Search:
               answers_quantity(text, hit.passage.text), hit.relevance, hit.learnt)
         for hit in search.search_reading(reading, limit)
     )
-    return Search(found, len(reading.asked), asks_quantity(text))
+    return Search(found, len(reading.asked), asks_quantity(text), reading.uncovered)
 
 
 def is_follow_up(text: str) -> bool:
@@ -447,7 +454,11 @@ def decide_follow_up(previous: str, follow_up: str) -> Decision:
     reason), or honestly that the sources do not say."""
     from bot.knowledge.search import load_search
 
-    hits = load_search().search_follow_up(previous, follow_up, SUPPORT_DEPTH)
+    search = load_search()
+    hits = search.search_follow_up(previous, follow_up, SUPPORT_DEPTH)
+    if search.read(follow_up).uncovered:
+        near = hits[0].passage.id if hits and hits[0].score >= NEAREST_SCORE else None
+        return Decision(NOT_IN_SOURCES, passage=near)
     return follow_up_decision(hits, follow_up)
 
 

@@ -30,6 +30,7 @@ from bot.settings import PROJECT_ROOT
 from bot.user_text import fold
 
 SYNONYMS_FILE = KNOWLEDGE_DIR / "synonyms.yml"
+UNCOVERED_FILE = KNOWLEDGE_DIR / "uncovered.yml"
 TRAINING_DIR = PROJECT_ROOT / "data" / "nlu"
 # A question word this close to a word of the sources (difflib's ratio) is read as that word.
 TYPO_SIMILARITY = 0.84
@@ -106,11 +107,13 @@ class Hit:
 class Reading:
     """A question as the search read it: per word the terms that stand for it in the sources
     (its own forms, a repaired typo, the sources' words for it, compounds that contain it),
-    the words the sources never use, and the text the learnt ranking reads."""
+    the words the sources never use, the text the learnt ranking reads, and whether it names a
+    subject the sources do not discuss (``uncovered.yml``)."""
 
     asked: Tuple[Tuple[str, ...], ...]
     unknown: Tuple[str, ...]
     text: str = ""
+    uncovered: bool = False
 
     @property
     def terms(self) -> Tuple[str, ...]:
@@ -127,9 +130,11 @@ class PassageSearch:
         analyser: Analyser,
         synonyms: Dict[str, Tuple[str, ...]],
         domain_text: str = "",
+        uncovered: Sequence[str] = (),
     ) -> None:
         self.passages = tuple(passages)
         self._analyser = analyser
+        self._uncovered = frozenset(term for word in uncovered for term in analyser.terms(word))
         self._documents = [
             analyser.terms(numbered_terms(
                 " ".join((passage.place, passage.heading, passage.text) + passage.phrasings)))
@@ -172,7 +177,9 @@ class PassageSearch:
         """The question's words as terms of the sources."""
         asked: List[Tuple[str, ...]] = []
         unknown: List[str] = []
+        uncovered = False
         for word, forms in self._analyser.words(numbered_terms(text)):
+            uncovered = uncovered or any(form in self._uncovered for form in forms)
             terms = [form for form in forms if form in self._known]
             for form in forms:
                 terms.extend(self._synonyms.get(form, ()))
@@ -186,7 +193,7 @@ class PassageSearch:
             else:
                 unknown.append(forms[0])
                 asked.append((forms[0],))
-        return Reading(tuple(asked), tuple(unknown), text)
+        return Reading(tuple(asked), tuple(unknown), text, uncovered)
 
     def _compounds(self, term: str) -> List[str]:
         """Source words that start or end with ``term`` ("geschil" in "geschilbeslechting")."""
@@ -270,6 +277,11 @@ def load_synonyms() -> Dict[str, Tuple[str, ...]]:
     return {str(word): tuple(str(t) for t in targets) for word, targets in listed.items()}
 
 
+def load_uncovered() -> Tuple[str, ...]:
+    """Words that name subjects the sources do not discuss."""
+    return tuple(str(word) for word in yaml.safe_load(UNCOVERED_FILE.read_text(encoding="utf-8")) or ())
+
+
 def topic_questions() -> str:
     """The training questions of the language model that ask about the sources (intent
     ``faq/...``), one a line: the words people use for the topic."""
@@ -286,4 +298,5 @@ def topic_questions() -> str:
 @lru_cache(maxsize=1)
 def load_search() -> PassageSearch:
     """The search over every passage, with spaCy's lemmas (once per process)."""
-    return PassageSearch(load_passages(), dutch_analyser(), load_synonyms(), topic_questions())
+    return PassageSearch(
+        load_passages(), dutch_analyser(), load_synonyms(), topic_questions(), load_uncovered())

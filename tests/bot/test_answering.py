@@ -6,7 +6,7 @@ import pytest
 
 from bot.answering import (
     AMBIGUITY_MARGIN, ANSWER, ANSWER_CONFIDENCE, CANDIDATE_CONFIDENCE, CLARIFY, NO_WORDS,
-    OUT_OF_SCOPE, QUESTION_INTENT_FLOOR, Decision, answer_ranking, decide, decide_parse,
+    OUT_OF_SCOPE, OUT_OF_SCOPE_INTENT, QUESTION_INTENT, QUESTION_INTENT_FLOOR, Decision, answer_ranking, decide, decide_parse,
     intent_ranking,
 )
 from tests.conftest import parse_result
@@ -105,7 +105,7 @@ from bot.knowledge.passages import load_passages  # noqa: E402
 CONFIDENT = [("a", 0.9), ("b", 0.05)]
 
 
-def _search(*found, words=3, quantity=False):
+def _search(*found, words=3, quantity=False, uncovered=False):
     """A search's findings; a hit without a relevance of its own gets its score relative to the
     first hit's (as the search gives it when the learnt ranking tells nothing apart)."""
     top = found[0].score if found and found[0].score else 1.0
@@ -113,7 +113,7 @@ def _search(*found, words=3, quantity=False):
         hit if hit.relevance else dataclasses.replace(hit, relevance=hit.score / top)
         for hit in found
     )
-    return Search(found, words, quantity)
+    return Search(found, words, quantity, uncovered)
 
 
 def _hit(passage, score, coverage, *keys, quantity=False, learnt=0.0):
@@ -215,6 +215,8 @@ def test_the_search_survives_the_parse_result():
     assert kept["found"][0]["entry_keys"] == ["a", "b"] and kept["found"][0]["score"] == 2.1235
     back = search_from_parse({"passages": kept})
     assert back == _search(_hit(4, 2.1235, 0.5, "a", "b", quantity=True), words=5, quantity=True)
+    uncovered = search_from_parse({"passages": search_to_parse(_search(_hit(4, 2.0, 0.5), uncovered=True))})
+    assert uncovered.uncovered is True and back.uncovered is False
     assert search_from_parse({}) is None and search_from_parse({"passages": []}) is None
     # The learnt ranking's figures are kept to four places, and read back as 0 when missing.
     ranked = search_to_parse(Search((Found(4, 2.0, 0.5, frozenset(), False, 0.123456, -0.654321),), 3, False))
@@ -419,6 +421,9 @@ def test_a_follow_up_asks_the_search_for_the_best_few_passages(monkeypatch):
         def search_follow_up(self, previous, follow_up, limit=None):
             asked.append((previous, follow_up, limit))
             return [_found(1, 9.0, 1.0, "Omdat het moet.")]
+
+        def read(self, text):
+            return bot.knowledge.search.Reading((), (), text)
 
     monkeypatch.setattr(bot.knowledge.search, "load_search", Search)
     assert decide_follow_up("Moet dat?", "Waarom?") == Decision(PASSAGE, passage=1)
@@ -669,3 +674,52 @@ def test_no_example_the_model_learnt_for_another_intent_is_taken_for_a_question(
         parse = parse_result(example.text, [(example.intent, 0.9)], [("x", 0.1)])
         parse["passages"] = search_to_parse(search_passages(example.text))
         assert not taken_for_a_question(parse), example.text
+
+
+def test_a_question_about_a_subject_the_sources_do_not_discuss_is_declined_however_sure_the_model_is():
+    sure = [("a", 0.99), ("b", 0.005)]
+    found = (_hit(7, 10.0, 0.95, "b"), _hit(3, 2.5, 0.9, "a"))
+    assert decide("vraag", QUESTION, sure, _search(*found)) == Decision(ANSWER, key="a")
+    # The nearest passage named is one of the curated answer the model chose, if found.
+    assert decide("vraag", QUESTION, sure, _search(*found, uncovered=True)) == Decision(NOT_IN_SOURCES, passage=3)
+    # Also where the model reads it as out of scope and a passage holds all its words.
+    redirected = [(OUT_OF_SCOPE_INTENT, 0.9), (QUESTION_INTENT, 0.1)]
+    holds_all = _search(_hit(7, 10.0, 0.95, "b"), uncovered=True)
+    assert decide("vraag", redirected, sure, holds_all) == Decision(NOT_IN_SOURCES, passage=7)
+
+
+@pytest.mark.parametrize("question, uncovered", [
+    ("Welke cao geldt voor een docent in de route?", True),
+    ("Moet er btw betaald worden over de bekostiging?", True),
+    ("hoe zit het met de aansprakelijkheids- en ongevallenverzekering?", True),
+    ("Wie betaalt de reiskosten van de leerlingen?", True),
+    ("Mogen we toelatingseisen stellen?", True),
+    ("Wie moet de samenwerkingsovereenkomst ondertekenen?", False),
+    ("Onze contactpersoon gaat met pensioen, wat nu?", False),
+])
+def test_the_search_tells_which_questions_name_a_subject_the_sources_do_not_discuss(question, uncovered):
+    assert search_passages(question).uncovered is uncovered
+
+
+def test_a_follow_up_about_a_subject_the_sources_do_not_discuss_is_declined():
+    previous = "Kunnen wij een deel van onze bekostiging overdragen aan het ROC?"
+    decision = decide_follow_up(previous, "en de btw over die bekostiging dan?")
+    assert decision.kind == NOT_IN_SOURCES and decision.passage is not None
+    assert decide_follow_up(previous, "waarom zou je dat doen?").kind == PASSAGE
+    # Where no passage holds a word of the follow-up, none is named.
+    assert decide_follow_up(previous, "en de btw dan?") == Decision(NOT_IN_SOURCES)
+
+
+@pytest.mark.parametrize("score, named", [(NEAREST_SCORE, 1), (NEAREST_SCORE - 0.01, None)])
+def test_a_declined_follow_up_names_the_nearest_passage_only_when_it_has_weight(monkeypatch, score, named):
+    import bot.knowledge.search
+
+    class Search:
+        def search_follow_up(self, previous, follow_up, limit=None):
+            return [_found(1, score, 1.0, "Omdat het moet.")]
+
+        def read(self, text):
+            return bot.knowledge.search.Reading((), (), text, uncovered=True)
+
+    monkeypatch.setattr(bot.knowledge.search, "load_search", Search)
+    assert decide_follow_up("Moet dat?", "en de cao?") == Decision(NOT_IN_SOURCES, passage=named)

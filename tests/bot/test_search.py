@@ -333,3 +333,15 @@ def test_the_synonyms_name_the_sources_words():
     synonyms = load_synonyms()
     assert synonyms["sok"] == ("samenwerkingsovereenkomst",)
     assert all(targets and all(isinstance(t, str) and t != "None" for t in targets) for targets in synonyms.values())
+
+
+def test_no_subject_listed_as_uncovered_is_one_the_sources_or_the_questions_about_them_use():
+    from bot.knowledge.passages import load_passages
+    from bot.knowledge.search import load_uncovered, topic_questions
+
+    analyser = dutch_analyser()
+    listed = {term: word for word in load_uncovered() for term in analyser.terms(word)}
+    assert len(load_uncovered()) >= 20 and len(listed) >= 15
+    texts = [" ".join((p.place, p.heading, p.text) + p.phrasings) for p in load_passages()]
+    used = set(analyser.terms(" ".join(texts + [topic_questions()])))
+    assert {word for term, word in listed.items() if term in used} == set()

@@ -8,10 +8,10 @@ from bot import messages
 from tests.integration.servers import reply_text
 
 # Just under what the running assistant reaches over the six sets together: 77% right and
-# 13% wrong of 513 answerable, 73% of 113 follow-ups right, 84% of 217 unanswerable honest.
+# 13% wrong of 513 answerable, 73% of 113 follow-ups right, 92% of 217 unanswerable honest.
 MIN_RIGHT_ANSWERABLE = 0.74
 MIN_RIGHT_FOLLOW_UP = 0.70
-MIN_HONEST_UNANSWERABLE = 0.82
+MIN_HONEST_UNANSWERABLE = 0.89
 MAX_WRONG_ANSWERABLE = 0.15
 
 
@@ -29,6 +29,9 @@ def test_a_question_the_sources_do_not_answer_is_said_to_be_so(assistant):
     # Read as out of scope by the model, but a question in the topic's words.
     text = reply_text(assistant.send("passage-money", "hoeveel geld krijgt het roc per leerling"))
     assert text.startswith(messages.NOT_IN_SOURCES) and "bekostiging" in text
+    # A subject the sources never discuss, however much the rest reads like a curated question.
+    text = reply_text(assistant.send("passage-cao", "Welke cao geldt voor een vmbo-docent in de route?"))
+    assert text.startswith(messages.NOT_IN_SOURCES) and messages.NEAREST_INTRO in text
 
 
 def test_a_follow_up_is_answered_in_the_context_of_the_question_before_it(assistant):
