@@ -456,24 +456,22 @@ def decide_follow_up(previous: str, follow_up: str) -> Decision:
 
     search = load_search()
     hits = search.search_follow_up(previous, follow_up, SUPPORT_DEPTH)
-    if search.read(follow_up).uncovered:
-        near = hits[0].passage.id if hits and hits[0].score >= NEAREST_SCORE else None
-        return Decision(NOT_IN_SOURCES, passage=near)
-    return follow_up_decision(hits, follow_up)
+    return follow_up_decision(hits, follow_up, uncovered=search.read(follow_up).uncovered)
 
 
-def follow_up_decision(hits: Sequence["Hit"], follow_up: str) -> Decision:
+def follow_up_decision(hits: Sequence["Hit"], follow_up: str, uncovered: bool = False) -> Decision:
     """``decide_follow_up`` on the passages found (best first): for a "why", the best of those
     near the top that gives a reason comes first; a follow-up that asks for a quantity the best
-    passage does not give ("hoeveel handtekeningen dan?") is told the sources do not say."""
+    passage does not give ("hoeveel handtekeningen dan?"), or that names a subject the sources
+    do not discuss (``uncovered``), is told the sources do not say."""
     from bot.knowledge.search import answers_quantity, asks_quantity
 
     if hits and _WHY.match(fold(follow_up).strip()):
         floor = SUPPORT_SHARE * hits[0].score
         hits = sorted(hits, key=lambda h: not (h.score >= floor and _REASON.search(h.passage.text)))
-    if hits and hits[0].score >= PASSAGE_SCORE and hits[0].coverage >= SOURCES_SILENT_COVERAGE and not (
-        asks_quantity(follow_up) and not answers_quantity(follow_up, hits[0].passage.text)
-    ):
+    if hits and not uncovered and hits[0].score >= PASSAGE_SCORE and (
+        hits[0].coverage >= SOURCES_SILENT_COVERAGE
+    ) and not (asks_quantity(follow_up) and not answers_quantity(follow_up, hits[0].passage.text)):
         return Decision(PASSAGE, passage=hits[0].passage.id)
     if hits and hits[0].score >= NEAREST_SCORE:
         return Decision(NOT_IN_SOURCES, passage=hits[0].passage.id)
