@@ -8,17 +8,22 @@ interview. Here the schema is checked once and its validator reused. Each event 
 against the one event schema its ``event`` names, where Rasa's ``oneOf`` tries all 23 (some 2 ms
 per response): a response that passes is one Rasa's check passes; any other goes through the
 whole schema, so it is refused with Rasa's own message. It also keeps user text out of the logs
-(channels/log_privacy.py), and makes the Sanic workers it forks die with it.
+(channels/log_privacy.py), has each worker freeze what it loaded at start so that the garbage
+collector no longer walks the model (channels/heap.py), and makes the Sanic workers it forks die
+with it.
 """
 
 import ctypes
 import os
 import signal
 import sys
-from functools import lru_cache
-from typing import Any, Dict, Optional, Text, Tuple
+from functools import lru_cache, wraps
+from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Text, Tuple
 
-from channels import log_privacy
+from channels import heap, log_privacy
+
+if TYPE_CHECKING:
+    from sanic import Sanic
 
 
 @lru_cache(maxsize=None)
@@ -95,10 +100,30 @@ def validate_action_result(self: Any, result: Dict[Text, Any]) -> bool:
 
 
 def install() -> None:
-    """Use the cached validator in Rasa's remote actions."""
+    """Use the cached validator in Rasa's remote actions, and have each worker freeze what it
+    loaded at start (``channels.heap``) once it serves."""
+    import rasa.core.run
     from rasa.core.actions.action import RemoteAction
 
     RemoteAction._validate_action_result = validate_action_result
+    rasa.core.run.configure_app = with_frozen_heap(rasa.core.run.configure_app)
+
+
+def with_frozen_heap(configure_app: Callable[..., "Sanic"]) -> Callable[..., "Sanic"]:
+    """Rasa's ``configure_app`` (which builds the server's app), with ``freeze_after_start``
+    listening on the app it builds: it runs in each worker after Rasa's listener that loads
+    the model."""
+    if getattr(configure_app, "freezes_heap", False):
+        return configure_app
+
+    @wraps(configure_app)
+    def configure(*args: Any, **kwargs: Any) -> "Sanic":
+        app = configure_app(*args, **kwargs)
+        app.register_listener(heap.freeze_after_start, "after_server_start")
+        return app
+
+    configure.freezes_heap = True  # type: ignore[attr-defined]
+    return configure
 
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h

@@ -113,6 +113,22 @@ async def test_no_browser_origin_is_allowed():
     assert "Access-Control-Allow-Origin" not in answer_headers
 
 
+async def test_what_the_actions_keep_is_loaded_before_serving_and_then_frozen(monkeypatch):
+    events = []
+    for loader in ("load_knowledge", "load_search", "load_catalogue", "load_topics", "load_format"):
+        monkeypatch.setattr(action_server, loader, lambda name=loader: events.append(name))
+    monkeypatch.setattr(action_server, "freeze_after_start",
+                        lambda app, loop: events.append("freeze"))
+    app = build_app(_settings())
+    app.signal_router.finalize()
+    context = {"app": app, "loop": None}
+    await app.dispatch("server.init.before", context=context, inline=True)
+    assert events == ["load_knowledge", "load_search", "load_catalogue", "load_topics",
+                      "load_format"]
+    await app.dispatch("server.init.after", context=context, inline=True)
+    assert events[-1] == "freeze"
+
+
 def test_the_app_serves_the_actions_package_with_no_cross_origin_access(monkeypatch):
     made = []
     real = action_server.create_app

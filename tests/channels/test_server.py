@@ -30,6 +30,36 @@ def test_install_replaces_rasa_s_check(monkeypatch):
     assert RemoteAction._validate_action_result is server.validate_action_result
 
 
+async def _start(app) -> None:
+    """Run what Sanic runs once a worker serves (``after_server_start``)."""
+    import asyncio
+
+    app.signal_router.finalize()
+    await app.dispatch("server.init.after", inline=True,
+                       context={"app": app, "loop": asyncio.get_running_loop()})
+
+
+async def test_install_has_each_worker_freeze_what_it_loaded_once_it_serves(monkeypatch):
+    import rasa.core.run
+
+    rasas_own = rasa.core.run.configure_app
+    monkeypatch.setattr(rasa.core.run, "configure_app", rasas_own)
+    monkeypatch.setattr(RemoteAction, "_validate_action_result", RASAS_OWN_CHECK)
+    frozen = []
+
+    async def freeze(app, loop):
+        frozen.append(app)
+
+    monkeypatch.setattr(server.heap, "freeze_after_start", freeze)
+    server.install()
+    server.install()  # installing twice wraps Rasa's function once
+    ours = rasa.core.run.configure_app(enable_api=True, auth_token="t")
+    theirs = rasas_own(enable_api=True, auth_token="t")
+    assert sorted(r.path for r in ours.router.routes) == sorted(r.path for r in theirs.router.routes)
+    await _start(ours)
+    assert frozen == [ours]
+
+
 def test_a_schema_error_that_is_no_validation_error_is_raised_as_it_is(monkeypatch):
     class Odd(Exception):
         pass

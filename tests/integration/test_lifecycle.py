@@ -6,7 +6,12 @@ import sqlite3
 import time
 
 from bot.knowledge import load_knowledge
+from bot.settings import Settings
+from channels.heap import FROZEN_MESSAGE
 from tests.integration.servers import RunningAssistant, pid_alive, reply_text
+
+
+FROZEN_PREFIX = FROZEN_MESSAGE.split("%")[0]
 
 
 def _events(database, sender):
@@ -62,3 +67,18 @@ def test_a_conversation_survives_a_restart(model_path, tmp_path):
         second.stop()
     after = _events(database, sender)
     assert after[: len(before)] == before and len(after) > len(before)
+
+
+def test_each_worker_and_the_action_server_freeze_what_they_loaded_at_start(assistant):
+    """A full garbage collection then no longer walks the model (channels/heap.py)."""
+    processes = Settings.from_environment().workers + 1
+    deadline = time.monotonic() + 60
+    while True:
+        counts = [int(line.rsplit(":", 1)[1]) for line in assistant.log_path.read_text(
+            errors="replace").splitlines() if FROZEN_PREFIX in line]
+        if len(counts) >= processes or time.monotonic() > deadline:
+            break
+        time.sleep(1)
+    assert len(counts) == processes
+    # The workers hold the model and spaCy's Dutch data, the action server the knowledge.
+    assert sorted(counts)[0] > 50_000 and sorted(counts)[1] > 300_000
