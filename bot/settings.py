@@ -203,6 +203,9 @@ class Settings:
             "action_endpoint": {
                 "url": self.action_server_url,
                 "headers": {"Authorization": ACTION_AUTHORIZATION_REFERENCE},
+                # The domain (some 46 KB of JSON) goes only to the actions that read it: the
+                # form validations (`validate_...`, which Rasa's domain marks as needing it).
+                "enable_selective_domain": True,
             },
             "tracker_store": self.tracker_store(),
         }

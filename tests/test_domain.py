@@ -24,6 +24,22 @@ def test_the_action_server_serves_exactly_the_actions_the_domain_declares():
     assert sorted(executor.actions) == sorted(DOMAIN["actions"])
 
 
+def test_the_domain_is_sent_to_exactly_the_actions_that_read_it():
+    """The action endpoint sends the domain only to the actions Rasa's domain says need it (by
+    name, `validate_...`, or marked `send_domain`): rasa-sdk's form validations read the form's
+    slots from it, and no other action of ours reads it."""
+    from rasa.shared.core.domain import Domain
+    from rasa_sdk.forms import ValidationAction
+
+    executor = ActionExecutor()
+    executor.register_package("actions")
+    readers = {name for name, action in executor.actions.items()
+               if isinstance(getattr(action, "__self__", None), ValidationAction)}
+    domain = Domain.load(str(PROJECT_ROOT / "domain.yml"))
+    assert readers == {"validate_interview_form", "validate_feedback_remark_form"}
+    assert {n for n in DOMAIN["actions"] if domain.does_custom_action_explicitly_need_domain(n)} == readers
+
+
 def test_every_response_the_actions_use_exists():
     source = "\n".join(p.read_text(encoding="utf-8") for p in (PROJECT_ROOT / "actions").glob("*.py"))
     used = set(re.findall(r'response="(utter_[a-z_]+)"', source))

@@ -13,6 +13,8 @@ def test_the_defaults_need_no_other_service(tmp_path):
     }
     assert "lock_store" not in endpoints
     assert endpoints["action_endpoint"]["url"] == "http://127.0.0.1:5055/webhook"
+    # Only the actions marked `send_domain` in domain.yml are sent the domain.
+    assert endpoints["action_endpoint"]["enable_selective_domain"] is True
     assert settings.allowed_origins == ("http://localhost:5005", "http://127.0.0.1:5005")
     assert settings.api_token == "" and settings.draft_retention_days == 30
 
