@@ -39,12 +39,20 @@ async def _start(app) -> None:
                        context={"app": app, "loop": asyncio.get_running_loop()})
 
 
+@pytest.fixture(autouse=True)
+def rasa_s_app_builder_restored(monkeypatch):
+    """``install`` replaces Rasa's ``configure_app``; each test gets Rasa's own back after."""
+    import rasa.core.run
+
+    monkeypatch.setattr(rasa.core.run, "configure_app", rasa.core.run.configure_app)
+    monkeypatch.setattr(RemoteAction, "_validate_action_result", RASAS_OWN_CHECK)
+
+
 async def test_install_has_each_worker_freeze_what_it_loaded_once_it_serves(monkeypatch):
     import rasa.core.run
 
     rasas_own = rasa.core.run.configure_app
-    monkeypatch.setattr(rasa.core.run, "configure_app", rasas_own)
-    monkeypatch.setattr(RemoteAction, "_validate_action_result", RASAS_OWN_CHECK)
+    assert not hasattr(rasas_own, "freezes_heap")
     frozen = []
 
     async def freeze(app, loop):
@@ -58,6 +66,28 @@ async def test_install_has_each_worker_freeze_what_it_loaded_once_it_serves(monk
     assert sorted(r.path for r in ours.router.routes) == sorted(r.path for r in theirs.router.routes)
     await _start(ours)
     assert frozen == [ours]
+
+
+class _RecordingApp:
+    def __init__(self):
+        self.listeners = []
+
+    def register_listener(self, listener, event):
+        self.listeners.append((listener, event))
+
+
+def test_the_freeze_is_added_once_however_often_the_builder_is_wrapped():
+    built = []
+
+    def configure_app(*args, **kwargs):
+        built.append((args, kwargs))
+        return _RecordingApp()
+
+    once = server.with_frozen_heap(configure_app)
+    assert server.with_frozen_heap(once) is once and once.freezes_heap is True
+    app = server.with_frozen_heap(once)("kanalen", port=5005)
+    assert built == [(("kanalen",), {"port": 5005})]
+    assert app.listeners == [(server.heap.freeze_after_start, "after_server_start")]
 
 
 def test_a_schema_error_that_is_no_validation_error_is_raised_as_it_is(monkeypatch):
