@@ -33,6 +33,11 @@ UNANSWERED_BEFORE_CONTACT = 2
 HELPFUL_INTENT = "answer_helpful"
 NO_REMARK_INTENT = "no_remark"
 AFFIRM_INTENT, DENY_INTENT = "affirm", "deny"
+# Typed requests that are handled as usual where a remark is asked, not stored as one.
+REQUEST_INTENTS = frozenset({
+    "start_interview", "check_agreement", "ask_contact", "restart_interview",
+    "resume_interview", "show_review", "request_draft",
+})
 # What a typed "ja" or "nee" gets when it answers nothing.
 ANYTHING_ELSE_RESPONSE = "utter_anything_else"
 # A question asked instead of a remark is answered by this action.
@@ -179,6 +184,20 @@ class ValidateFeedbackRemarkForm(FormValidationAction):
 
     def name(self) -> Text:
         return "validate_feedback_remark_form"
+
+    async def extract_feedback_remark(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict,
+    ) -> Dict[Text, Any]:
+        """Takes what the user typed where a remark is asked, whatever it reads like ("het
+        antwoord was te lang" reads like a "Nee"); a click or a request is left to the rules."""
+        if tracker.get_slot("requested_slot") != REMARK_SLOT:
+            return {}
+        latest = tracker.latest_message or {}
+        text = str(latest.get("text") or "")
+        intent = (latest.get("intent") or {}).get("name")
+        if not text.strip() or text.startswith("/") or intent in REQUEST_INTENTS | {NO_REMARK_INTENT}:
+            return {}
+        return {REMARK_SLOT: text}
 
     async def validate_feedback_remark(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict,

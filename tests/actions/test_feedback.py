@@ -186,6 +186,47 @@ async def test_a_remark_is_kept_as_the_remark(dispatcher, domain, text):
     assert validated == {"feedback_remark": text}
 
 
+async def _run_remark_form(dispatcher, domain, text, intent):
+    """The events of the remark form's validation action for ``text``, as Rasa calls it when a
+    remark is asked."""
+    tracker = make_tracker(parse_result(text, [(intent, 0.9)]), active_loop={"name": "feedback_remark_form"},
+                           slots={"requested_slot": "feedback_remark"},
+                           events=[{"event": "user", "text": text}])
+    return await ValidateFeedbackRemarkForm().run(dispatcher, tracker, domain)
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("het antwoord was te lang", "answer_not_helpful"), ("het hielp wel een beetje", "answer_helpful"),
+    ("geen van de antwoorden ging over AOC's", "none_of_these"), ("ik miste de wettekst", "nlu_fallback"),
+])
+async def test_typed_text_where_a_remark_is_asked_is_the_remark_whatever_it_reads_like(
+        dispatcher, domain, text, intent):
+    events = await _run_remark_form(dispatcher, domain, text, intent)
+    assert slots_of(events)["feedback_remark"] == text
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("/answer_not_helpful", "answer_not_helpful"), ("/answer_helpful", "answer_helpful"),
+    ("/no_remark", "no_remark"), ("geen opmerking", "no_remark"), ("   ", "nlu_fallback"),
+    ("ik wil een overeenkomst opstellen", "start_interview"), ("kan ik iemand spreken", "ask_contact"),
+    ("controleer mijn overeenkomst", "check_agreement"), ("opnieuw beginnen", "restart_interview"),
+    ("verder met het interview", "resume_interview"), ("laat het overzicht zien", "show_review"),
+    ("maak het document", "request_draft"),
+])
+async def test_a_click_or_a_request_where_a_remark_is_asked_is_left_to_the_rules(
+        dispatcher, domain, text, intent):
+    assert await ValidateFeedbackRemarkForm().extract_feedback_remark(
+        dispatcher, make_tracker(parse_result(text, [(intent, 0.9)]),
+                                 slots={"requested_slot": "feedback_remark"}), domain) == {}
+    assert "feedback_remark" not in slots_of(await _run_remark_form(dispatcher, domain, text, intent))
+
+
+async def test_typed_text_is_no_remark_when_no_remark_is_asked(dispatcher, domain):
+    tracker = make_tracker(parse_result("het antwoord was te lang", [("answer_not_helpful", 0.9)]),
+                           slots={"requested_slot": None})
+    assert await ValidateFeedbackRemarkForm().extract_feedback_remark(dispatcher, tracker, domain) == {}
+
+
 @pytest.mark.parametrize("text", [
     "Wie tekent de overeenkomst?", "wie tekent de overeenkomst", "Moet de MR instemmen",
     '/nlu_fallback{"question_key":"teambevoegdheid"}',

@@ -65,6 +65,20 @@ def test_no_offers_a_person_and_keeps_the_remark_with_the_question(assistant):
     assert (kind, remark) == (kinds.NOT_HELPFUL, "Ik zocht wie de instemming moet geven")
 
 
+def test_a_remark_that_reads_like_feedback_is_kept_as_the_remark(assistant):
+    question = "Moet de medezeggenschapsraad instemmen met de samenwerkingsovereenkomst?"
+    assistant.send("feedback-like", question)
+    assistant.send("feedback-like", "/answer_not_helpful")
+    thanks = reply_text(assistant.send("feedback-like", "het antwoord was te lang"))
+    assert thanks == messages.REMARK_THANKS
+    assert [(kind, remark) for kind, _a, remark in _feedback_rows(assistant, question)] == [
+        (kinds.NOT_HELPFUL, "het antwoord was te lang")]
+    # The remark is done: a click on the old "Nee" rates nothing more.
+    again = reply_text(assistant.send("feedback-like", "/answer_not_helpful"))
+    assert again.startswith(messages.FEEDBACK_NOTHING_TO_RATE)
+    assert len(_feedback_rows(assistant, question)) == 1
+
+
 def test_no_remark_stores_the_no_without_a_remark(assistant):
     question = "Moet de ondernemingsraad de samenwerkingsovereenkomst goedkeuren?"
     assistant.send("feedback-skip", question)
