@@ -31,9 +31,10 @@ MAX_CANDIDATES = 3
 QUESTION_INTENT_FLOOR = 0.05
 OUT_OF_SCOPE_INTENT = "out_of_scope"
 # Intents the model may give a short question about the sources ("wie tekent?" read as "who
-# are you?"): such a message gets a passage that holds all of it with a high score.
+# are you?"): such a message gets a passage that holds all of it with a high score, when it
+# reads nearly like that passage's questions (TOPIC_LEARNT).
 REDIRECTED_INTENTS = (OUT_OF_SCOPE_INTENT, "bot_challenge", "ask_capabilities")
-# (None of the model's training or held-out small talk reaches that score.)
+# (None of the model's training or held-out small talk passes all three.)
 REDIRECT_COVERAGE = 0.9
 REDIRECT_SCORE = 8.0
 # An interview command while no question is open ("geef een voorbeeld") names what it asks
@@ -85,7 +86,9 @@ LEARNT_COVERAGE = 0.3
 # A question the model reads as out of scope that asks for a quantity no passage gives is still
 # about the topic (and told that the sources do not say) when a passage holds its words well and
 # the learnt ranking reads it nearly as that passage's (above this score): "hoeveel geld krijgt
-# het roc per leerling", not "hoeveel verdient een docent in het vmbo" (-0.5).
+# het roc per leerling", not "hoeveel verdient een docent in het vmbo" (-0.5). A message read as
+# small talk that a passage holds wholly is a question about it only above that score too
+# ("wie tekent?", -0.1; not "wanneer begint het nieuwe schooljaar", -0.4).
 TOPIC_LEARNT = -0.25
 
 # A follow-up question: short, and it leans on the question before it ("En voor een AOC?",
@@ -202,7 +205,7 @@ def decide(
         if evidence.overrules and best < OVERRULE_BELOW:
             return Decision(PASSAGE, passage=evidence.best.passage)
         return Decision(ANSWER, key=best_key)
-    if evidence.strong:
+    if evidence.strong and not evidence.quantity_unanswered:
         return Decision(PASSAGE, passage=evidence.best.passage)
     candidates = [
         key for key, confidence in answer_ranking[:MAX_CANDIDATES]
@@ -278,9 +281,10 @@ class _Evidence:
 
     @property
     def holds_all(self) -> bool:
-        """The best passage holds (nearly) all of the question, with a high score."""
+        """The best passage holds (nearly) all of the question, with a high score, and the
+        question reads nearly like that passage's questions."""
         return bool(self.best) and self.best.coverage >= REDIRECT_COVERAGE and (
-            self.best.score >= REDIRECT_SCORE
+            self.best.score >= REDIRECT_SCORE and self.best.learnt > TOPIC_LEARNT
         ) and not self.quantity_unanswered
 
     @property

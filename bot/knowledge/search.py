@@ -46,16 +46,27 @@ COMPOUND_MATCHES = 3
 # question's subject ("notaris", "subsidie"): it weighs this many times a typical word of the
 # sources in the share of the question a passage holds. Chosen on the development questions.
 UNKNOWN_WEIGHT = 4.0
-# A question that asks for an amount, a number, a limit, a duration or a frequency.
+# A question that asks for an amount, a number, a limit, a duration, a frequency, a price or a
+# date by which something must be done.
 _QUANTITY = re.compile(
     r"\b(hoeveel|maximum|minimum|maximaal aantal|minimaal aantal|bedrag|bedragen|euro|procent|"
-    r"percentage|hoe lang|hoe vaak|hoe hoog|hoe groot)\b|€"
+    r"percentage|hoe lang|hoe vaak|hoe hoog|hoe groot|wat kost|wat kosten|deadline|"
+    r"uiterste datum)\b|€"
 )
+# A question for an amount of money or a percentage, and a passage that states one.
+_ASKS_AMOUNT = re.compile(r"\b(euro|bedrag|bedragen|procent|percentage|kost|kosten)\b|€|%")
 _AMOUNT = re.compile(r"\b(euro|bedrag|bedragen|procent|percentage)\b|€|%")
+# A Dutch compound names what its last part names: one that ends in an uncovered subject's word
+# names that subject too ("busvervoer"), when the part before it has this many letters or more.
+UNCOVERED_MODIFIER = 3
 _NUMBER = re.compile(r"\d")
 # How much the learnt ranking (``passage_ranker``, scaled 0 to 1) adds to a passage's BM25 score
 # relative to the best (also 0 to 1). Chosen on the development questions.
 LEARNT_WEIGHT = 1.0
+# A follow-up is most often answered in the same place of the sources (the same FAQ answer, the
+# same topic of the guidance) as the question before it: what the passages there add to their
+# relevance. Chosen on the development questions.
+CONTEXT_WEIGHT = 0.4
 # "artikel 7", "art. 4a", "punt 3", "voetnoot 1": a numbered part of the format or the guidance
 # is one term ("artikel7"), since a number alone carries no meaning.
 _NUMBERED = re.compile(r"\b(artikel|art|punt|voetnoot)\.?\s*(\d+[a-z]?)\b", re.IGNORECASE)
@@ -79,7 +90,7 @@ def asks_quantity(text: str) -> bool:
 def answers_quantity(question: str, passage: str) -> bool:
     """Whether ``passage`` states the kind of quantity ``question`` asks for: an amount of
     money or a percentage for a question about one, else a number."""
-    if _AMOUNT.search(fold(question)):
+    if _ASKS_AMOUNT.search(fold(question)):
         return _states_amount(passage)
     return bool(_NUMBER.search(passage))
 
@@ -179,7 +190,7 @@ class PassageSearch:
         unknown: List[str] = []
         uncovered = False
         for word, forms in self._analyser.words(numbered_terms(text)):
-            uncovered = uncovered or any(form in self._uncovered for form in forms)
+            uncovered = uncovered or any(self._names_uncovered(form) for form in forms)
             terms = [form for form in forms if form in self._known]
             for form in forms:
                 terms.extend(self._synonyms.get(form, ()))
@@ -194,6 +205,16 @@ class PassageSearch:
                 unknown.append(forms[0])
                 asked.append((forms[0],))
         return Reading(tuple(asked), tuple(unknown), text, uncovered)
+
+    def _names_uncovered(self, form: str) -> bool:
+        """Whether a word names a subject the sources do not discuss: it is one of those
+        words, or a compound that ends in one and that the sources do not use."""
+        if form in self._uncovered:
+            return True
+        return form not in self._known and any(
+            len(form) - len(head) >= UNCOVERED_MODIFIER and form.endswith(head)
+            for head in self._uncovered
+        )
 
     def _compounds(self, term: str) -> List[str]:
         """Source words that start or end with ``term`` ("geschil" in "geschilbeslechting")."""
@@ -229,7 +250,8 @@ class PassageSearch:
 
     def search_follow_up(self, previous: str, follow_up: str, limit: int = 5) -> List[Hit]:
         """The best passages for a follow-up question read with the question before it:
-        passages that hold a word of the follow-up itself, when it has any."""
+        passages that hold a word of the follow-up itself, when it has any, those in the place
+        that answers the question before it first among equals."""
         own = self.read(follow_up)
         # BM25 reads both questions; the learnt ranking only what the follow-up itself asks.
         combined = replace(self.read(f"{previous} {follow_up}"), text=follow_up)
@@ -239,6 +261,11 @@ class PassageSearch:
                 hit for hit in hits
                 if any(term in self._sets[hit.passage.id] for word in own.asked for term in word)
             ]
+        before = self.search(previous, 1)
+        if before:
+            place = before[0].passage.place
+            hits = sorted(hits, key=lambda hit: -(
+                hit.relevance + CONTEXT_WEIGHT * (hit.passage.place == place)))
         return [hit for hit in hits if hit.score > 0][:limit]
 
     def _coverage(self, reading: Reading, passage_terms: Set[str]) -> float:

@@ -193,6 +193,16 @@ def test_a_quantity_the_passages_do_not_give_is_declined_even_for_a_confident_an
     assert decide("hoeveel", QUESTION, CONFIDENT, given) == Decision(ANSWER, key="a")
 
 
+def test_an_unsure_question_for_a_quantity_the_passage_does_not_give_is_declined():
+    unsure = [("a", 0.2), ("b", 0.15)]
+    strong = _hit(4, PASSAGE_SCORE, ANSWER_COVERAGE, learnt=0.5)
+    assert decide("hoeveel", QUESTION, unsure, _search(strong, quantity=True)) == Decision(
+        NOT_IN_SOURCES, passage=4)
+    given = dataclasses.replace(strong, answers_quantity=True)
+    assert decide("hoeveel", QUESTION, unsure, _search(given, quantity=True)) == Decision(
+        PASSAGE, passage=4)
+
+
 def test_an_unsure_question_gets_the_passage_that_answers_it():
     unsure = [("a", 0.3), ("b", 0.25)]
     search = _search(_hit(4, PASSAGE_SCORE, ANSWER_COVERAGE))
@@ -325,7 +335,7 @@ def test_a_question_with_toch_leans_on_the_one_before_it(text):
 
 
 def test_a_message_read_as_outside_the_topic_gets_a_passage_that_holds_all_of_it():
-    from bot.answering import REDIRECT_COVERAGE, REDIRECT_SCORE
+    from bot.answering import REDIRECT_COVERAGE, REDIRECT_SCORE, TOPIC_LEARNT
 
     outside = [("out_of_scope", 0.8), ("faq", 0.1)]
     held = _search(_hit(7, REDIRECT_SCORE, REDIRECT_COVERAGE, "b"))
@@ -334,6 +344,12 @@ def test_a_message_read_as_outside_the_topic_gets_a_passage_that_holds_all_of_it
     assert decide("vraag", outside, CONFIDENT, partly) == Decision(OUT_OF_SCOPE)
     weak = _search(_hit(7, REDIRECT_SCORE - 0.1, 1.0, "b"))
     assert decide("vraag", outside, CONFIDENT, weak) == Decision(OUT_OF_SCOPE)
+    # Held wholly, but in words that read unlike the passage's questions ("wanneer begint het
+    # nieuwe schooljaar"): small talk.
+    unlike = _search(_hit(7, REDIRECT_SCORE, 1.0, "b", learnt=TOPIC_LEARNT))
+    assert decide("vraag", outside, CONFIDENT, unlike) == Decision(OUT_OF_SCOPE)
+    nearly = _search(_hit(7, REDIRECT_SCORE, 1.0, "b", learnt=TOPIC_LEARNT + 0.01))
+    assert decide("vraag", outside, CONFIDENT, nearly) == Decision(PASSAGE, passage=7)
     quantity = _search(_hit(7, 9.0, 1.0, "b", learnt=-0.5), quantity=True)
     assert decide("hoeveel", outside, CONFIDENT, quantity) == Decision(OUT_OF_SCOPE)
     chat = [("bot_challenge", 0.8), ("faq", 0.1)]
@@ -694,6 +710,10 @@ def test_a_question_about_a_subject_the_sources_do_not_discuss_is_declined_howev
     ("hoe zit het met de aansprakelijkheids- en ongevallenverzekering?", True),
     ("Wie betaalt de reiskosten van de leerlingen?", True),
     ("Mogen we toelatingseisen stellen?", True),
+    # A compound that ends in such a subject names it too, when both parts are long enough.
+    ("Wie betaalt het busvervoer van de leerlingen?", True),
+    ("Geldt het minimumloon voor de stagiairs?", True),
+    ("Hoe beloon je de docenten in de route?", False),
     ("Wie moet de samenwerkingsovereenkomst ondertekenen?", False),
     ("Onze contactpersoon gaat met pensioen, wat nu?", False),
 ])

@@ -86,6 +86,8 @@ def test_a_follow_up_finds_passages_with_its_own_words():
 @pytest.mark.parametrize("question, asks", [
     ("Hoeveel euro krijgt een mbo-instelling?", True), ("wat is het maximum aantal leerlingen", True),
     ("hoe lang duurt de route", True), ("kost het €100?", True),
+    ("wat is de deadline voor de melding", True), ("wat is de uiterste datum voor de melding", True),
+    ("wat kost de toolkit", True), ("wat kosten de webinars", True),
     ("wat moet er minimaal in staan", False), ("wie tekent", False),
 ])
 def test_questions_that_ask_for_a_quantity(question, asks):
@@ -98,6 +100,10 @@ def test_a_quantity_is_answered_only_by_a_passage_that_states_one():
     assert answers_quantity("hoeveel euro", "Een BEDRAG wordt jaarlijks vastgesteld")  # any case
     assert answers_quantity("hoeveel jaar", "de eerste 2 jaar")
     assert not answers_quantity("hoeveel jaar", "de eerste jaren")
+    # A question about what something costs asks for an amount.
+    assert not answers_quantity("wat kost de toolkit", "in 2020 werd het verplicht")
+    assert answers_quantity("hoeveel kosten de webinars", "een bedrag van 100 euro")
+    assert not answers_quantity("hoeveel kosten de webinars", "de kosten worden verdeeld")
 
 
 def test_the_search_loads_without_spacy_s_machine_learning_stack():
@@ -304,7 +310,32 @@ def test_the_learnt_ranking_of_a_follow_up_reads_the_follow_up_alone(monkeypatch
     read = []
     monkeypatch.setattr(search._ranker, "scores", lambda text: read.append(text) or {})
     search.search_follow_up("alpha gamma", "en delta?")
-    assert read == ["en delta?"]
+    # The follow-up's passages are ranked on it alone; the question before it is searched on
+    # its own, for the place that answers it.
+    assert read == ["en delta?", "alpha gamma"]
+
+
+def _places_search():
+    passages = [Passage(0, "FAQ: opsturen", "de overeenkomst hoeft niet naar duo", "test"),
+                Passage(1, "FAQ: opsturen", "de route melden bij rio", "test"),
+                Passage(2, "FAQ: melden", "de route melden bij ocw", "test"),
+                Passage(3, "FAQ: anders", "iets heel anders", "test")]
+    passages += [Passage(i, f"plaats {i}", f"nog iets anders {i}", "test") for i in range(4, 10)]
+    return PassageSearch(passages, _plain_analyser(), {})
+
+
+def test_a_follow_up_is_answered_first_from_the_place_that_answered_the_question_before_it(monkeypatch):
+    import bot.knowledge.search
+
+    search = _places_search()
+    previous, follow_up = "moet de overeenkomst naar duo", "en de route melden?"
+    assert [hit.passage.id for hit in search.search_follow_up(previous, follow_up)[:2]] == [1, 2]
+    # Without that place, the two passages that hold the follow-up are as good as equal, and
+    # the other one comes first.
+    monkeypatch.setattr(bot.knowledge.search, "CONTEXT_WEIGHT", 0.0)
+    hits = search.search_follow_up(previous, follow_up)
+    assert [hit.passage.id for hit in hits[:2]] == [2, 1]
+    assert 0 < hits[0].relevance - hits[1].relevance < 0.1
 
 
 def test_a_corpus_that_scores_below_zero_keeps_its_scores_as_relevance():
@@ -335,6 +366,20 @@ def test_the_synonyms_name_the_sources_words():
     assert all(targets and all(isinstance(t, str) and t != "None" for t in targets) for targets in synonyms.values())
 
 
+def test_a_compound_names_the_uncovered_subject_of_its_last_part():
+    search = PassageSearch([Passage(0, "plaats", "de route en het plan", "test")], _plain_analyser(), {},
+                           uncovered=["vervoer"])
+    assert search.read("wie regelt het vervoer").uncovered
+    assert search.read("wie regelt het busvervoer").uncovered
+    # A plan is no transport, and "xvervoer" has too short a first part to be a compound.
+    assert not search.read("wie maakt het vervoerplan").uncovered
+    assert not search.read("wie regelt xvervoer").uncovered
+    # A word of the sources is theirs, whatever it ends in.
+    known = PassageSearch([Passage(0, "plaats", "het schoolvervoer", "test")], _plain_analyser(), {},
+                          uncovered=["vervoer"])
+    assert not known.read("het schoolvervoer").uncovered and known.read("het busvervoer").uncovered
+
+
 def test_no_subject_listed_as_uncovered_is_one_the_sources_or_the_questions_about_them_use():
     from bot.knowledge.passages import load_passages
     from bot.knowledge.search import load_uncovered, topic_questions
@@ -345,3 +390,5 @@ def test_no_subject_listed_as_uncovered_is_one_the_sources_or_the_questions_abou
     texts = [" ".join((p.place, p.heading, p.text) + p.phrasings) for p in load_passages()]
     used = set(analyser.terms(" ".join(texts + [topic_questions()])))
     assert {word for term, word in listed.items() if term in used} == set()
+    # Nor does any of them use a compound that ends in one.
+    assert {term for term in used if load_search()._names_uncovered(term)} == set()
