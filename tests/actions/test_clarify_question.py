@@ -324,7 +324,7 @@ async def test_a_command_that_names_its_subject_is_answered_with_the_passage(dis
 async def test_a_bare_command_or_one_no_passage_answers_says_no_question_is_open(dispatcher, domain):
     # One word, a command in two words the passage hardly holds, and a subject without an answer.
     for text, intent in (("voorbeeld", "ask_example"), ("geef een voorbeeld", "ask_example"),
-                         ("weet ik nog niet", "dont_know_yet"), ("leg de sok nader uit", "explain_clause")):
+                         ("weet ik nog niet", "dont_know_yet"), ("leg de sok in het engels uit", "explain_clause")):
         dispatcher.messages.clear()
         parse = _question(text, intents=((intent, 0.9),))
         assert await ActionNoOpenQuestion().run(dispatcher, make_tracker(parse), domain) == [], text
