@@ -54,7 +54,7 @@ _QUANTITY = re.compile(
     r"uiterste datum)\b|€"
 )
 # A question for an amount of money or a percentage, and a passage that states one.
-_ASKS_AMOUNT = re.compile(r"\b(euro|bedrag|bedragen|procent|percentage|kost|kosten)\b|€|%")
+_ASKS_AMOUNT = re.compile(r"\b(euro|bedrag|bedragen|procent|percentage|kost|kosten|geld)\b|€|%")
 _AMOUNT = re.compile(r"\b(euro|bedrag|bedragen|procent|percentage)\b|€|%")
 # A Dutch compound names what its last part names: one that ends in an uncovered subject's word
 # names that subject too ("busvervoer"), when the part before it has this many letters or more.

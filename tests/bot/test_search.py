@@ -102,6 +102,7 @@ def test_a_quantity_is_answered_only_by_a_passage_that_states_one():
     assert not answers_quantity("hoeveel jaar", "de eerste jaren")
     # A question about what something costs asks for an amount.
     assert not answers_quantity("wat kost de toolkit", "in 2020 werd het verplicht")
+    assert not answers_quantity("hoeveel geld krijgt het roc", "zie artikel 8 van de wet")
     assert answers_quantity("hoeveel kosten de webinars", "een bedrag van 100 euro")
     assert not answers_quantity("hoeveel kosten de webinars", "de kosten worden verdeeld")
 
