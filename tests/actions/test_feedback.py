@@ -221,6 +221,11 @@ async def test_a_click_or_a_request_where_a_remark_is_asked_is_left_to_the_rules
     assert "feedback_remark" not in slots_of(await _run_remark_form(dispatcher, domain, text, intent))
 
 
+async def test_a_message_without_text_is_no_remark(dispatcher, domain):
+    tracker = make_tracker({"intent": {"name": "nlu_fallback"}}, slots={"requested_slot": "feedback_remark"})
+    assert await ValidateFeedbackRemarkForm().extract_feedback_remark(dispatcher, tracker, domain) == {}
+
+
 async def test_typed_text_is_no_remark_when_no_remark_is_asked(dispatcher, domain):
     tracker = make_tracker(parse_result("het antwoord was te lang", [("answer_not_helpful", 0.9)]),
                            slots={"requested_slot": None})
