@@ -19,6 +19,7 @@ Without --url it starts the assistant as `make run` does, on free ports.
 
 import argparse
 import sys
+import uuid
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,9 +83,11 @@ def verdict(item: Dict[str, Any], reply: str) -> str:
     return HONEST if declined else WRONG
 
 
-def ask(item: Dict[str, Any], send: Send) -> Outcome:
-    """Ask one held-out question (after its earlier question, for a follow-up)."""
-    sender = f"passage-heldout-{item['id']}"
+def ask(item: Dict[str, Any], send: Send, run: str = "") -> Outcome:
+    """Ask one held-out question (after its earlier question, for a follow-up), in a
+    conversation of its own: ``run`` tells this run's conversations from those of earlier runs
+    against the same server, whose questions would otherwise be read as the one before."""
+    sender = f"passage-heldout-{run}-{item['id']}" if run else f"passage-heldout-{item['id']}"
     if item.get("previous"):
         send(sender, item["previous"])
     reply = reply_text(send(sender, item["question"]))
@@ -92,8 +95,9 @@ def ask(item: Dict[str, Any], send: Send) -> Outcome:
 
 
 def run_all(send: Send, items: Optional[Sequence[Dict[str, Any]]] = None) -> List[Outcome]:
-    """Every held-out question's outcome."""
-    return [ask(item, send) for item in items or load_questions()]
+    """Every held-out question's outcome, each in a new conversation."""
+    run = uuid.uuid4().hex[:8]
+    return [ask(item, send, run) for item in items or load_questions()]
 
 
 def shares(outcomes: Sequence[Outcome]) -> Dict[str, Dict[str, float]]:

@@ -2,7 +2,7 @@
 
 from bench.passage_heldout import (
     HONEST, OFFERED, OUT_OF_SCOPE_START, QUESTION_FILES, RIGHT, WRONG, Outcome, load_questions,
-    shares, summary, verdict,
+    run_all, shares, summary, verdict,
 )
 from bot import messages
 from bot.knowledge.text import letters_only
@@ -61,3 +61,22 @@ def test_every_set_is_read_and_each_quote_is_in_the_sources():
         for name in ("bouwsteen.txt", "faq.txt")))
     assert len(QUESTION_FILES) == 6 and len(items) >= 835
     assert all(letters_only(item["quote"]) in sources for item in items if item.get("quote"))
+
+
+def test_each_run_asks_in_conversations_of_its_own():
+    items = [{"id": "x1", "kind": "answerable", "question": "Wie tekent?", "quote": QUOTE},
+             {"id": "x2", "kind": "followup", "question": "en dan?", "previous": "Wie tekent?",
+              "quote": QUOTE}]
+    sent = []
+
+    def send(sender, text):
+        sent.append((sender, text))
+        return [{"text": QUOTE}]
+
+    first = run_all(send, items)
+    second = run_all(send, items)
+    assert [o.verdict for o in first + second] == [RIGHT] * 4
+    senders = [sender for sender, _text in sent]
+    # The follow-up's earlier question goes to the follow-up's conversation; no run reuses one.
+    assert senders[1] == senders[2] and len(set(senders)) == 4
+    assert all("x1" in s for s in (senders[0], senders[3])) and senders[0] != senders[3]
