@@ -59,8 +59,9 @@ SHORT_QUESTION = 6
 # A curated answer is borne out by the search when it quotes one of the best passages (those
 # scoring at least SUPPORT_SHARE of the best).
 SUPPORT_DEPTH = 5
-# A curated answer may be offered as a choice when it quotes one of this many passages found.
-MENTION_DEPTH = 10
+# A curated answer may be offered as a choice when it quotes one of this many passages found
+# (a single word such as "vmbo" is in the phrasings of many passages).
+MENTION_DEPTH = 15
 SUPPORT_SHARE = 0.8
 # The model is sure of a curated answer from this confidence on. Below it, a curated answer
 # that quotes none of the best passages is not given: the best passage is quoted when it
@@ -90,6 +91,11 @@ LEARNT_COVERAGE = 0.3
 # small talk that a passage holds wholly is a question about it only above that score too
 # ("wie tekent?", -0.1; not "wanneer begint het nieuwe schooljaar", -0.4).
 TOPIC_LEARNT = -0.25
+
+# A question the learnt ranking reads more like the questions the sources do not answer than like
+# any passage's (by more than this) is declined rather than answered, unless the model is all but
+# sure of its curated answer (OVERRULE_BELOW). Chosen on the development questions.
+BEYOND_SOURCES = 0.0
 
 # A follow-up question: short, and it leans on the question before it ("En voor een AOC?",
 # "Geldt dat ook voor het mbo?", "Waarom?").
@@ -131,13 +137,15 @@ class Found:
 class Search:
     """What the passage search made of a question: the passages found, best first; how many
     content words the question has; and whether it asks for a quantity (an amount, a number,
-    a limit), which only a passage with a number can answer; and whether it names a subject
-    the sources do not discuss."""
+    a limit), which only a passage with a number can answer; whether it names a subject the
+    sources do not discuss; and how much more it reads like the questions the sources do not
+    answer than like any passage's (``beyond``, the learnt ranking's)."""
 
     found: Tuple[Found, ...]
     words: int
     asks_quantity: bool = False
     uncovered: bool = False
+    beyond: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -161,8 +169,27 @@ def decide(
 
     ``intent_ranking`` holds (intent, confidence) pairs, ``answer_ranking`` (answer key,
     confidence) pairs for the question intent, both best first; ``search`` what the passage
-    search found (``None``: decide on the model's rankings alone).
+    search found (``None``: decide on the model's rankings alone). An answer or a passage is
+    not given for a question that reads like those the sources do not answer, unless the model
+    is all but sure of its curated answer: the sources are said not to answer it.
     """
+    decision = _decide(text, intent_ranking, answer_ranking, search)
+    sure = answer_ranking[0][1] if answer_ranking else 0.0
+    if decision.kind in (ANSWER, PASSAGE) and search is not None and (
+        search.beyond > BEYOND_SOURCES and sure < OVERRULE_BELOW
+    ):
+        return _Evidence(search, answer_ranking).decline(answer_ranking[0][0])
+    return decision
+
+
+def _decide(
+    text: str,
+    intent_ranking: Ranking,
+    answer_ranking: Ranking,
+    search: Optional[Search],
+) -> Decision:
+    """``decide`` on what the model and the search found, before the learnt ranking's reading
+    of questions the sources do not answer."""
     if not has_words(text):
         return Decision(NO_WORDS)
     question_confidence = dict(intent_ranking).get(QUESTION_INTENT, 0.0)
@@ -352,6 +379,7 @@ def search_to_parse(search: Search) -> Dict[str, Any]:
         "words": search.words,
         "asks_quantity": search.asks_quantity,
         "uncovered": search.uncovered,
+        "beyond": round(search.beyond, 4),
         "found": [
             {
                 "passage": hit.passage,
@@ -381,7 +409,7 @@ def search_from_parse(parse_data: Dict[str, Any]) -> Optional[Search]:
         for hit in kept.get("found") or []
     )
     return Search(found, int(kept.get("words") or 0), bool(kept.get("asks_quantity")),
-                  bool(kept.get("uncovered")))
+                  bool(kept.get("uncovered")), float(kept.get("beyond") or 0.0))
 
 
 def is_redirected(parse_data: Dict[str, Any]) -> bool:
@@ -437,7 +465,8 @@ def search_passages(text: str, limit: int = MENTION_DEPTH) -> Search:
               answers_quantity(text, hit.passage.text), hit.relevance, hit.learnt)
         for hit in search.search_reading(reading, limit)
     )
-    return Search(found, len(reading.asked), asks_quantity(text), reading.uncovered)
+    beyond = search.beyond_sources(reading.text) if reading.asked else 0.0
+    return Search(found, len(reading.asked), asks_quantity(text), reading.uncovered, beyond)
 
 
 def is_follow_up(text: str) -> bool:

@@ -5,7 +5,9 @@ with typos and abbreviations; the phrasings (``phrasings.yml``) put each passage
 that way. A linear classifier over character and word n-grams, fitted on every passage's text
 and phrasings, reads a question against all of them at once: it weighs the words that tell one
 passage from another, and character n-grams carry typos and inflections. It is fitted when
-the search loads (well under a second), so nothing is stored or downloaded.
+the search loads (well under a second), so nothing is stored or downloaded. Questions near the
+topic that the sources do not answer (``unanswered.yml``) are one more class: a question that
+reads more like those than like any passage's is one the sources most likely do not answer.
 """
 
 from typing import Dict, List, Sequence
@@ -22,18 +24,23 @@ CHARACTER_NGRAMS = (3, 5)
 WORD_NGRAMS = (1, 2)
 # The classifier's regularisation (LinearSVC's default); chosen on the development questions.
 REGULARISATION = 1.0
+# The class of the questions the sources do not answer (passage ids count from 0).
+NOT_IN_SOURCES = -1
 
 
 class PassageRanker:
     """Scores every passage for a question by how much it reads like that passage's phrasings."""
 
-    def __init__(self, passages: Sequence[Passage]) -> None:
+    def __init__(self, passages: Sequence[Passage], unanswered: Sequence[str] = ()) -> None:
         texts: List[str] = []
         labels: List[int] = []
         for passage in passages:
             for text in (passage.text,) + passage.phrasings:
                 texts.append(fold(text))
                 labels.append(passage.id)
+        for question in unanswered:
+            texts.append(fold(question))
+            labels.append(NOT_IN_SOURCES)
         self._features = FeatureUnion([
             ("characters", TfidfVectorizer(
                 analyzer="char_wb", ngram_range=CHARACTER_NGRAMS, sublinear_tf=True)),
@@ -47,12 +54,25 @@ class PassageRanker:
     def scores(self, text: str) -> Dict[int, float]:
         """Per passage id, the classifier's score for ``text``: above 0 where it reads the
         question as one of that passage's (all 0 when there is only one passage)."""
+        return {key: value for key, value in self._classes(text).items() if key != NOT_IN_SOURCES}
+
+    def beyond_sources(self, text: str) -> float:
+        """How much more ``text`` reads like the questions the sources do not answer than like
+        the best passage's (above 0: more; 0 without such questions)."""
+        classes = self._classes(text)
+        if NOT_IN_SOURCES not in classes:
+            return 0.0
+        passages = [value for key, value in classes.items() if key != NOT_IN_SOURCES]
+        return classes[NOT_IN_SOURCES] - max(passages, default=0.0)
+
+    def _classes(self, text: str) -> Dict[int, float]:
+        """Per class, the classifier's score for ``text``."""
         if len(self._ids) < 2:
-            return {passage: 0.0 for passage in self._ids}
+            return {key: 0.0 for key in self._ids}
         values = self._model.decision_function(self._features.transform([fold(text)]))[0]
         if len(self._ids) == 2:  # one score, for the second class against the first
             values = [-values, values]
-        return {passage: float(value) for passage, value in zip(self._ids, values)}
+        return {key: float(value) for key, value in zip(self._ids, values)}
 
 
 def scaled(scores: Dict[int, float]) -> Dict[int, float]:

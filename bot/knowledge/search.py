@@ -8,7 +8,9 @@ sources that hold it, and a few words people use for what the sources name other
 score, each hit says how much of the question (weighted by how rare each word is in the
 sources) the passage holds: a question about something the sources never mention finds
 passages with its common words only. A learnt ranking (``passage_ranker``), fitted on the
-passages and their phrasings, adds how much the question reads like each passage's questions.
+passages and their phrasings, adds how much the question reads like each passage's questions,
+and how much it reads like questions near the topic that the sources do not answer
+(``unanswered.yml``).
 """
 
 import difflib
@@ -31,6 +33,7 @@ from bot.user_text import fold
 
 SYNONYMS_FILE = KNOWLEDGE_DIR / "synonyms.yml"
 UNCOVERED_FILE = KNOWLEDGE_DIR / "uncovered.yml"
+UNANSWERED_FILE = KNOWLEDGE_DIR / "unanswered.yml"
 TRAINING_DIR = PROJECT_ROOT / "data" / "nlu"
 # A question word this close to a word of the sources (difflib's ratio) is read as that word.
 TYPO_SIMILARITY = 0.84
@@ -142,6 +145,7 @@ class PassageSearch:
         synonyms: Dict[str, Tuple[str, ...]],
         domain_text: str = "",
         uncovered: Sequence[str] = (),
+        unanswered: Sequence[str] = (),
     ) -> None:
         self.passages = tuple(passages)
         self._analyser = analyser
@@ -155,7 +159,7 @@ class PassageSearch:
         self._vocabulary = sorted(set().union(*self._sets))
         self._known = frozenset(self._vocabulary)
         self._index = BM25Okapi(self._documents, k1=BM25_K1, b=BM25_B)
-        self._ranker = PassageRanker(self.passages)
+        self._ranker = PassageRanker(self.passages, unanswered)
         # How rare a word is, in the sources' own text: the phrasings must not make a word rare
         # (or common), or each one added would move what a question's words weigh.
         own_sets = [
@@ -224,6 +228,11 @@ class PassageSearch:
             word for word in self._vocabulary
             if word != term and (word.startswith(term) or word.endswith(term))
         ][:COMPOUND_MATCHES]
+
+    def beyond_sources(self, text: str) -> float:
+        """How much more ``text`` reads like the questions the sources do not answer than like
+        any passage's (above 0: more)."""
+        return self._ranker.beyond_sources(text)
 
     def search(self, text: str, limit: int = 5) -> List[Hit]:
         """The best passages for ``text``, best first (none when it has no content words)."""
@@ -309,6 +318,11 @@ def load_uncovered() -> Tuple[str, ...]:
     return tuple(str(word) for word in yaml.safe_load(UNCOVERED_FILE.read_text(encoding="utf-8")) or ())
 
 
+def load_unanswered() -> Tuple[str, ...]:
+    """Questions near the topic that the sources do not answer."""
+    return tuple(str(q) for q in yaml.safe_load(UNANSWERED_FILE.read_text(encoding="utf-8")) or ())
+
+
 def topic_questions() -> str:
     """The training questions of the language model that ask about the sources (intent
     ``faq/...``), one a line: the words people use for the topic."""
@@ -326,4 +340,5 @@ def topic_questions() -> str:
 def load_search() -> PassageSearch:
     """The search over every passage, with spaCy's lemmas (once per process)."""
     return PassageSearch(
-        load_passages(), dutch_analyser(), load_synonyms(), topic_questions(), load_uncovered())
+        load_passages(), dutch_analyser(), load_synonyms(), topic_questions(), load_uncovered(),
+        load_unanswered())

@@ -105,7 +105,7 @@ from bot.knowledge.passages import load_passages  # noqa: E402
 CONFIDENT = [("a", 0.9), ("b", 0.05)]
 
 
-def _search(*found, words=3, quantity=False, uncovered=False):
+def _search(*found, words=3, quantity=False, uncovered=False, beyond=0.0):
     """A search's findings; a hit without a relevance of its own gets its score relative to the
     first hit's (as the search gives it when the learnt ranking tells nothing apart)."""
     top = found[0].score if found and found[0].score else 1.0
@@ -113,7 +113,7 @@ def _search(*found, words=3, quantity=False, uncovered=False):
         hit if hit.relevance else dataclasses.replace(hit, relevance=hit.score / top)
         for hit in found
     )
-    return Search(found, words, quantity, uncovered)
+    return Search(found, words, quantity, uncovered, beyond)
 
 
 def _hit(passage, score, coverage, *keys, quantity=False, learnt=0.0):
@@ -486,10 +486,10 @@ def test_the_search_marks_the_passages_that_state_a_quantity():
     assert any(hit.answers_quantity for hit in found) and not all(hit.answers_quantity for hit in found)
 
 
-def test_the_search_for_a_decision_looks_at_ten_passages_unless_told_otherwise():
+def test_the_search_for_a_decision_looks_at_fifteen_passages_unless_told_otherwise():
     from bot.answering import MENTION_DEPTH
 
-    assert MENTION_DEPTH == 10
+    assert MENTION_DEPTH == 15
     assert len(search_passages("de samenwerkingsovereenkomst van de school").found) == MENTION_DEPTH
     assert len(search_passages("de samenwerkingsovereenkomst van de school", limit=3).found) == 3
 
@@ -743,3 +743,36 @@ def test_a_declined_follow_up_names_the_nearest_passage_only_when_it_has_weight(
 
     monkeypatch.setattr(bot.knowledge.search, "load_search", Search)
     assert decide_follow_up("Moet dat?", "en de cao?") == Decision(NOT_IN_SOURCES, passage=named)
+
+
+def test_a_question_that_reads_beyond_the_sources_is_declined_unless_the_model_is_all_but_sure():
+    from bot.answering import BEYOND_SOURCES, OVERRULE_BELOW
+
+    passage = _search(_hit(7, 9.0, 0.9, "b", learnt=0.5))
+    beyond = dataclasses.replace(passage, beyond=BEYOND_SOURCES + 0.01)
+    unsure = [("a", 0.3), ("b", 0.25)]
+    assert decide("vraag", QUESTION, unsure, passage) == Decision(PASSAGE, passage=7)
+    assert decide("vraag", QUESTION, unsure, beyond) == Decision(NOT_IN_SOURCES, passage=7)
+    at = dataclasses.replace(passage, beyond=BEYOND_SOURCES)
+    assert decide("vraag", QUESTION, unsure, at) == Decision(PASSAGE, passage=7)
+    # A curated answer too, unless the model is all but sure of it; the decline names the
+    # passage of that answer.
+    supported = _search(_hit(7, 9.0, 0.9, "b"), _hit(3, 8.0, 0.9, "a"), beyond=1.0)
+    assert decide("vraag", QUESTION, [("a", OVERRULE_BELOW - 0.01), ("b", 0.01)], supported) == Decision(
+        NOT_IN_SOURCES, passage=3)
+    assert decide("vraag", QUESTION, [("a", OVERRULE_BELOW), ("b", 0.01)], supported) == Decision(ANSWER, key="a")
+    # The decline names the passage of the model's answer even where another comes first.
+    overruled = _search(_hit(7, 9.0, 0.9, "b"), _hit(3, 2.5, 0.9, "a"), beyond=1.0)
+    assert decide("vraag", QUESTION, [("a", 0.9), ("b", 0.01)], overruled) == Decision(NOT_IN_SOURCES, passage=3)
+    assert search_passages("wie betaalt de laptops van de leerlingen in de route").beyond > 0
+    # Choices and out-of-scope replies stay as they are.
+    outside = [("out_of_scope", 0.8), ("faq", 0.1)]
+    assert decide("vraag", outside, CONFIDENT, _search(_hit(7, 1.0, 0.1), beyond=1.0)).kind == OUT_OF_SCOPE
+    weak = [("a", 0.2), ("b", 0.15)]
+    assert decide("vraag", QUESTION, weak, _search(_hit(7, 2.0, 0.5, "a"), beyond=1.0)).kind == CLARIFY
+
+
+def test_the_reading_beyond_the_sources_is_kept_in_the_parse_result():
+    kept = search_from_parse({"passages": search_to_parse(_search(_hit(4, 2.0, 0.5), beyond=0.123456))})
+    assert kept.beyond == 0.1235
+    assert search_from_parse({"passages": {"found": [], "words": 1}}).beyond == 0.0

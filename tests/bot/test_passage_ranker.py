@@ -75,3 +75,28 @@ def test_the_features_are_character_ngrams_within_words_and_words_and_pairs_with
         "char_wb", (3, 5), True)
     assert (words.analyzer, words.ngram_range, words.sublinear_tf) == ("word", (1, 2), True)
     assert (ranker._model.C, ranker._model.random_state) == (1.0, 0)
+
+
+def test_a_question_like_those_the_sources_do_not_answer_reads_beyond_the_passages():
+    passages = _passages(
+        ("wie tekent de overeenkomst", "wie ondertekent namens het bestuur"),
+        ("moet de medezeggenschapsraad instemmen", "heeft de mr instemmingsrecht"),
+    )
+    unanswered = ("wie betaalt de laptops van de leerlingen", "welke laptop krijgen de leerlingen",
+                  "wie regelt de laptops voor de klas")
+    ranker = PassageRanker(passages, unanswered)
+    # The passages keep their scores; the class of the unanswered questions is not one of them.
+    assert set(ranker.scores("wie tekent")) == {0, 1}
+    assert ranker.beyond_sources("wie betaalt de laptops?") > 0
+    assert ranker.beyond_sources("wie ondertekent de overeenkomst?") < 0
+    # Against the best passage, not against any one.
+    classes = ranker._classes("wie betaalt de laptops?")
+    assert ranker.beyond_sources("wie betaalt de laptops?") == pytest.approx(classes[-1] - max(classes[0], classes[1]))
+    # Without such questions nothing reads beyond the passages.
+    assert PassageRanker(passages).beyond_sources("wie betaalt de laptops?") == 0.0
+
+
+def test_one_passage_and_the_unanswered_questions_make_two_classes():
+    ranker = PassageRanker(_passages(("wie tekent de overeenkomst",)), ("wie betaalt de laptops",))
+    assert ranker.scores("wie tekent") == {0: pytest.approx(-ranker._classes("wie tekent")[-1])}
+    assert ranker.beyond_sources("wie betaalt de laptops") > 0 > ranker.beyond_sources("wie tekent")

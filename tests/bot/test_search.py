@@ -393,3 +393,25 @@ def test_no_subject_listed_as_uncovered_is_one_the_sources_or_the_questions_abou
     assert {word for term, word in listed.items() if term in used} == set()
     # Nor does any of them use a compound that ends in one.
     assert {term for term in used if load_search()._names_uncovered(term)} == set()
+
+
+def test_the_unanswered_questions_are_many_and_none_is_close_to_a_held_out_question():
+    import difflib
+
+    from bench.passage_heldout import load_questions
+    from bot.knowledge.passages import load_passages
+    from bot.knowledge.search import load_unanswered
+    from bot.user_text import fold
+
+    unanswered = [fold(q) for q in load_unanswered()]
+    assert len(unanswered) >= 200 and len(set(unanswered)) == len(unanswered)
+    held_out = [fold(text) for item in load_questions() for text in (item["question"], item.get("previous")) if text]
+    assert [q for q in unanswered if difflib.get_close_matches(q, held_out, n=1, cutoff=0.75)] == []
+    phrasings = {fold(q) for p in load_passages() for q in p.phrasings}
+    assert phrasings.isdisjoint(unanswered)
+
+
+def test_the_search_reads_how_far_a_question_is_beyond_the_sources():
+    search = load_search()
+    assert search.beyond_sources("wie betaalt de laptops van de leerlingen in de route") > 0
+    assert search.beyond_sources("wie moet de samenwerkingsovereenkomst ondertekenen") < 0

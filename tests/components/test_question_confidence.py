@@ -89,7 +89,8 @@ def test_small_talk_that_a_passage_holds_only_weakly_keeps_its_intent():
 def test_a_message_without_text_carries_no_passages():
     message = _message("greet", 0.9, [], text=None)
     [processed] = QuestionConfidence().process([message])
-    assert processed.get("passages") == {"words": 0, "asks_quantity": False, "uncovered": False, "found": []}
+    assert processed.get("passages") == {"words": 0, "asks_quantity": False, "uncovered": False, "beyond": 0.0,
+                                         "found": []}
 
 
 def test_a_follow_up_question_read_as_out_of_scope_goes_to_the_answering_action():
