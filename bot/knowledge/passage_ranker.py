@@ -10,7 +10,7 @@ topic that the sources do not answer (``unanswered.yml``) are one more class: a 
 reads more like those than like any passage's is one the sources most likely do not answer.
 """
 
-from typing import Dict, List, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion
@@ -47,6 +47,7 @@ class PassageRanker:
             ("words", TfidfVectorizer(ngram_range=WORD_NGRAMS, sublinear_tf=True)),
         ])
         self._ids = sorted(set(labels))
+        self._last: Tuple[Optional[str], Dict[int, float]] = (None, {})
         self._model = LinearSVC(C=REGULARISATION, random_state=0)
         if len(self._ids) > 1:
             self._model.fit(self._features.fit_transform(texts), labels)
@@ -66,13 +67,18 @@ class PassageRanker:
         return classes[NOT_IN_SOURCES] - max(passages, default=0.0)
 
     def _classes(self, text: str) -> Dict[int, float]:
-        """Per class, the classifier's score for ``text``."""
+        """Per class, the classifier's score for ``text`` (the last text's are kept: the search
+        asks for the passages' scores and then for ``beyond_sources`` of the same question)."""
+        if self._last[0] == text:
+            return self._last[1]
         if len(self._ids) < 2:
             return {key: 0.0 for key in self._ids}
         values = self._model.decision_function(self._features.transform([fold(text)]))[0]
         if len(self._ids) == 2:  # one score, for the second class against the first
             values = [-values, values]
-        return {key: float(value) for key, value in zip(self._ids, values)}
+        classes = {key: float(value) for key, value in zip(self._ids, values)}
+        self._last = (text, classes)
+        return classes
 
 
 def scaled(scores: Dict[int, float]) -> Dict[int, float]:

@@ -100,3 +100,14 @@ def test_one_passage_and_the_unanswered_questions_make_two_classes():
     ranker = PassageRanker(_passages(("wie tekent de overeenkomst",)), ("wie betaalt de laptops",))
     assert ranker.scores("wie tekent") == {0: pytest.approx(-ranker._classes("wie tekent")[-1])}
     assert ranker.beyond_sources("wie betaalt de laptops") > 0 > ranker.beyond_sources("wie tekent")
+
+
+def test_the_scores_of_one_question_are_reckoned_once_for_the_passages_and_beyond_them(ranker, monkeypatch):
+    calls = []
+    decide = ranker._model.decision_function
+    monkeypatch.setattr(ranker._model, "decision_function", lambda x: calls.append(1) or decide(x))
+    first = ranker.scores("wie tekent")
+    ranker.beyond_sources("wie tekent")
+    assert len(calls) == 1
+    other = ranker.scores("hoe lang duurt de route")
+    assert len(calls) == 2 and other != first and ranker.scores("wie tekent") == first and len(calls) == 3
