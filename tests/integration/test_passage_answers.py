@@ -8,10 +8,10 @@ from bot import messages
 from tests.integration.servers import reply_text
 
 # Just under what the running assistant reaches over the six sets together: 87% right and
-# 9% wrong of 513 answerable, 81% of 113 follow-ups right, 90% of 217 unanswerable honest.
+# 9% wrong of 513 answerable, 81% of 113 follow-ups right, 93% of 217 unanswerable honest.
 MIN_RIGHT_ANSWERABLE = 0.85
 MIN_RIGHT_FOLLOW_UP = 0.78
-MIN_HONEST_UNANSWERABLE = 0.89
+MIN_HONEST_UNANSWERABLE = 0.92
 MAX_WRONG_ANSWERABLE = 0.11
 
 
