@@ -329,3 +329,12 @@ async def test_a_bare_command_or_one_no_passage_answers_says_no_question_is_open
         parse = _question(text, intents=((intent, 0.9),))
         assert await ActionNoOpenQuestion().run(dispatcher, make_tracker(parse), domain) == [], text
         assert [m["response"] for m in dispatcher.messages] == ["utter_no_open_question"], text
+
+
+def test_a_decision_without_a_passage_is_not_quoted(dispatcher):
+    from actions.clarify_question import answer_with_passage
+    from bot.answering import NOT_IN_SOURCES, Decision
+
+    tracker = make_tracker(parse_result("leg de sok uit", [("explain_clause", 0.9)]))
+    assert answer_with_passage(dispatcher, tracker, Decision(NOT_IN_SOURCES, passage=3)) is None
+    assert dispatcher.messages == []

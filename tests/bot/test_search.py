@@ -415,3 +415,9 @@ def test_the_search_reads_how_far_a_question_is_beyond_the_sources():
     search = load_search()
     assert search.beyond_sources("wie betaalt de laptops van de leerlingen in de route") > 0
     assert search.beyond_sources("wie moet de samenwerkingsovereenkomst ondertekenen") < 0
+
+
+def test_a_follow_up_to_a_question_without_words_of_the_sources_is_ranked_on_its_own():
+    search = _places_search()
+    hits = search.search_follow_up("de het een", "en de route melden?")
+    assert [hit.passage.id for hit in hits[:2]] == [2, 1]
