@@ -776,3 +776,10 @@ def test_the_reading_beyond_the_sources_is_kept_in_the_parse_result():
     kept = search_from_parse({"passages": search_to_parse(_search(_hit(4, 2.0, 0.5), beyond=0.123456))})
     assert kept.beyond == 0.1235
     assert search_from_parse({"passages": {"found": [], "words": 1}}).beyond == 0.0
+
+
+def test_a_decline_beyond_the_sources_names_the_nearest_passage_as_the_model_ranks_them():
+    # No passage found quotes the model's answer "a"; the second passage is the likelier
+    # answer "b"'s, which the model's ranking puts first.
+    search = _search(_hit(1, 9.0, 0.9, "c"), _hit(2, 8.5, 0.9, "b"), beyond=1.0)
+    assert decide("vraag", QUESTION, [("a", 0.5), ("b", 0.45)], search) == Decision(NOT_IN_SOURCES, passage=2)

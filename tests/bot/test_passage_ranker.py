@@ -111,3 +111,7 @@ def test_the_scores_of_one_question_are_reckoned_once_for_the_passages_and_beyon
     assert len(calls) == 1
     other = ranker.scores("hoe lang duurt de route")
     assert len(calls) == 2 and other != first and ranker.scores("wie tekent") == first and len(calls) == 3
+
+
+def test_without_passages_nothing_reads_beyond_them():
+    assert PassageRanker([], ("wie betaalt de laptops",)).beyond_sources("wie betaalt de laptops") == 0.0
