@@ -83,11 +83,11 @@ def verdict(item: Dict[str, Any], reply: str) -> str:
     return HONEST if declined else WRONG
 
 
-def ask(item: Dict[str, Any], send: Send, run: str = "") -> Outcome:
+def ask(item: Dict[str, Any], send: Send, run: str) -> Outcome:
     """Ask one held-out question (after its earlier question, for a follow-up), in a
     conversation of its own: ``run`` tells this run's conversations from those of earlier runs
     against the same server, whose questions would otherwise be read as the one before."""
-    sender = f"passage-heldout-{run}-{item['id']}" if run else f"passage-heldout-{item['id']}"
+    sender = f"passage-heldout-{run}-{item['id']}"
     if item.get("previous"):
         send(sender, item["previous"])
     reply = reply_text(send(sender, item["question"]))

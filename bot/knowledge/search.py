@@ -46,7 +46,7 @@ BM25_B = 0.5
 COMPOUND_MIN_LENGTH = 5
 COMPOUND_MATCHES = 3
 # A word that neither the sources, the phrasings nor the training questions use is often the
-# question's subject ("notaris", "subsidie"): it weighs this many times a typical word of the
+# question's subject ("notaris", "laptop"): it weighs this many times a typical word of the
 # sources in the share of the question a passage holds. Chosen on the development questions.
 UNKNOWN_WEIGHT = 4.0
 # A question that asks for an amount, a number, a limit, a duration, a frequency, a price or a
@@ -56,13 +56,15 @@ _QUANTITY = re.compile(
     r"percentage|hoe lang|hoe vaak|hoe hoog|hoe groot|wat kost|wat kosten|deadline|"
     r"uiterste datum)\b|€"
 )
-# A question for an amount of money or a percentage, and a passage that states one.
-_ASKS_AMOUNT = re.compile(r"\b(euro|bedrag|bedragen|procent|percentage|kost|kosten|geld)\b|€|%")
-_AMOUNT = re.compile(r"\b(euro|bedrag|bedragen|procent|percentage)\b|€|%")
+# A passage that states an amount of money or a percentage, and a question that asks for one
+# (also by asking what something costs or how much money).
+_AMOUNT_WORDS = "euro|bedrag|bedragen|procent|percentage"
+_AMOUNT = re.compile(rf"\b({_AMOUNT_WORDS})\b|€|%")
+_ASKS_AMOUNT = re.compile(rf"\b({_AMOUNT_WORDS}|kost|kosten|geld)\b|€|%")
+_NUMBER = re.compile(r"\d")
 # A Dutch compound names what its last part names: one that ends in an uncovered subject's word
 # names that subject too ("busvervoer"), when the part before it has this many letters or more.
 UNCOVERED_MODIFIER = 3
-_NUMBER = re.compile(r"\d")
 # How much the learnt ranking (``passage_ranker``, scaled 0 to 1) adds to a passage's BM25 score
 # relative to the best (also 0 to 1). Chosen on the development questions.
 LEARNT_WEIGHT = 1.0
