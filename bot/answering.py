@@ -219,10 +219,12 @@ def _decide(
             best < SURE_ANSWER and evidence.hardly_held
         ):
             return evidence.decline(best_key)
-        # A passage the learnt ranking is sure of is quoted rather than an answer that does
-        # not quote it.
-        if evidence.learnt_sure and best_key not in evidence.best.entry_keys:
-            return Decision(PASSAGE, passage=evidence.best.passage)
+        # The passage the learnt ranking reads the question most like, when it is sure of it, is
+        # quoted rather than an answer that does not quote it (even where the model's confidence
+        # ranks that answer's passages first).
+        read = evidence.learnt_best
+        if read is not None and best_key not in read.entry_keys:
+            return Decision(PASSAGE, passage=read.passage)
         if evidence.supports(best_key):
             return Decision(ANSWER, key=best_key)
         if best < SURE_ANSWER:
@@ -259,6 +261,11 @@ def _reranked(found: List[Found], answer_ranking: Ranking) -> List[Found]:
     return sorted(found, key=weight, reverse=True)
 
 
+def _learnt_sure_of(hit: Found) -> bool:
+    """The learnt ranking is sure of this passage, and it holds enough of the question."""
+    return hit.learnt > LEARNT_SURE and hit.coverage >= LEARNT_COVERAGE and hit.score >= PASSAGE_SCORE
+
+
 class _Evidence:
     """What the passage search found, as it bears on the decision."""
 
@@ -279,9 +286,14 @@ class _Evidence:
     @property
     def learnt_sure(self) -> bool:
         """The learnt ranking is sure of the best passage, and it holds enough of the question."""
-        return bool(self.best) and self.best.learnt > LEARNT_SURE and (
-            self.best.coverage >= LEARNT_COVERAGE
-        ) and self.best.score >= PASSAGE_SCORE
+        return bool(self.best) and _learnt_sure_of(self.best)
+
+    @property
+    def learnt_best(self) -> Optional[Found]:
+        """The passage the learnt ranking reads the question most like, when it is sure of it
+        and it holds enough of the question (``None`` otherwise)."""
+        top = max(self.found, key=lambda hit: hit.learnt, default=None)
+        return top if top is not None and _learnt_sure_of(top) else None
 
     @property
     def overrules(self) -> bool:

@@ -553,6 +553,28 @@ def test_a_sure_passage_is_quoted_rather_than_a_curated_answer_that_does_not_quo
     assert decide("vraag", QUESTION, all_but_sure, _search(best(0.0))) == Decision(ANSWER, key="a")
 
 
+def test_the_passage_the_learnt_ranking_reads_best_is_quoted_though_the_model_ranks_another_first():
+    confident = [("a", 0.9), ("b", 0.05)]
+    # Passage 3 is first by BM25 and by the model (it is quoted by the answer "a"); the learnt
+    # ranking reads the question most like passage 7's questions.
+    quoted = dataclasses.replace(_hit(3, 10.0, 0.9, "a", learnt=-0.2), relevance=2.0)
+
+    def read(learnt, coverage=0.9, score=6.0, *keys):
+        return dataclasses.replace(_hit(7, score, coverage, *keys, learnt=learnt), relevance=0.5)
+
+    assert decide("vraag", QUESTION, confident, _search(quoted, read(0.3))) == Decision(PASSAGE, passage=7)
+    # Not sure of it, or it holds too little of the question, or too weak a score: the answer.
+    for unsure in (read(0.0), read(0.3, coverage=0.29), read(0.3, score=PASSAGE_SCORE - 0.01)):
+        assert decide("vraag", QUESTION, confident, _search(quoted, unsure)) == Decision(ANSWER, key="a")
+    # The answer quotes it too: the answer.
+    assert decide("vraag", QUESTION, confident, _search(quoted, read(0.3, 0.9, 6.0, "a"))) == Decision(
+        ANSWER, key="a")
+    # Of two passages the ranking is sure of, the one it reads best.
+    second = dataclasses.replace(_hit(8, 6.0, 0.9, learnt=0.2), relevance=0.9)
+    assert decide("vraag", QUESTION, confident, _search(quoted, second, read(0.3))) == Decision(
+        PASSAGE, passage=7)
+
+
 
 def test_an_out_of_scope_question_for_a_quantity_in_the_topic_s_words_is_told_the_sources_do_not_say():
     from bot.answering import REDIRECT_SCORE, TOPIC_LEARNT, is_redirected
