@@ -44,6 +44,7 @@ SUBJECT_WORDS = 2
 # A request to draft the agreement ("hoe stel ik een sok op?") names at most this many words of
 # the sources; a question that names more ("hoe maak ik een sok met twee roc's?") asks something.
 DRAFT_REQUEST_WORDS = 3
+_ASKS_FOR_HELP = re.compile(r"\b(help|helpen)\b")
 _AGREEMENT = re.compile(r"\b(sok|\w*overeenkomst\w*|\w*regeling\w*|format)\b", re.IGNORECASE)
 
 # A passage answers a question when it holds this share of the question's words (weighted by
@@ -449,11 +450,12 @@ def asks_beyond_drafting(parse_data: Dict[str, Any]) -> bool:
     """Whether a message the model read as a request to draft the agreement is a question
     about it that the sources answer: put as a question, in more words than a request to draft
     needs, and answered by a passage ("hoe maak ik een samenwerkingsovereenkomst met twee
-    roc's?"; a curated answer goes only to a question the model took for one)."""
+    roc's?"; a curated answer goes only to a question the model took for one). Asking for help
+    ("kunt u mij helpen de sok op te stellen?") asks to draft it."""
     text = str(parse_data.get("text") or "")
     search = search_from_parse(parse_data)
-    return looks_like_question(text) and bool(search) and search.words > DRAFT_REQUEST_WORDS and (
-        decide_parse(parse_data).kind == PASSAGE)
+    return looks_like_question(text) and not _ASKS_FOR_HELP.search(fold(text)) and bool(search) and (
+        search.words > DRAFT_REQUEST_WORDS and decide_parse(parse_data).kind == PASSAGE)
 
 
 def decide_parse(parse_data: Dict[str, Any]) -> Decision:
@@ -525,10 +527,12 @@ def follow_up_decision(hits: Sequence["Hit"], follow_up: str, uncovered: bool = 
 
 def decide_from_passages(text: str) -> Decision:
     """Decide on the passages alone (after "Geen van deze": none of the curated questions
-    fits): the best passage when it answers the question, else honestly that the sources do
-    not say, with the nearest passage."""
-    evidence = _Evidence(search_passages(text))
-    if evidence.strong and not evidence.quantity_unanswered:
+    fits): the best passage when it answers the question and the question does not read more
+    like those the sources do not answer, else honestly that the sources do not say, with the
+    nearest passage."""
+    search = search_passages(text)
+    evidence = _Evidence(search)
+    if evidence.strong and not evidence.quantity_unanswered and search.beyond <= BEYOND_SOURCES:
         return Decision(PASSAGE, passage=evidence.best.passage)
     if evidence.found:
         return evidence.decline()

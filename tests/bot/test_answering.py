@@ -679,6 +679,8 @@ def test_a_question_in_more_words_than_a_request_to_draft_that_a_passage_answers
     # A request in few words, no question, no passage that answers it, or nothing searched.
     assert not _drafting("hoe maak ik een sok?", _search(strong, words=DRAFT_REQUEST_WORDS))
     assert not _drafting("ik wil een sok met twee roc's maken", _search(strong, words=DRAFT_REQUEST_WORDS + 1))
+    # Asking for help asks to draft it.
+    assert not _drafting("kunt u mij helpen een sok met twee roc's te maken?", _search(strong, words=DRAFT_REQUEST_WORDS + 1))
     assert not _drafting("hoe maak ik een sok met twee roc's?", _search(_hit(7, 1.0, 0.3), words=DRAFT_REQUEST_WORDS + 1))
     assert not _drafting("hoe maak ik een sok met twee roc's?", None)
     # Two curated answers the model hesitates between are no answer either.
@@ -805,3 +807,12 @@ def test_a_decline_beyond_the_sources_names_the_nearest_passage_as_the_model_ran
     # answer "b"'s, which the model's ranking puts first.
     search = _search(_hit(1, 9.0, 0.9, "c"), _hit(2, 8.5, 0.9, "b"), beyond=1.0)
     assert decide("vraag", QUESTION, [("a", 0.5), ("b", 0.45)], search) == Decision(NOT_IN_SOURCES, passage=2)
+
+
+@pytest.mark.parametrize("beyond, kind", [(0.0, PASSAGE), (0.01, NOT_IN_SOURCES)])
+def test_after_none_of_these_a_question_that_reads_beyond_the_sources_is_declined(monkeypatch, beyond, kind):
+    import bot.answering
+
+    found = _search(_hit(7, 10.0, 1.0, learnt=0.5), beyond=beyond)
+    monkeypatch.setattr(bot.answering, "search_passages", lambda text: found)
+    assert bot.answering.decide_from_passages("vraag") == Decision(kind, passage=7)
