@@ -221,10 +221,12 @@ def _decide(
         ):
             return evidence.decline(best_key)
         # The passage the learnt ranking reads the question most like, when it is sure of it, is
-        # quoted rather than an answer that does not quote it (even where the model's confidence
-        # ranks that answer's passages first).
+        # quoted rather than an answer that does not quote it; where the model's confidence ranks
+        # that answer's passages first, only when the model is not all but sure of it.
         read = evidence.learnt_best
-        if read is not None and best_key not in read.entry_keys:
+        if read is not None and best_key not in read.entry_keys and (
+            read is evidence.best or best < OVERRULE_BELOW
+        ):
             return Decision(PASSAGE, passage=read.passage)
         if evidence.supports(best_key):
             return Decision(ANSWER, key=best_key)

@@ -563,6 +563,11 @@ def test_the_passage_the_learnt_ranking_reads_best_is_quoted_though_the_model_ra
         return dataclasses.replace(_hit(7, score, coverage, *keys, learnt=learnt), relevance=0.5)
 
     assert decide("vraag", QUESTION, confident, _search(quoted, read(0.3))) == Decision(PASSAGE, passage=7)
+    # A model all but sure of an answer that the best passage bears out keeps it.
+    all_but_sure = [("a", OVERRULE_BELOW), ("b", 0.01)]
+    assert decide("vraag", QUESTION, all_but_sure, _search(quoted, read(0.3))) == Decision(ANSWER, key="a")
+    nearly = [("a", OVERRULE_BELOW - 0.01), ("b", 0.01)]
+    assert decide("vraag", QUESTION, nearly, _search(quoted, read(0.3))) == Decision(PASSAGE, passage=7)
     # Not sure of it, or it holds too little of the question, or too weak a score: the answer.
     for unsure in (read(0.0), read(0.3, coverage=0.29), read(0.3, score=PASSAGE_SCORE - 0.01)):
         assert decide("vraag", QUESTION, confident, _search(quoted, unsure)) == Decision(ANSWER, key="a")
