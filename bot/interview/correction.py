@@ -3,7 +3,9 @@ bedoelde ik ...", "de datum moet 2 september zijn".
 
 A correction names an answered step (by clause number, title or a word for it) and gives the new
 answer after a cue ("heet eigenlijk", "bedoelde ik", "moet ... zijn", "is eigenlijk", "klopt
-niet, het is"). Without a new answer it is a request to change that step.
+niet, het is"). Without a new answer it is a request to change that step. The old answer
+named as wrong after the new one ("Aventus, niet ROC Oost", "... in plaats van ROC Oost") is not
+part of it.
 """
 
 import re
@@ -11,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Optional
 
 from bot.interview.editing import steps_meant
+from bot.user_text import fold
 
 # A word between the cue and the new answer that is not part of it.
 _FILLER = r"(?:eigenlijk|toch|dus|juist)"
@@ -29,6 +32,9 @@ _MUST_BE = re.compile(
     re.IGNORECASE)
 MAX_REFERENCE_WORDS = 6
 _LEADING_BIJ = re.compile(r"^\s*(?:bij|in|voor|en)\s+", re.IGNORECASE)
+# "Aventus, niet ROC Oost", "Aventus in plaats van ROC Oost": the new answer, then the old one.
+_INSTEAD_OF = re.compile(
+    r"^(?P<new>.+?)[,;]?\s+(?:en\s+)?(?:niet|in\s+plaats\s+van)\s+(?P<old>.+)$", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,19 @@ def find_correction(text: str, answers: Mapping[str, Any]) -> Optional[Correctio
             continue  # a sentence that happens to hold a cue, not a correction
         keys = [key for key in steps_meant(reference, answers) if answers.get(key) is not None]
         if len(keys) == 1:
-            value = match.group("value").strip(" \"'")
+            value = _without_the_old_answer(match.group("value").strip(" \"'"), answers[keys[0]])
             return Correction(keys[0], value or None)
     return None
+
+
+def _without_the_old_answer(value: str, old: Any) -> str:
+    """The new answer without the old one it names as wrong ("Aventus, niet ROC Oost")."""
+    match = _INSTEAD_OF.match(value)
+    answers = old if isinstance(old, (list, tuple)) else [old]
+    if match and _plain(match.group("old")) in {_plain(str(answer)) for answer in answers}:
+        return match.group("new").strip(" \"'")
+    return value
+
+
+def _plain(text: str) -> str:
+    return fold(text).strip(" .!'\"")

@@ -620,6 +620,12 @@ def test_a_board_named_as_people_call_it_is_corrected(text, key):
     # quotes around the new answer are not part of it; its own letters are
     ('de vo-school heet "Stichting VO Twente-Noord"', "Stichting VO Twente-Noord"),
     ("de vo-school heet 'Xaverius College'", "Xaverius College"),
+    # the old answer named as wrong is not part of the new one; another name is
+    ("het vo-bestuur heet eigenlijk Stichting VO Twente-Noord, niet Stichting VO Twente",
+     "Stichting VO Twente-Noord"),
+    ("de vo-school heet Xaverius in plaats van stichting vo twente.", "Xaverius"),
+    ("de vo-school heet 'Xaverius' en niet 'Stichting VO Twente'", "Xaverius"),
+    ("de vo-school heet Xaverius, niet Stichting VO", "Xaverius, niet Stichting VO"),
 ])
 def test_what_a_correction_reads_as_the_new_answer(text, value):
     from bot.interview.correction import find_correction
@@ -651,3 +657,13 @@ def test_yes_after_a_correction_confirms_it_and_the_open_question_stays():
     assert corrected.updates["vmbo_parties"] == ["Stichting VO De Nieuwe Brug"]
     move = turn("mbo_parties", "ja", {**answers, **corrected.updates})
     assert move.updates == {"mbo_parties": None} and said(move).startswith("Goed.")
+
+
+def test_a_correction_that_names_the_old_text_answer_as_wrong_keeps_only_the_new_one():
+    from bot.interview.correction import Correction, find_correction
+
+    answers = {**TWO_BOARDS, "clause_2_business": "Via de adviesraad."}
+    assert find_correction("bij artikel 2 bedoelde ik: via de bpv, niet via de adviesraad", answers) == (
+        Correction("clause_2_business", "via de bpv"))
+    assert find_correction("bij artikel 2 bedoelde ik: via de bpv, niet via de mr", answers) == (
+        Correction("clause_2_business", "via de bpv, niet via de mr"))
