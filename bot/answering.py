@@ -228,6 +228,11 @@ def _decide(
             read is evidence.best or best < OVERRULE_BELOW
         ):
             return Decision(PASSAGE, passage=read.passage)
+        # So is the passage the search finds first by itself, when it answers the question and
+        # the question reads nearly like its questions, unless the model is all but sure.
+        first = evidence.first_answering
+        if first is not None and best_key not in first.entry_keys and best < OVERRULE_BELOW:
+            return Decision(PASSAGE, passage=first.passage)
         if evidence.supports(best_key):
             return Decision(ANSWER, key=best_key)
         if best < SURE_ANSWER:
@@ -264,6 +269,11 @@ def _reranked(found: List[Found], answer_ranking: Ranking) -> List[Found]:
     return sorted(found, key=weight, reverse=True)
 
 
+def _answers(hit: Found) -> bool:
+    """The passage answers the question by itself."""
+    return hit.coverage >= ANSWER_COVERAGE and hit.score >= PASSAGE_SCORE or _learnt_sure_of(hit)
+
+
 def _learnt_sure_of(hit: Found) -> bool:
     """The learnt ranking is sure of this passage, and it holds enough of the question."""
     return hit.learnt > LEARNT_SURE and hit.coverage >= LEARNT_COVERAGE and hit.score >= PASSAGE_SCORE
@@ -273,6 +283,7 @@ class _Evidence:
     """What the passage search found, as it bears on the decision."""
 
     def __init__(self, search: Optional[Search], answer_ranking: Ranking = ()) -> None:
+        self._first = search.found[0] if search and search.found else None
         self.found = _reranked(list(search.found) if search else [], answer_ranking)
         self.best = self.found[0] if self.found else None
         self.words = search.words if search else 0
@@ -281,15 +292,15 @@ class _Evidence:
     @property
     def strong(self) -> bool:
         """The best passage answers the question by itself."""
-        return bool(self.best) and (
-            self.best.coverage >= ANSWER_COVERAGE and self.best.score >= PASSAGE_SCORE
-            or self.learnt_sure
-        )
+        return bool(self.best) and _answers(self.best)
 
     @property
-    def learnt_sure(self) -> bool:
-        """The learnt ranking is sure of the best passage, and it holds enough of the question."""
-        return bool(self.best) and _learnt_sure_of(self.best)
+    def first_answering(self) -> Optional[Found]:
+        """The passage the search finds first by itself (without the model's confidence in the
+        curated answers), when it answers the question and the question reads nearly like its
+        questions (``None`` otherwise)."""
+        first = self._first
+        return first if first is not None and _answers(first) and first.learnt > TOPIC_LEARNT else None
 
     @property
     def learnt_best(self) -> Optional[Found]:

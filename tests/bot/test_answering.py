@@ -120,8 +120,12 @@ def _hit(passage, score, coverage, *keys, quantity=False, learnt=0.0):
     return Found(passage, score, coverage, frozenset(keys), quantity, learnt=learnt)
 
 
+# A learnt score of a passage whose questions the question does not read like.
+UNLIKE = -0.5
+
+
 def test_a_confident_answer_that_quotes_a_passage_found_is_given():
-    search = _search(_hit(7, 8.0, 1.0, "b"), _hit(3, 6.0, 0.8, "a"))
+    search = _search(_hit(7, 8.0, 1.0, "b", learnt=UNLIKE), _hit(3, 6.0, 0.8, "a"))
     assert decide("vraag", QUESTION, CONFIDENT, search) == Decision(ANSWER, key="a")
 
 
@@ -131,7 +135,7 @@ def test_a_confident_answer_quoting_only_weak_passages_gives_way_to_a_passage_th
 
 
 def test_a_confident_answer_stays_when_no_passage_answers_well_enough():
-    search = _search(_hit(7, 10.0, OVERRULE_COVERAGE - 0.01, "b"), words=SHORT_QUESTION + 4)
+    search = _search(_hit(7, 10.0, OVERRULE_COVERAGE - 0.01, "b", learnt=UNLIKE), words=SHORT_QUESTION + 4)
     assert decide("vraag", QUESTION, CONFIDENT, search) == Decision(ANSWER, key="a")
 
 
@@ -153,10 +157,10 @@ def test_a_passage_overrules_an_answer_the_model_is_sure_of_only_when_it_holds_m
 
     sure = [("a", SURE_ANSWER), ("b", 0.01)]
     unsure = [("a", SURE_ANSWER - 0.01), ("b", 0.01)]
-    answers = _search(_hit(7, 10.0, ANSWER_COVERAGE, "b"), words=SHORT_QUESTION + 4)
+    answers = _search(_hit(7, 10.0, ANSWER_COVERAGE, "b", learnt=UNLIKE), words=SHORT_QUESTION + 4)
     assert decide("vraag", QUESTION, unsure, answers) == Decision(PASSAGE, passage=7)
     assert decide("vraag", QUESTION, sure, answers) == Decision(ANSWER, key="a")
-    overrules = _search(_hit(7, 10.0, OVERRULE_COVERAGE, "b"), words=SHORT_QUESTION + 4)
+    overrules = _search(_hit(7, 10.0, OVERRULE_COVERAGE, "b", learnt=UNLIKE), words=SHORT_QUESTION + 4)
     assert ANSWER_COVERAGE < OVERRULE_COVERAGE
     assert decide("vraag", QUESTION, sure, overrules) == Decision(PASSAGE, passage=7)
 
@@ -475,9 +479,9 @@ def test_a_message_read_as_small_talk_is_judged_with_the_model_s_answer_lifting_
 def test_a_curated_answer_is_borne_out_by_a_passage_at_exactly_the_share_of_the_best_score():
     # Lifted by the model (0.5 * 0.35), the answer's passage still ranks below the best.
     fairly_sure = [("a", 0.35), ("b", 0.05)]
-    search = _search(_hit(7, 10.0, 0.95), _hit(3, 8.0, 0.5, "a"))
+    search = _search(_hit(7, 10.0, 0.95, learnt=UNLIKE), _hit(3, 8.0, 0.5, "a"))
     assert decide("vraag", QUESTION, fairly_sure, search) == Decision(ANSWER, key="a")
-    below = _search(_hit(7, 10.0, 0.95), _hit(3, 7.99, 0.5, "a"))
+    below = _search(_hit(7, 10.0, 0.95, learnt=UNLIKE), _hit(3, 7.99, 0.5, "a"))
     assert decide("vraag", QUESTION, fairly_sure, below) == Decision(PASSAGE, passage=7)
 
 
@@ -542,7 +546,7 @@ def test_a_sure_passage_is_quoted_rather_than_a_curated_answer_that_does_not_quo
     # The curated answer quotes the runner-up, which bears it out.
     search = _search(best(0.4), _hit(3, 9.0, 0.8, "a"))
     assert decide("vraag", QUESTION, confident, search) == Decision(PASSAGE, passage=7)
-    unsure_ranking = _search(best(-0.1), _hit(3, 9.0, 0.8, "a"))
+    unsure_ranking = _search(best(UNLIKE), _hit(3, 9.0, 0.8, "a"))
     assert decide("vraag", QUESTION, confident, unsure_ranking) == Decision(ANSWER, key="a")
     quoted = _search(best(0.4, "a"))
     assert decide("vraag", QUESTION, confident, quoted) == Decision(ANSWER, key="a")
@@ -821,3 +825,25 @@ def test_after_none_of_these_a_question_that_reads_beyond_the_sources_is_decline
     found = _search(_hit(7, 10.0, 1.0, learnt=0.5), beyond=beyond)
     monkeypatch.setattr(bot.answering, "search_passages", lambda text: found)
     assert bot.answering.decide_from_passages("vraag") == Decision(kind, passage=7)
+
+
+def test_the_passage_the_search_finds_first_by_itself_is_quoted_rather_than_an_answer_that_does_not_quote_it():
+    from bot.answering import TOPIC_LEARNT
+
+    confident = [("a", 0.9), ("b", 0.05)]
+    # The model lifts the answer's passage 3 above passage 7, which the search finds first by
+    # itself; passage 7 answers the question, and the question reads nearly like its questions.
+    def first(learnt=-0.2, coverage=ANSWER_COVERAGE, score=PASSAGE_SCORE, *keys):
+        return dataclasses.replace(_hit(7, score, coverage, *keys, learnt=learnt), relevance=1.0)
+
+    quoted = dataclasses.replace(_hit(3, 10.0, 0.9, "a", learnt=UNLIKE), relevance=0.9)
+    assert decide("vraag", QUESTION, confident, _search(first(), quoted)) == Decision(PASSAGE, passage=7)
+    # The question does not read like its questions, it answers too little of it, its score is
+    # too weak, the answer quotes it too, or the model is all but sure: the answer.
+    for other in (first(TOPIC_LEARNT), first(coverage=ANSWER_COVERAGE - 0.01),
+                  first(score=PASSAGE_SCORE - 0.01), first(-0.2, ANSWER_COVERAGE, PASSAGE_SCORE, "a")):
+        assert decide("vraag", QUESTION, confident, _search(other, quoted)) == Decision(ANSWER, key="a")
+    all_but_sure = [("a", OVERRULE_BELOW), ("b", 0.01)]
+    assert decide("vraag", QUESTION, all_but_sure, _search(first(), quoted)) == Decision(ANSWER, key="a")
+    nearly = [("a", OVERRULE_BELOW - 0.01), ("b", 0.01)]
+    assert decide("vraag", QUESTION, nearly, _search(first(), quoted)) == Decision(PASSAGE, passage=7)
