@@ -7,12 +7,12 @@ from bench.passage_heldout import HONEST, RIGHT, WRONG, load_questions, run_all,
 from bot import messages
 from tests.integration.servers import reply_text
 
-# Just under what the running assistant reaches over the six sets together: 88% right and
-# 9% wrong of 513 answerable, 85% of 113 follow-ups right, 92% of 217 unanswerable honest.
-MIN_RIGHT_ANSWERABLE = 0.87
+# Just under what the running assistant reaches over the six sets together: 89% right and
+# 8% wrong of 513 answerable, 85% of 113 follow-ups right, 92% of 217 unanswerable honest.
+MIN_RIGHT_ANSWERABLE = 0.88
 MIN_RIGHT_FOLLOW_UP = 0.83
 MIN_HONEST_UNANSWERABLE = 0.91
-MAX_WRONG_ANSWERABLE = 0.10
+MAX_WRONG_ANSWERABLE = 0.09
 
 
 def test_a_question_a_passage_answers_gets_that_passage_with_its_place(assistant):
