@@ -80,6 +80,10 @@ MODEL_WEIGHT = 0.5
 # The nearest passage is named beside "the sources do not say" only when it has some weight.
 NEAREST_SCORE = 2.0
 
+# A single word ("medezeggenschap") is held wholly by many passages: the passage the search finds
+# first by itself is quoted rather than a curated answer only for a question of this many words.
+FIRST_PASSAGE_WORDS = 2
+
 # The learnt ranking is sure of the best passage above this score (above 0: the question reads
 # like that passage's phrasings): the passage then answers the question when it holds
 # LEARNT_COVERAGE of it, and it is quoted rather than a curated answer that does not quote it.
@@ -297,10 +301,12 @@ class _Evidence:
     @property
     def first_answering(self) -> Optional[Found]:
         """The passage the search finds first by itself (without the model's confidence in the
-        curated answers), when it answers the question and the question reads nearly like its
-        questions (``None`` otherwise)."""
+        curated answers), when it answers a question of more than one word and the question
+        reads nearly like its questions (``None`` otherwise)."""
         first = self._first
-        return first if first is not None and _answers(first) and first.learnt > TOPIC_LEARNT else None
+        if first is None or self.words < FIRST_PASSAGE_WORDS:
+            return None
+        return first if _answers(first) and first.learnt > TOPIC_LEARNT else None
 
     @property
     def learnt_best(self) -> Optional[Found]:

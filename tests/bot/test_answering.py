@@ -838,6 +838,14 @@ def test_the_passage_the_search_finds_first_by_itself_is_quoted_rather_than_an_a
 
     quoted = dataclasses.replace(_hit(3, 10.0, 0.9, "a", learnt=UNLIKE), relevance=0.9)
     assert decide("vraag", QUESTION, confident, _search(first(), quoted)) == Decision(PASSAGE, passage=7)
+    # A single word ("medezeggenschap") is held wholly by many passages: the answer.
+    from bot.answering import FIRST_PASSAGE_WORDS
+
+    assert FIRST_PASSAGE_WORDS == 2
+    one_word = _search(first(), quoted, words=FIRST_PASSAGE_WORDS - 1)
+    assert decide("medezeggenschap", QUESTION, confident, one_word) == Decision(ANSWER, key="a")
+    two_words = _search(first(), quoted, words=FIRST_PASSAGE_WORDS)
+    assert decide("vraag", QUESTION, confident, two_words) == Decision(PASSAGE, passage=7)
     # The question does not read like its questions, it answers too little of it, its score is
     # too weak, the answer quotes it too, or the model is all but sure: the answer.
     for other in (first(TOPIC_LEARNT), first(coverage=ANSWER_COVERAGE - 0.01),
@@ -847,3 +855,7 @@ def test_the_passage_the_search_finds_first_by_itself_is_quoted_rather_than_an_a
     assert decide("vraag", QUESTION, all_but_sure, _search(first(), quoted)) == Decision(ANSWER, key="a")
     nearly = [("a", OVERRULE_BELOW - 0.01), ("b", 0.01)]
     assert decide("vraag", QUESTION, nearly, _search(first(), quoted)) == Decision(PASSAGE, passage=7)
+
+
+def test_a_confident_answer_stands_when_the_search_finds_no_passage():
+    assert decide("vraag over iets", QUESTION, CONFIDENT, _search(words=3)) == Decision(ANSWER, key="a")
