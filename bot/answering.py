@@ -152,6 +152,11 @@ class Search:
     uncovered: bool = False
     beyond: float = 0.0
 
+    @property
+    def reads_beyond(self) -> bool:
+        """The question reads more like those the sources do not answer than like any passage's."""
+        return self.beyond > BEYOND_SOURCES
+
 
 @dataclass(frozen=True)
 class Decision:
@@ -181,7 +186,7 @@ def decide(
     decision = _decide(text, intent_ranking, answer_ranking, search)
     sure = answer_ranking[0][1] if answer_ranking else 0.0
     if decision.kind in (ANSWER, PASSAGE) and search is not None and (
-        search.beyond > BEYOND_SOURCES and sure < OVERRULE_BELOW
+        search.reads_beyond and sure < OVERRULE_BELOW
     ):
         return _Evidence(search, answer_ranking).decline(answer_ranking[0][0])
     return decision
@@ -551,7 +556,7 @@ def decide_from_passages(text: str) -> Decision:
     nearest passage."""
     search = search_passages(text)
     evidence = _Evidence(search)
-    if evidence.strong and not evidence.quantity_unanswered and search.beyond <= BEYOND_SOURCES:
+    if evidence.strong and not evidence.quantity_unanswered and not search.reads_beyond:
         return Decision(PASSAGE, passage=evidence.best.passage)
     if evidence.found:
         return evidence.decline()

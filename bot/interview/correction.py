@@ -72,4 +72,5 @@ def _without_the_old_answer(value: str, old: Any) -> str:
 
 
 def _plain(text: str) -> str:
+    """``text`` as compared with an answer: folded, without end punctuation or quotes."""
     return fold(text).strip(" .!'\"")

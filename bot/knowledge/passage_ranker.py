@@ -5,9 +5,10 @@ with typos and abbreviations; the phrasings (``phrasings.yml``) put each passage
 that way. A linear classifier over character and word n-grams, fitted on every passage's text
 and phrasings, reads a question against all of them at once: it weighs the words that tell one
 passage from another, and character n-grams carry typos and inflections. It is fitted when
-the search loads (about 3 seconds on 2 cores), so nothing is stored or downloaded. Questions near the
-topic that the sources do not answer (``unanswered.yml``) are one more class: a question that
-reads more like those than like any passage's is one the sources most likely do not answer.
+the search loads (about 3 seconds on 2 cores), so nothing is stored or downloaded. Questions
+near the topic that the sources do not answer (``unanswered.yml``) are one more class: a
+question that reads more like those than like any passage's is one the sources most likely do
+not answer.
 """
 
 from typing import Dict, List, Optional, Sequence, Tuple
