@@ -6,9 +6,11 @@ answers (with the passage's key sentence), questions the sources do not answer, 
 follow-ups asked after another question. Each is asked in a new conversation through the REST
 channel; a follow-up after its earlier question.
 
-- answerable and follow-up: right when the reply quotes the expected sentence; "offered" when
-  the reply offers choices ("Bedoelt u ...?"); honest when it says the sources do not answer;
-  wrong when it answers with something else;
+- answerable and follow-up: right when the reply quotes the expected sentence; right
+  elsewhere when it quotes another sentence that two annotators, each alone and without seeing
+  a reply, found to answer the question as well (tests/heldout/passage_alternatives.yml);
+  "offered" when the reply offers choices ("Bedoelt u ...?"); honest when it says the sources
+  do not answer; wrong when it answers with something else;
 - unanswerable: honest when the reply says the sources do not answer (or that the question
   is outside the topic, or offers the way to a person) or offers choices; wrong when it answers
   as if the sources did.
@@ -37,9 +39,13 @@ QUESTIONS = PROJECT_ROOT / "tests" / "heldout" / "passage_questions.yml"
 QUESTION_FILES = (QUESTIONS,) + tuple(
     PROJECT_ROOT / "tests" / "heldout" / f"passage_questions_{n}.yml" for n in (2, 3, 4, 5, 6)
 )
+# Other sentences that answer a question as well as its own, by "<file stem>:<id>".
+ALTERNATIVES = PROJECT_ROOT / "tests" / "heldout" / "passage_alternatives.yml"
 Send = Callable[[str, str], List[Dict[str, Any]]]
 
-RIGHT, OFFERED, HONEST, WRONG = "right", "offered", "honest", "wrong"
+RIGHT, RIGHT_ELSEWHERE, OFFERED, HONEST, WRONG = (
+    "right", "right elsewhere", "offered", "honest", "wrong")
+VERDICTS = (RIGHT, RIGHT_ELSEWHERE, OFFERED, HONEST, WRONG)
 # How the out-of-scope reply starts (domain.yml, utter_out_of_scope).
 OUT_OF_SCOPE_START = "Daar kan ik u helaas niet mee helpen"
 
@@ -58,7 +64,9 @@ def load_questions(path: Optional[Path] = None) -> List[Dict[str, Any]]:
     """The held-out questions: of one file, or of every set. A follow-up with no quote asks
     what the sources do not answer, and counts as such (it is still asked after its question)."""
     paths = [path] if path is not None else list(QUESTION_FILES)
-    items = [item for p in paths for item in yaml.safe_load(p.read_text(encoding="utf-8"))]
+    alternatives = yaml.safe_load(ALTERNATIVES.read_text(encoding="utf-8")) or {}
+    items = [dict(item, also=alternatives.get(f"{p.stem}:{item['id']}", []))
+             for p in paths for item in yaml.safe_load(p.read_text(encoding="utf-8"))]
     return [
         dict(item, kind="unanswerable") if item["kind"] == "followup" and not item.get("quote")
         else item
@@ -78,6 +86,9 @@ def verdict(item: Dict[str, Any], reply: str) -> str:
     # A decline may quote the nearest passage: only an answer counts as quoting.
     if not declined and letters_only(item["quote"]) in letters_only(reply):
         return RIGHT
+    if not declined and any(letters_only(other) in letters_only(reply)
+                            for other in item.get("also", ())):
+        return RIGHT_ELSEWHERE
     if offered:
         return OFFERED
     return HONEST if declined else WRONG
@@ -105,7 +116,7 @@ def shares(outcomes: Sequence[Outcome]) -> Dict[str, Dict[str, float]]:
     totals = Counter(o.kind for o in outcomes)
     counts = Counter((o.kind, o.verdict) for o in outcomes)
     return {
-        kind: {v: counts[(kind, v)] / total for v in (RIGHT, OFFERED, HONEST, WRONG)}
+        kind: {v: counts[(kind, v)] / total for v in VERDICTS}
         for kind, total in totals.items()
     }
 
@@ -113,14 +124,15 @@ def shares(outcomes: Sequence[Outcome]) -> Dict[str, Dict[str, float]]:
 def summary(outcomes: Sequence[Outcome]) -> str:
     """The figures as a Markdown table."""
     totals = Counter(o.kind for o in outcomes)
-    lines = ["| questions | n | right passage | choices offered | \"the sources do not say\" | wrong |",
-             "|---|---:|---:|---:|---:|---:|"]
+    lines = ["| questions | n | right passage | another answering passage | choices offered | "
+             "\"the sources do not say\" | wrong |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
     for kind in ("answerable", "followup", "unanswerable"):
         if kind not in totals:
             continue
         share = shares(outcomes)[kind]
-        lines.append(f"| {kind} | {totals[kind]} | {share[RIGHT]:.0%} | {share[OFFERED]:.0%} | "
-                     f"{share[HONEST]:.0%} | {share[WRONG]:.0%} |")
+        lines.append(f"| {kind} | {totals[kind]} | " + " | ".join(
+            f"{share[v]:.1%}" for v in VERDICTS) + " |")
     return "\n".join(lines)
 
 
@@ -135,7 +147,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     print(summary(outcomes))
     if args.show_misses:
         for outcome in outcomes:
-            if outcome.verdict != (HONEST if outcome.kind == "unanswerable" else RIGHT):
+            if outcome.verdict not in ((HONEST,) if outcome.kind == "unanswerable"
+                                       else (RIGHT, RIGHT_ELSEWHERE)):
                 print(f"- {outcome.id} [{outcome.kind}, {outcome.verdict}]: {outcome.reply[:150]!r}")
     return 0
 

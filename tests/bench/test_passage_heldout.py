@@ -1,10 +1,13 @@
 """Judging replies to the held-out passage questions."""
 
+import yaml
+
 from bench.passage_heldout import (
-    HONEST, OFFERED, OUT_OF_SCOPE_START, QUESTION_FILES, RIGHT, WRONG, Outcome, load_questions,
-    run_all, shares, summary, verdict,
+    ALTERNATIVES, HONEST, OFFERED, OUT_OF_SCOPE_START, QUESTION_FILES, RIGHT, RIGHT_ELSEWHERE,
+    WRONG, Outcome, load_questions, run_all, shares, summary, verdict,
 )
 from bot import messages
+from bot.knowledge.passages import load_passages
 from bot.knowledge.text import letters_only
 from bot.settings import PROJECT_ROOT
 
@@ -18,6 +21,15 @@ def test_an_answer_is_right_when_it_quotes_the_sentence_in_any_layout():
                                f"bevoegde gezagsorganen.") == RIGHT
     assert verdict(ANSWERABLE, "Iets anders.") == WRONG
     assert verdict(ANSWERABLE, f"{messages.DID_YOU_MEAN}\nWie tekent?") == OFFERED
+
+
+def test_another_sentence_that_answers_the_question_is_right_elsewhere():
+    other = "Het bevoegd gezag van elke school tekent."
+    item = dict(ANSWERABLE, also=[other])
+    assert verdict(item, f"Hierover:\n> {other}") == RIGHT_ELSEWHERE
+    assert verdict(item, f"Hierover:\n> {QUOTE}\n> {other}") == RIGHT
+    assert verdict(ANSWERABLE, f"Hierover:\n> {other}") == WRONG
+    assert verdict(item, f"{messages.NOT_IN_SOURCES}\n{messages.NEAREST_INTRO}\n> {other}") == HONEST
 
 
 def test_a_decline_that_quotes_the_sentence_as_nearest_is_not_an_answer():
@@ -36,9 +48,10 @@ def test_a_question_the_sources_do_not_answer_needs_an_honest_reply():
 def test_shares_per_kind_and_the_table():
     outcomes = [Outcome("a1", "answerable", RIGHT, ""), Outcome("a2", "answerable", WRONG, ""),
                 Outcome("u1", "unanswerable", HONEST, "")]
-    assert shares(outcomes)["answerable"] == {RIGHT: 0.5, OFFERED: 0.0, HONEST: 0.0, WRONG: 0.5}
-    assert "| answerable | 2 | 50% | 0% | 0% | 50% |" in summary(outcomes)
-    assert "| unanswerable | 1 | 0% | 0% | 100% | 0% |" in summary(outcomes)
+    assert shares(outcomes)["answerable"] == {
+        RIGHT: 0.5, RIGHT_ELSEWHERE: 0.0, OFFERED: 0.0, HONEST: 0.0, WRONG: 0.5}
+    assert "| answerable | 2 | 50.0% | 0.0% | 0.0% | 0.0% | 50.0% |" in summary(outcomes)
+    assert "| unanswerable | 1 | 0.0% | 0.0% | 0.0% | 100.0% | 0.0% |" in summary(outcomes)
     assert "followup" not in summary(outcomes)
 
 
@@ -61,6 +74,19 @@ def test_every_set_is_read_and_each_quote_is_in_the_sources():
         for name in ("bouwsteen.txt", "faq.txt")))
     assert len(QUESTION_FILES) == 6 and len(items) >= 835
     assert all(letters_only(item["quote"]) in sources for item in items if item.get("quote"))
+
+
+def test_each_alternative_names_an_answerable_question_and_stands_in_the_sources():
+    alternatives = yaml.safe_load(ALTERNATIVES.read_text(encoding="utf-8"))
+    answerable = {f"{path.stem}:{item['id']}" for path in QUESTION_FILES
+                  for item in yaml.safe_load(path.read_text(encoding="utf-8")) if item.get("quote")}
+    # In a passage as the assistant quotes it (the source's text, its extraction repaired).
+    passages = [letters_only(passage.text) for passage in load_passages()]
+    assert len(alternatives) >= 150 and set(alternatives) <= answerable
+    assert all(any(letters_only(other) in passage for passage in passages)
+               for others in alternatives.values() for other in others)
+    with_others = [item for item in load_questions() if item["also"]]
+    assert len(with_others) == len(alternatives)
 
 
 def test_each_run_asks_in_conversations_of_its_own():

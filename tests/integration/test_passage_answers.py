@@ -3,16 +3,22 @@ through the real servers; and the held-out passage questions (tests/heldout/pass
 written from the sources without the implementation) against floors measured when they were added.
 `python -m bench.passage_heldout` prints the figures."""
 
-from bench.passage_heldout import HONEST, RIGHT, WRONG, load_questions, run_all, shares, summary
+from bench.passage_heldout import (
+    HONEST, RIGHT, RIGHT_ELSEWHERE, WRONG, load_questions, run_all, shares, summary,
+)
 from bot import messages
 from tests.integration.servers import reply_text
 
-# Just under what the running assistant reaches over the six sets together: 89% right and
-# 8% wrong of 513 answerable, 85% of 113 follow-ups right, 92% of 217 unanswerable honest.
-MIN_RIGHT_ANSWERABLE = 0.88
+# Just under what the running assistant reaches over the six sets together. Of 513 answerable:
+# 90% quote their writer's sentence, 93% that or another passage that answers as well
+# (tests/heldout/passage_alternatives.yml), 4% are answered wrongly; of 113 follow-ups 85% quote
+# their writer's sentence, 93% an answering passage; 92% of 217 unanswerable are declined.
+MIN_RIGHT_ANSWERABLE = 0.89
+MIN_ANSWERED_ANSWERABLE = 0.92
+MAX_WRONG_ANSWERABLE = 0.05
 MIN_RIGHT_FOLLOW_UP = 0.83
+MIN_ANSWERED_FOLLOW_UP = 0.91
 MIN_HONEST_UNANSWERABLE = 0.91
-MAX_WRONG_ANSWERABLE = 0.09
 
 
 def test_a_question_a_passage_answers_gets_that_passage_with_its_place(assistant):
@@ -53,6 +59,8 @@ def test_the_held_out_passage_questions(assistant):
     assert len(outcomes) == len(load_questions()) >= 500
     share = shares(outcomes)
     assert share["answerable"][RIGHT] >= MIN_RIGHT_ANSWERABLE
+    assert share["answerable"][RIGHT] + share["answerable"][RIGHT_ELSEWHERE] >= MIN_ANSWERED_ANSWERABLE
     assert share["answerable"][WRONG] <= MAX_WRONG_ANSWERABLE
     assert share["followup"][RIGHT] >= MIN_RIGHT_FOLLOW_UP
+    assert share["followup"][RIGHT] + share["followup"][RIGHT_ELSEWHERE] >= MIN_ANSWERED_FOLLOW_UP
     assert share["unanswerable"][HONEST] >= MIN_HONEST_UNANSWERABLE
