@@ -149,3 +149,10 @@ def test_phrasings_of_one_passage_in_several_entries_are_all_kept(tmp_path, monk
 def test_an_answer_that_quotes_a_passage_with_links_added_still_quotes_it():
     [footnote] = [p for p in load_passages() if p.place == "Bouwsteen, voetnoot 4"]
     assert "melden_leerroute" in footnote.entry_keys
+
+
+def test_the_law_is_quoted_with_its_address_in_the_staatsblad():
+    address = "https://zoek.officielebekendmakingen.nl/stb-2020-157"
+    [footnote] = [p for p in load_passages() if p.place == "Bouwsteen, voetnoot 1"]
+    assert footnote.text.endswith(f"Stb. 2020,157 [{address}]")
+    assert f"[Stb. 2020, 157]({address})" in load_knowledge().get("verplicht_sinds_2020").answer
