@@ -229,6 +229,13 @@ def _decide(
             best < SURE_ANSWER and evidence.hardly_held
         ):
             return evidence.decline(best_key)
+        # A question for a quantity gets the passage that gives it rather than an answer that
+        # gives none ("hoe lang vallen leerlingen onder de WMS?"), unless the model is all but sure.
+        giving = evidence.giving_quantity
+        if giving is not None and best < OVERRULE_BELOW and best_key not in giving.entry_keys and (
+            not _gives_quantity(text, best_key)
+        ):
+            return Decision(PASSAGE, passage=giving.passage)
         # The passage the learnt ranking reads the question most like, when it is sure of it, is
         # quoted rather than an answer that does not quote it; where the model's confidence ranks
         # that answer's passages first, only when the model is not all but sure of it.
@@ -283,6 +290,15 @@ def _answers(hit: Found) -> bool:
     return hit.coverage >= ANSWER_COVERAGE and hit.score >= PASSAGE_SCORE or _learnt_sure_of(hit)
 
 
+def _gives_quantity(question: str, key: str) -> bool:
+    """Whether the curated answer ``key`` states the kind of quantity ``question`` asks for."""
+    from bot.knowledge import load_knowledge
+    from bot.knowledge.search import answers_quantity
+
+    knowledge = load_knowledge()
+    return key in knowledge and answers_quantity(question, knowledge.get(key).answer)
+
+
 def _learnt_sure_of(hit: Found) -> bool:
     """The learnt ranking is sure of this passage, and it holds enough of the question."""
     return hit.learnt > LEARNT_SURE and hit.coverage >= LEARNT_COVERAGE and hit.score >= PASSAGE_SCORE
@@ -325,6 +341,14 @@ class _Evidence:
         """The best passage answers the question so fully that it outweighs a curated answer
         that quotes none of the passages found."""
         return self.strong and self.best.coverage >= OVERRULE_COVERAGE
+
+    @property
+    def giving_quantity(self) -> Optional[Found]:
+        """For a question that asks for a quantity, the best passage that answers it and gives
+        one (``None`` otherwise)."""
+        if not self.asks_quantity:
+            return None
+        return next((hit for hit in self.found if hit.answers_quantity and _answers(hit)), None)
 
     @property
     def quantity_unanswered(self) -> bool:

@@ -14,8 +14,10 @@ from bot.user_text import fold
 
 # Words: letters and digits; hyphens and apostrophes split them ("vmbo-examens", "ROC's").
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-# Words of chat that carry no subject, missing from spaCy's list.
-EXTRA_STOP_WORDS = frozenset({"eigenlijk", "nou", "hoor", "echt", "graag", "namens", "svp", "hoezo"})
+# Words of chat that carry no subject, missing from spaCy's list, and the one-word spellings
+# of question words whose parts are on it ("hoelang" for "hoe lang").
+EXTRA_STOP_WORDS = frozenset({"eigenlijk", "nou", "hoor", "echt", "graag", "namens", "svp", "hoezo",
+                              "hoelang", "hoevaak"})
 # The stems of this many distinct words are kept, so that a word met again is not stemmed again.
 STEMS_KEPT = 50_000
 

@@ -53,7 +53,7 @@ UNKNOWN_WEIGHT = 4.0
 # date by which something must be done.
 _QUANTITY = re.compile(
     r"\b(hoeveel|maximum|minimum|maximaal aantal|minimaal aantal|bedrag|bedragen|euro|procent|"
-    r"percentage|hoe lang|hoe vaak|hoe hoog|hoe groot|wat kost|wat kosten|deadline|"
+    r"percentage|hoe lang|hoelang|hoe vaak|hoevaak|hoe hoog|hoe groot|wat kost|wat kosten|deadline|"
     r"uiterste datum)\b|€"
 )
 # A passage that states an amount of money or a percentage, and a question that asks for one

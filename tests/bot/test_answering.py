@@ -197,6 +197,26 @@ def test_a_quantity_the_passages_do_not_give_is_declined_even_for_a_confident_an
     assert decide("hoeveel", QUESTION, CONFIDENT, given) == Decision(ANSWER, key="a")
 
 
+def test_a_question_for_a_quantity_gets_the_passage_that_gives_it_over_an_answer_without():
+    search = _search(_hit(7, 9.0, 0.9, "a"), _hit(8, 8.0, 0.9, quantity=True), quantity=True)
+    assert decide("hoe lang", QUESTION, CONFIDENT, search) == Decision(PASSAGE, passage=8)
+    assert decide("hoe lang", QUESTION, [("a", OVERRULE_BELOW), ("b", 0.01)], search) == Decision(
+        ANSWER, key="a")
+    # An answer that gives a quantity itself ("Vanaf 2020 ...") keeps its place.
+    dated = [("verplicht_sinds_2020", 0.9), ("b", 0.05)]
+    search = _search(_hit(7, 9.0, 0.9, "verplicht_sinds_2020"), _hit(8, 8.0, 0.9, quantity=True),
+                     quantity=True)
+    assert decide("hoe lang al", QUESTION, dated, search) == Decision(
+        ANSWER, key="verplicht_sinds_2020")
+    # So does an answer that quotes the passage that gives it.
+    quoted = _search(_hit(8, 9.0, 0.9, "a", quantity=True), quantity=True)
+    assert decide("hoe lang", QUESTION, CONFIDENT, quoted) == Decision(ANSWER, key="a")
+    # A passage that does not answer the question is no ground to set the answer aside.
+    weak = _search(_hit(7, 9.0, 0.9, "a"), _hit(8, PASSAGE_SCORE - 0.01, 0.9, quantity=True),
+                   quantity=True)
+    assert decide("hoe lang", QUESTION, CONFIDENT, weak) == Decision(ANSWER, key="a")
+
+
 def test_an_unsure_question_for_a_quantity_the_passage_does_not_give_is_declined():
     unsure = [("a", 0.2), ("b", 0.15)]
     strong = _hit(4, PASSAGE_SCORE, ANSWER_COVERAGE, learnt=0.5)

@@ -38,6 +38,11 @@ def test_spacy_s_dutch_stop_words_are_read_folded():
     assert all(word == word.lower() for word in words)
 
 
+def test_a_question_word_written_as_one_word_is_a_stop_word_as_its_parts_are():
+    words = dutch_stop_words()
+    assert {"hoe", "lang", "vaak"} <= words and {"hoelang", "hoevaak"} <= words
+
+
 def test_the_table_knows_its_word_forms_and_its_lemmas():
     table = LemmaTable({"scholen": "school", "gesloten": "sluiten"})
     assert table.knows("scholen") and table.knows("school") and table.knows("sluiten")

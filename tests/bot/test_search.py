@@ -85,7 +85,8 @@ def test_a_follow_up_finds_passages_with_its_own_words():
 
 @pytest.mark.parametrize("question, asks", [
     ("Hoeveel euro krijgt een mbo-instelling?", True), ("wat is het maximum aantal leerlingen", True),
-    ("hoe lang duurt de route", True), ("kost het €100?", True),
+    ("hoe lang duurt de route", True), ("hoelang duurt de route", True),
+    ("hoevaak overleggen we", True), ("kost het €100?", True),
     ("wat is de deadline voor de melding", True), ("wat is de uiterste datum voor de melding", True),
     ("wat kost de toolkit", True), ("wat kosten de webinars", True),
     ("wat moet er minimaal in staan", False), ("wie tekent", False),
