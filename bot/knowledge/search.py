@@ -61,6 +61,9 @@ _QUANTITY = re.compile(
 _AMOUNT_WORDS = "euro|bedrag|bedragen|procent|percentage"
 _AMOUNT = re.compile(rf"\b({_AMOUNT_WORDS})\b|€|%")
 _ASKS_AMOUNT = re.compile(rf"\b({_AMOUNT_WORDS}|kost|kosten|geld)\b|€|%")
+# A number that states a quantity: one standing alone ("de eerste 2 jaar", "leerjaar 3", "1e"),
+# not one in a name or a reference ("mbo-2", "artikel 96t", "8.5a.16", "p.5", a web address).
+_STATED_NUMBER = re.compile(r"(?<![\w\-./])\d+(e|ste|de)?(?![\w\-./])")
 _NUMBER = re.compile(r"\d")
 # A Dutch compound names what its last part names: one that ends in an uncovered subject's word
 # names that subject too ("busvervoer"), when the part before it has this many letters or more.
@@ -97,7 +100,7 @@ def answers_quantity(question: str, passage: str) -> bool:
     money or a percentage for a question about one, else a number."""
     if _ASKS_AMOUNT.search(fold(question)):
         return _states_amount(passage)
-    return bool(_NUMBER.search(passage))
+    return bool(_STATED_NUMBER.search(passage))
 
 
 @lru_cache(maxsize=None)

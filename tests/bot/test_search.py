@@ -108,6 +108,17 @@ def test_a_quantity_is_answered_only_by_a_passage_that_states_one():
     assert not answers_quantity("hoeveel kosten de webinars", "de kosten worden verdeeld")
 
 
+@pytest.mark.parametrize("passage, states", [
+    ("de eerste 2 jaar", True), ("leerjaar 3 en 4 vmbo", True), ("vanaf het 1e jaar", True),
+    ("tussen de 2 – 3 jaar", True), ("Vanaf 2020 is het verplicht.", True), ("(2 jaar)", True),
+    ("naar een mbo-2 opleiding", False), ("basis-mbo2", False), ("artikel 96t", False),
+    ("artikel 8.5a.16 van de wet", False), ("rapportage, p.5", False),
+    ("[https://zoek.officielebekendmakingen.nl/stb-2020-157]", False), ("vm2-experimenten", False),
+])
+def test_a_number_states_a_quantity_only_when_it_stands_alone(passage, states):
+    assert answers_quantity("hoe vaak", passage) is states
+
+
 def test_the_search_loads_without_spacy_s_machine_learning_stack():
     code = ("import sys; from bot.knowledge.search import load_search; load_search().search('wie tekent'); "
             "print('thinc' in sys.modules, 'tensorflow' in sys.modules)")
