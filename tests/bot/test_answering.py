@@ -200,6 +200,9 @@ def test_a_quantity_the_passages_do_not_give_is_declined_even_for_a_confident_an
 def test_a_question_for_a_quantity_gets_the_passage_that_gives_it_over_an_answer_without():
     search = _search(_hit(7, 9.0, 0.9, "a"), _hit(8, 8.0, 0.9, quantity=True), quantity=True)
     assert decide("hoe lang", QUESTION, CONFIDENT, search) == Decision(PASSAGE, passage=8)
+    # A question that asks for no quantity keeps its answer, whatever numbers a passage gives.
+    plain = _search(_hit(7, 9.0, 0.9, "a"), _hit(8, 8.0, 0.9, quantity=True))
+    assert decide("wie tekent", QUESTION, CONFIDENT, plain) == Decision(ANSWER, key="a")
     assert decide("hoe lang", QUESTION, [("a", OVERRULE_BELOW), ("b", 0.01)], search) == Decision(
         ANSWER, key="a")
     # An answer that gives a quantity itself ("Vanaf 2020 ...") keeps its place.
