@@ -75,6 +75,10 @@ LEARNT_WEIGHT = 1.0
 # same topic of the guidance) as the question before it: what the passages there add to their
 # relevance. Chosen on the development questions.
 CONTEXT_WEIGHT = 0.4
+# A question that names a part of the sources ("volgens het format", "staat dat in de faq?"):
+# what the passages of that part add to their relevance. Chosen on the development questions.
+NAMED_PART_WEIGHT = 0.1
+_NAMED_PARTS = ((re.compile(r"\bformat\b"), "format"), (re.compile(r"\bfaq\b"), "FAQ"))
 # "artikel 7", "art. 4a", "punt 3", "voetnoot 1": a numbered part of the format or the guidance
 # is one term ("artikel7"), since a number alone carries no meaning.
 _NUMBERED = re.compile(r"\b(artikel|art|punt|voetnoot)\.?\s*(\d+[a-z]?)\b", re.IGNORECASE)
@@ -251,8 +255,10 @@ class PassageSearch:
         top = max(float(max(scores)), 0.0) or 1.0  # a tiny corpus can score below 0
         learnt = self._ranker.scores(reading.text)
         learnt_scaled = scaled(learnt)
+        named = [part for pattern, part in _NAMED_PARTS if pattern.search(fold(reading.text))]
         relevance = [
             float(score) / top + LEARNT_WEIGHT * learnt_scaled.get(passage.id, 0.0)
+            + NAMED_PART_WEIGHT * any(part in passage.place for part in named)
             for score, passage in zip(scores, self.passages)
         ]
         order = sorted(range(len(scores)), key=lambda index: -relevance[index])[:limit]

@@ -8,7 +8,7 @@ import pytest
 from bot.knowledge.passages import Passage
 from bot.knowledge.dutch_words import Analyser, LemmaTable, dutch_analyser, dutch_lemmas
 from bot.knowledge.search import (
-    PassageSearch, answers_quantity, asks_quantity, load_search, load_synonyms, numbered_terms,
+    NAMED_PART_WEIGHT, PassageSearch, answers_quantity, asks_quantity, load_search, load_synonyms, numbered_terms,
     topic_questions,
 )
 from bot.settings import PROJECT_ROOT
@@ -190,6 +190,27 @@ def test_a_numbered_part_is_found_and_never_taken_for_a_typo():
     search = load_search()
     assert "artikel 7" in search.search("wat vul ik in bij art 7")[0].passage.place
     assert search.read("artikel 11").unknown == ("artikel11",)
+
+
+def test_a_question_that_names_a_part_of_the_sources_puts_that_part_s_passages_first(monkeypatch):
+    passages = [Passage(0, "Bouwsteen, onderwerp j", "de overeenkomst opzeggen", "test"),
+                Passage(1, "Bouwsteen, format, artikel 10", "de overeenkomst opzeggen", "test"),
+                Passage(2, "FAQ: Kan dat?", "de overeenkomst opzeggen", "test")]
+    search = PassageSearch(passages, _plain_analyser(), {})
+
+    def gain(question):
+        """What naming a part adds to each passage's relevance for ``question``."""
+        named = {hit.passage.id: hit.relevance for hit in search.search(question)}
+        monkeypatch.setattr("bot.knowledge.search.NAMED_PART_WEIGHT", 0.0)
+        plain = {hit.passage.id: hit.relevance for hit in search.search(question)}
+        monkeypatch.undo()
+        return {key: round(named[key] - plain[key], 9) for key in plain}
+
+    weight = NAMED_PART_WEIGHT
+    assert gain("opzeggen volgens het format") == {0: 0.0, 1: weight, 2: 0.0}
+    assert gain("opzeggen, staat dat in de FAQ?") == {0: 0.0, 1: 0.0, 2: weight}
+    assert gain("opzeggen formats") == gain("opzeggen") == {0: 0.0, 1: 0.0, 2: 0.0}
+    assert search.search("opzeggen volgens het format")[0].passage.id == 1
 
 
 def test_a_word_of_the_topic_questions_weighs_as_a_typical_word_not_as_another_subject():
