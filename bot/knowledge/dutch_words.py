@@ -14,10 +14,14 @@ from bot.user_text import fold
 
 # Words: letters and digits; hyphens and apostrophes split them ("vmbo-examens", "ROC's").
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-# Words of chat that carry no subject, missing from spaCy's list, and the one-word spellings
-# of question words whose parts are on it ("hoelang" for "hoe lang").
-EXTRA_STOP_WORDS = frozenset({"eigenlijk", "nou", "hoor", "echt", "graag", "namens", "svp", "hoezo",
-                              "hoelang", "hoevaak"})
+# Words of chat that carry no subject, missing from spaCy's list (greetings and fillers too:
+# "ehh wacht, ..."), and the one-word spellings of question words whose parts are on it
+# ("hoelang" for "hoe lang").
+EXTRA_STOP_WORDS = frozenset({
+    "eigenlijk", "nou", "hoor", "echt", "graag", "namens", "svp", "hoezo", "trouwens", "wacht",
+    "eh", "ehh", "ehm", "uh", "uhm", "hmm", "oja", "ok", "oke", "hoi", "hallo",
+    "hoelang", "hoevaak",
+})
 # The stems of this many distinct words are kept, so that a word met again is not stemmed again.
 STEMS_KEPT = 50_000
 

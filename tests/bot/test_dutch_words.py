@@ -43,6 +43,10 @@ def test_a_question_word_written_as_one_word_is_a_stop_word_as_its_parts_are():
     assert {"hoe", "lang", "vaak"} <= words and {"hoelang", "hoevaak"} <= words
 
 
+def test_greetings_and_fillers_of_chat_are_stop_words():
+    assert {"hoi", "hallo", "ehh", "ehm", "wacht", "trouwens", "ok", "oke"} <= dutch_stop_words()
+
+
 def test_the_table_knows_its_word_forms_and_its_lemmas():
     table = LemmaTable({"scholen": "school", "gesloten": "sluiten"})
     assert table.knows("scholen") and table.knows("school") and table.knows("sluiten")

@@ -192,6 +192,13 @@ def test_a_numbered_part_is_found_and_never_taken_for_a_typo():
     assert search.read("artikel 11").unknown == ("artikel11",)
 
 
+def test_a_question_asked_with_fillers_reads_as_the_question_alone():
+    search = load_search()
+    plain = search.read("hoe lang vallen leerlingen onder de wms?")
+    assert search.read("ehh wacht, hoelang vallen leerlingen eigenlijk onder de wms?").asked == plain.asked
+    assert search.read("hoi! ok, trouwens: hoe lang vallen leerlingen onder de wms?").asked == plain.asked
+
+
 def test_a_question_that_names_a_part_of_the_sources_puts_that_part_s_passages_first(monkeypatch):
     passages = [Passage(0, "Bouwsteen, onderwerp j", "de overeenkomst opzeggen", "test"),
                 Passage(1, "Bouwsteen, format, artikel 10", "de overeenkomst opzeggen", "test"),
