@@ -9,16 +9,16 @@ from bench.passage_heldout import (
 from bot import messages
 from tests.integration.servers import reply_text
 
-# Just under what the running assistant reaches over the six sets together. Of 513 answerable:
-# 90% quote their writer's sentence, 93% that or another passage that answers as well
-# (tests/heldout/passage_alternatives.yml), 4% are answered wrongly; of 113 follow-ups 85% quote
-# their writer's sentence, 93% an answering passage; 92% of 217 unanswerable are declined.
+# Just under what the running assistant reaches over the seven sets together. Of 613 answerable:
+# 90.5% quote their writer's sentence, 92.9% that or another passage that answers as well
+# (tests/heldout/passage_alternatives.yml), 3.9% are answered wrongly; of 133 follow-ups 85.0%
+# quote their writer's sentence, 91.7% an answering passage; 93.9% of 262 unanswerable are declined.
 MIN_RIGHT_ANSWERABLE = 0.89
 MIN_ANSWERED_ANSWERABLE = 0.92
-MAX_WRONG_ANSWERABLE = 0.05
+MAX_WRONG_ANSWERABLE = 0.045
 MIN_RIGHT_FOLLOW_UP = 0.83
-MIN_ANSWERED_FOLLOW_UP = 0.91
-MIN_HONEST_UNANSWERABLE = 0.91
+MIN_ANSWERED_FOLLOW_UP = 0.90
+MIN_HONEST_UNANSWERABLE = 0.92
 
 
 def test_a_question_a_passage_answers_gets_that_passage_with_its_place(assistant):
