@@ -46,6 +46,8 @@ SUBJECT_WORDS = 2
 DRAFT_REQUEST_WORDS = 3
 _ASKS_FOR_HELP = re.compile(r"\b(help|helpen)\b")
 _AGREEMENT = re.compile(r"\b(sok|\w*overeenkomst\w*|\w*regeling\w*|format)\b", re.IGNORECASE)
+# What a request to go on with the interview may name ("en verder met de vragen?").
+_INTERVIEW = re.compile(r"\b(vraag|vragen|invullen|interview|antwoord\w*|artikel\w*)\b")
 
 # A passage answers a question when it holds this share of the question's words (weighted by
 # how rare they are in the sources) with a BM25 score of at least PASSAGE_SCORE; when the best
@@ -535,6 +537,16 @@ def is_follow_up(text: str) -> bool:
     """Whether ``text`` is a short question that leans on the question before it."""
     words = fold(text).split()
     return len(words) <= FOLLOW_UP_WORDS and bool(_FOLLOW_UP.search(" ".join(words)))
+
+
+def asks_beyond_resuming(parse_data: Dict[str, Any]) -> bool:
+    """Whether a message the model read as "go on with the interview" is a follow-up question
+    about something else: put as a follow-up question that names a subject, but not the
+    agreement or the interview ("en verder nog tips?", unlike "en verder met de vragen?")."""
+    text = str(parse_data.get("text") or "")
+    search = search_from_parse(parse_data)
+    return asks_follow_up(text) and bool(search) and search.words > 0 and not (
+        _AGREEMENT.search(text) or _INTERVIEW.search(fold(text)))
 
 
 def asks_follow_up(text: str) -> bool:

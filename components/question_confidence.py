@@ -6,8 +6,9 @@ Runs after the answer selector. It adds what the passage search found to the par
 would not give the curated answer outright (the choice is weak or ambiguous, a passage of the
 sources answers it instead, or the sources do not answer it), or where it is a follow-up that
 needs the question before it (also one the model read as out of scope), or a question the model
-read as a change to an answer ("wie tekent de sok?") or as a request to draft the agreement
-("wie moet de sok opstellen?", "hoe maak ik een sok met twee roc's?"), the intent becomes
+read as a change to an answer ("wie tekent de sok?"), as a request to draft the agreement
+("wie moet de sok opstellen?", "hoe maak ik een sok met twee roc's?") or to go on with it ("en
+verder nog tips?"), the intent becomes
 ``nlu_fallback``, exactly as Rasa's FallbackClassifier does, and the answering action decides.
 """
 
@@ -24,7 +25,8 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.answering import (
     ANSWER, OUT_OF_SCOPE_INTENT, PASSAGES_KEY, QUESTION_INTENT, REDIRECTED_INTENTS, asks_beyond_drafting,
-    asks_follow_up, decide_parse, is_follow_up, is_redirected, search_passages, search_to_parse,
+    asks_beyond_resuming, asks_follow_up, decide_parse, is_follow_up, is_redirected, search_passages,
+    search_to_parse,
 )
 from bot.interview.editing import is_edit_request
 from bot.interview.flow import asks_who_when_or_why, looks_like_question
@@ -34,6 +36,8 @@ from bot.knowledge.search import load_search
 EDIT_INTENT = "edit_clause"
 # The model's intent for "sok opstellen"; "wie moet de sok opstellen?" can read like it.
 START_INTENT = "start_interview"
+# The model's intent for "verder"; "en verder nog tips?" after a question can read like it.
+RESUME_INTENT = "resume_interview"
 
 
 @DefaultV1Recipe.register(
@@ -76,6 +80,9 @@ class QuestionConfidence(GraphComponent):
                 # Who, when or why asks about the agreement, not to start drafting it; so does
                 # a question that says more, which the sources answer.
                 unsure = asks_who_when_or_why(text) or asks_beyond_drafting(message.data)
+            elif intent == RESUME_INTENT:
+                # A follow-up about something else asks a question, not to go on.
+                unsure = asks_beyond_resuming(message.data)
             else:
                 continue
             if unsure:

@@ -473,6 +473,22 @@ def test_a_follow_up_asks_the_search_for_the_best_few_passages(monkeypatch):
     assert asked == [("Moet dat?", "Waarom?", SUPPORT_DEPTH)]
 
 
+@pytest.mark.parametrize("text, beyond", [
+    ("en verder nog tips?", True), ("en verder nog iets over de bekostiging?", True),
+    ("en verder nog tips", False), ("zijn er verder nog tips?", False), ("en verder?", False),
+    ("en verder met de overeenkomst?", False), ("en verder met de sok?", False),
+    ("en verder met het format?", False), ("en verder met vraag 5?", False),
+    ("en nu verder met invullen?", False), ("en verder met de antwoorden?", False),
+    ("en verder met artikel 4?", False),
+])
+def test_a_follow_up_about_something_else_asks_beyond_going_on(text, beyond):
+    from bot.answering import asks_beyond_resuming
+
+    parse = {"text": text, "passages": search_to_parse(search_passages(text))}
+    assert asks_beyond_resuming(parse) is beyond
+    assert not asks_beyond_resuming({"text": text})  # nothing searched: nothing named
+
+
 def test_a_follow_up_of_exactly_the_most_words_is_one():
     assert is_follow_up("en " + " ".join(["woord"] * 9))
     assert not is_follow_up("en " + " ".join(["woord"] * 10))

@@ -2,7 +2,7 @@
 
 from rasa.shared.nlu.training_data.message import Message
 
-from components.question_confidence import EDIT_INTENT, START_INTENT, QuestionConfidence
+from components.question_confidence import EDIT_INTENT, RESUME_INTENT, START_INTENT, QuestionConfidence
 from tests.conftest import parse_result
 
 
@@ -128,5 +128,16 @@ def test_a_who_when_or_why_question_read_as_a_request_to_draft_goes_to_the_answe
             "start_interview", "start_interview"), text
 
 
+def test_a_follow_up_about_something_else_taken_for_going_on_is_a_question():
+    answers = [("faq/x", 0.1)]
+    for text in ("en verder nog tips?", "en verder nog iets over de bekostiging?"):
+        assert _process(_message("resume_interview", 0.6, answers, text=text)) == (
+            "nlu_fallback", "nlu_fallback"), text
+    for text in ("verder", "en verder?", "en dan verder?", "en verder met de overeenkomst?",
+                 "en verder met vraag 5?", "en nu verder met invullen?", "ga verder met de sok"):
+        assert _process(_message("resume_interview", 0.6, answers, text=text)) == (
+            "resume_interview", "resume_interview"), text
+
+
 def test_the_intents_the_component_watches_are_in_the_domain(domain):
-    assert {EDIT_INTENT, START_INTENT} <= set(domain["intents"])
+    assert {EDIT_INTENT, RESUME_INTENT, START_INTENT} <= set(domain["intents"])
