@@ -101,6 +101,10 @@ QUESTION_NOT_ANSWERED = (
     "opgeslagen; we gaan verder met de vraag."
 )
 CONFIRM_CORRECTION = "Wilt u het antwoord bij **{label}** wijzigen in: {answer}?"
+OPTIONAL_LEFT_OUT = (
+    "Dit optionele artikel neem ik niet op in het concept. Wilt u toch afspraken opnemen, typ dan "
+    "'terug'."
+)
 CORRECTED = (
     "Aangepast: **{label}** is nu: {answer}\n\nKlopt dat niet, typ dan 'terug'. We gaan verder waar "
     "we waren."

@@ -86,6 +86,27 @@ def phrase_kind(text: str) -> Optional[str]:
     return None
 
 
+# "Geen aanvullende afspraken", "nee, niet nodig", "n.v.t.": nothing to add where a clause is
+# optional. Every word must be one of these, and one of them a "no".
+_NONE_WORDS = {"nee", "neen", "geen", "niets", "niks", "nvt", "n/v/t", "niet"}
+_NOTHING_TO_ADD_WORDS = _NONE_WORDS | {
+    "van", "toepassing", "nodig", "aanvullende", "aanvullend", "extra", "verdere", "andere",
+    "bijzondere", "afspraken", "afspraak", "regelingen", "hierover", "daarover", "over", "de",
+    "het", "medezeggenschap", "we", "wij", "hebben", "maken", "er", "zijn", "is", "dat", "dit",
+    "artikel", "opnemen", "overslaan", "hoor", "dus", "die", "nog", "willen", "ook", "gemaakt",
+    "bovenop", "op", "dank", "je", "u", "wel", "bedankt", "graag", "verder", "eigenlijk",
+}
+
+
+def says_nothing_to_add(text: str) -> bool:
+    """Whether a message says there is nothing to add ("geen aanvullende afspraken", "n.v.t."),
+    where an optional clause asks what to add. A bare "nee" is not enough: it may say that the
+    answer before was wrong."""
+    words = normalised(text.replace(".", "")).split()
+    return (phrase_kind(text) is None and bool(set(words) & _NONE_WORDS)
+            and set(words) <= _NOTHING_TO_ADD_WORDS)
+
+
 def is_affirmation(text: str) -> bool:
     """Whether a message says yes ("ja", "klopt", "akkoord", "ziet er goed uit", ...)."""
     return phrase_kind(text) == AFFIRM

@@ -74,6 +74,8 @@ def _read(
     asked = None if command is not None else _question_in_between(text, parse, did_you_mean_buttons)
     if asked is not None:
         return asked
+    if step.optional and guard.says_nothing_to_add(text):
+        return moves.store(step, skipped_value(), answers).say(messages.OPTIONAL_LEFT_OUT)
     reading = guard.read_message(text, step, asks_question=command is None and text.strip().endswith("?"))
     if reading.kind == guard.BACK:
         return moves.go_back(step, answers)

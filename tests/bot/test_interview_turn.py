@@ -152,6 +152,29 @@ def test_a_short_command_the_model_is_sure_of_is_a_command_even_as_a_question():
     assert unsure.updates.get("clause_8_disputes") is None
 
 
+@pytest.mark.parametrize("text", [
+    "geen aanvullende afspraken", "geen", "n.v.t.", "nee, die hebben we niet",
+    "we maken geen extra afspraken over medezeggenschap",
+])
+def test_nothing_to_add_leaves_an_optional_clause_out_and_says_how_to_undo_it(text):
+    move = turn("clause_7_codetermination", text)
+    assert move.updates["clause_7_codetermination"] == NOT_APPLICABLE
+    assert said(move) == messages.OPTIONAL_LEFT_OUT
+
+
+@pytest.mark.parametrize("text", [
+    "Geen leerling neemt deel aan de studentenraad, wel aan de ouderraad",
+    "Leerlingen mogen ook in de studentenraad van het mbo",
+])
+def test_a_real_answer_to_an_optional_clause_is_stored_as_written(text):
+    assert turn("clause_7_codetermination", text).updates["clause_7_codetermination"] == text
+
+
+def test_nothing_to_add_is_no_answer_where_a_clause_is_required():
+    move = turn("clause_8_disputes", "geen aanvullende afspraken")
+    assert move.updates.get("clause_8_disputes") != NOT_APPLICABLE
+
+
 def test_a_sentence_answers_the_funding_question_and_gives_the_amount():
     sentence = "Het vmbo draagt 1.250 euro per leerling per jaar over aan het ROC"
     move = turn("clause_6_funding_transfer", sentence)
