@@ -5,13 +5,15 @@ A correction names an answered step (by clause number, title or a word for it) a
 answer after a cue ("heet eigenlijk", "bedoelde ik", "moet ... zijn", "is eigenlijk", "klopt
 niet, het is"). Without a new answer it is a request to change that step. The old answer
 named as wrong after the new one ("Aventus, niet ROC Oost", "... in plaats van ROC Oost") is not
-part of it.
+part of it. Without a cue, that old answer names the step: "we tekenen toch in Deventer, niet in
+Zwolle".
 """
 
 import re
 from dataclasses import dataclass
 from typing import Any, Mapping, Optional
 
+from bot.interview.catalogue import load_catalogue
 from bot.interview.editing import steps_meant
 from bot.user_text import fold
 
@@ -36,6 +38,13 @@ _LEADING_BIJ = re.compile(r"^\s*(?:bij|in|voor|en)\s+", re.IGNORECASE)
 _INSTEAD_OF = re.compile(
     r"^(?P<new>.+?)[,;]?\s+(?:en\s+)?(?:niet|in\s+plaats\s+van)\s+(?P<old>.+)$", re.IGNORECASE | re.DOTALL)
 
+# "in Zwolle": the word before an old answer that the new one shares ("... in Deventer").
+_PREPOSITION = re.compile(r"^(?P<word>in|te|op|bij|door|van|met|per|vanaf|tot)\s+", re.IGNORECASE)
+# "nee, het is X", "de datum wordt X": the words before a new answer given without a preposition.
+_BEFORE_THE_NEW = re.compile(
+    r"^(?:.*?\b(?:is|wordt|worden|zijn|heet|heten|moet\s+zijn)\s+|(?:nee|sorry|oeps)\b[,:]?\s*)"
+    r"(?:" + _FILLER + r"\s+)?", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Correction:
@@ -59,7 +68,36 @@ def find_correction(text: str, answers: Mapping[str, Any]) -> Optional[Correctio
         if len(keys) == 1:
             value = _without_the_old_answer(match.group("value").strip(" \"'"), answers[keys[0]])
             return Correction(keys[0], value or None)
-    return None
+    return _correction_naming_the_old_answer(stripped, answers)
+
+
+def _correction_naming_the_old_answer(text: str, answers: Mapping[str, Any]) -> Optional[Correction]:
+    """"we tekenen toch in Deventer, niet in Zwolle": the one answer equal to the old one is
+    changed to the new one (after the same preposition, if the old one has one)."""
+    match = _INSTEAD_OF.match(text)
+    if not match:
+        return None
+    old, new = match.group("old").strip(" .!\"'"), match.group("new").strip(" \"'")
+    preposition = _PREPOSITION.match(old)
+    bare_old = _plain(old[preposition.end():] if preposition else old)
+    keys = [step.key for step in load_catalogue().applicable(answers)
+            if bare_old and bare_old in _single_answer(answers.get(step.key))]
+    if len(keys) != 1:
+        return None
+    if preposition:
+        parts = re.split(rf"\b{preposition.group('word')}\s+", new, flags=re.IGNORECASE)
+        value = parts[-1] if len(parts) > 1 else ""
+    else:
+        value = _BEFORE_THE_NEW.sub("", new, count=1)
+    value = value.strip(" ,;:\"'")
+    return Correction(keys[0], value) if value else None
+
+
+def _single_answer(answer: Any) -> set:
+    """The one answer a step holds, as compared with an old answer; empty for none or several."""
+    if isinstance(answer, (list, tuple)):
+        answer = answer[0] if len(answer) == 1 else None
+    return {_plain(answer)} if isinstance(answer, str) else set()
 
 
 def _without_the_old_answer(value: str, old: Any) -> str:

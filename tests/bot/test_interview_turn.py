@@ -661,6 +661,35 @@ def test_what_a_correction_reads_as_the_new_answer(text, value):
         assert (correction.key, correction.value) == ("vmbo_parties", value)
 
 
+@pytest.mark.parametrize("text, key, value", [
+    ("we tekenen toch in Deventer, niet in Zwolle", "signing_place", "Deventer"),
+    ("Deventer, niet Zwolle", "signing_place", "Deventer"),
+    ("ondertekening in Kampen in plaats van in Zwolle", "signing_place", "Kampen"),
+    ("nee, het is Xaverius, niet Stichting VO Twente", "vmbo_parties", "Xaverius"),
+    ("Xaverius en niet Stichting VO Twente", "vmbo_parties", "Xaverius"),
+    # Not an answer given, or the old answer is nobody's, or the new one is missing.
+    ("we tekenen in Deventer, niet in Amersfoort", None, None),
+    ("geldt dit voor het vmbo, niet voor het mbo?", None, None),
+    ("we tekenen toch, niet in Zwolle", None, None),
+    ("ROC Twente of Xaverius, niet Stichting", None, None),
+])
+def test_a_correction_without_a_cue_names_the_old_answer(text, key, value):
+    from bot.interview.correction import find_correction
+
+    answers = {**TWO_BOARDS, "vmbo_parties": ["Stichting VO Twente"], "mbo_parties": ["ROC Twente"],
+               "signing_place": "Zwolle"}
+    correction = find_correction(text, answers)
+    assert (correction.key, correction.value) == (key, value) if key else correction is None
+
+
+def test_a_correction_naming_an_old_answer_leaves_a_list_of_boards_alone():
+    from bot.interview.correction import find_correction
+
+    answers = {**TWO_BOARDS, "vmbo_parties": ["Stichting A", "Stichting B"], "mbo_parties": ["ROC C"]}
+    assert find_correction("Stichting D, niet Stichting A", answers) is None
+    assert find_correction("ROC D, niet ROC C", answers).key == "mbo_parties"
+
+
 @pytest.mark.parametrize("key", [step.key for step in load_catalogue().steps if step.kind != "yes_no"])
 @pytest.mark.parametrize("text, expected", [
     ("ja", messages.YES_AT_OPEN_QUESTION), ("Ja.", messages.YES_AT_OPEN_QUESTION),
