@@ -7,13 +7,12 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.feedback import draft_made
+from actions.feedback import CONFIRMED_SLOT, draft_made
 from bot import messages
 from bot.draft.service import fingerprint, links_for, store_draft, summary_text
 from bot.draft.store import DraftStore
 from bot.settings import Settings
 
-CONFIRMED_SLOT = "interview_confirmed"
 DRAFT_SLOT = "draft"
 
 

@@ -19,11 +19,12 @@ from bot import messages
 from bot.feedback import store as kinds
 from bot.feedback.contact import contact_text
 from bot.feedback.store import ReportStore
-from bot.interview.flow import asks_something
+from bot.interview.flow import asks_something, is_complete
 from bot.interview.guard import is_denial
 from bot.settings import Settings
 
 COUNTED_SLOT = "report_counted"
+CONFIRMED_SLOT = "interview_confirmed"
 INTERVIEW_SLOT = "report_interview"
 UNANSWERED_SLOT = "unanswered_in_a_row"
 LAST_ANSWER_SLOT = "last_answer"
@@ -40,6 +41,8 @@ REQUEST_INTENTS = frozenset({
 })
 # What a typed "ja" or "nee" gets when it answers nothing.
 ANYTHING_ELSE_RESPONSE = "utter_anything_else"
+# A typed "ja" that answers nothing while the review waits gets this action's question.
+ASK_TO_CONFIRM_ACTION = "action_ask_to_confirm_review"
 # A question asked instead of a remark is answered by this action.
 QUESTION_ACTION = "action_clarify_question"
 FAQ_PREFIX = "faq/"
@@ -142,6 +145,8 @@ class ActionRecordFeedback(Action):
         typed = intent in (AFFIRM_INTENT, DENY_INTENT)
         last = tracker.get_slot(LAST_ANSWER_SLOT)
         if typed and not just_asked_for_feedback(tracker):
+            if intent == AFFIRM_INTENT and review_waits(tracker):
+                return [FollowupAction(ASK_TO_CONFIRM_ACTION)]
             dispatcher.utter_message(response=ANYTHING_ELSE_RESPONSE)
             return []
         if not isinstance(last, dict) or not last.get("key"):
@@ -161,6 +166,12 @@ class ActionRecordFeedback(Action):
             return [SlotSet(LAST_ANSWER_SLOT, None)]
         # The question stays, so that a remark can be added to this "Nee" (the rule asks for it).
         return [SlotSet(LAST_ANSWER_SLOT, {"key": None, "question": last.get("question")})]
+
+
+def review_waits(tracker: Tracker) -> bool:
+    """Whether every answer of the interview is given and the review is not confirmed yet."""
+    return (not in_interview(tracker) and is_complete(tracker.slots)
+            and not tracker.get_slot(CONFIRMED_SLOT))
 
 
 def just_asked_for_feedback(tracker: Tracker) -> bool:

@@ -11,13 +11,13 @@ from bot import messages
 from bot.interview.catalogue import COMPLETION_SLOT, SIGNATORIES_KEY, load_catalogue
 from bot.interview.correction import Correction, find_correction
 from bot.interview.editing import MAX_EDIT_REQUEST_WORDS, is_edit_request, keys_to_clear, steps_meant
-from bot.interview.flow import missing_keys
+from bot.interview.flow import is_complete
 from bot.interview.moves import clear_interview_state, reopen
 from bot.interview.review import display_answer
 from bot.interview.turn import checked_correction, interview_turn
 from bot.text_markup import escape_markdown
 from actions.clarify_question import question_buttons
-from actions.feedback import INTERVIEW_SLOT, interview_finished
+from actions.feedback import ASK_TO_CONFIRM_ACTION, INTERVIEW_SLOT, interview_finished
 from actions.interview_form import say
 from bot.interview.review import completeness_text, open_steps, review_text
 
@@ -57,6 +57,19 @@ class ActionShowReview(Action):
         dispatcher.utter_message(text=review_text(answers))
         dispatcher.utter_message(text=completeness_text(answers))
         dispatcher.utter_message(text=messages.REVIEW_OPTIONS, buttons=[CONFIRM] + open_buttons)
+        return []
+
+
+class ActionAskToConfirmReview(Action):
+    """A typed "ja" that answers nothing while the review waits: asks whether it confirms it."""
+
+    def name(self) -> Text:
+        return ASK_TO_CONFIRM_ACTION
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(text=messages.CONFIRM_REVIEW_QUESTION, buttons=[CONFIRM, WHOLE_REVIEW])
         return []
 
 
@@ -130,7 +143,7 @@ class ActionConfirmInterview(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         answers = tracker.slots
-        if answers.get("same_authority") is None or missing_keys(answers):
+        if not is_complete(answers):
             dispatcher.utter_message(text=messages.NOT_FINISHED)
             return []
         dispatcher.utter_message(text=messages.CONFIRMED)

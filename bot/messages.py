@@ -109,6 +109,9 @@ CORRECTED = (
     "Aangepast: **{label}** is nu: {answer}\n\nKlopt dat niet, typ dan 'terug'. We gaan verder waar "
     "we waren."
 )
+CONFIRM_REVIEW_QUESTION = (
+    "Wilt u het overzicht bevestigen? Kies dan 'Bevestigen' of typ 'ja'; dan maak ik het concept."
+)
 REVIEW_AFTER_CHANGE = (
     "Klopt het zo? Kies 'Bevestigen' om het concept te maken, of 'Hele overzicht tonen' om alle "
     "antwoorden te zien. Wilt u nog iets wijzigen, typ dan bijvoorbeeld 'wijzig artikel 5'."

@@ -59,6 +59,11 @@ def missing_keys(answers: Mapping[str, Any]) -> List[str]:
     return [key for key in required_keys(answers) if answers.get(key) is None]
 
 
+def is_complete(answers: Mapping[str, Any]) -> bool:
+    """Whether every step that is asked has an answer, so that the review can be confirmed."""
+    return answers.get("same_authority") is not None and not missing_keys(answers)
+
+
 def is_follow_up(step: Step) -> bool:
     """Whether a step follows up a clause's yes/no answer (the amount after "funding: yes")."""
     return any(not load_catalogue().get(key).structural for key in step.when)

@@ -15,7 +15,7 @@ from bot import messages
 from bot.feedback import store as kinds
 from bot.feedback.store import ReportStore
 from bot.settings import Settings
-from tests.conftest import make_tracker, parse_result, slots_of
+from tests.conftest import complete_answers, make_tracker, parse_result, slots_of
 
 ALL_TIME = (date.min, date.max)
 
@@ -287,6 +287,28 @@ async def test_a_typed_yes_or_no_after_something_else_rates_nothing(dispatcher, 
         {"event": "bot", "text": messages.FEEDBACK_QUESTION}, {"event": "user", "text": "ja"}])
     assert await ActionRecordFeedback().run(dispatcher, fresh, domain) == []
     assert dispatcher.messages[1]["response"] == "utter_anything_else"
+
+
+async def test_a_typed_yes_that_answers_nothing_while_the_review_waits_asks_to_confirm_it(dispatcher, domain):
+    def after_an_answer(intent, **slots):
+        return make_tracker(parse_result("ja", [(intent, 0.9)]), slots=complete_answers(**slots), events=[
+            {"event": "bot", "text": messages.FEEDBACK_THANKS}, {"event": "user", "text": "ja"}])
+
+    asked = await ActionRecordFeedback().run(dispatcher, after_an_answer("affirm"), domain)
+    assert asked == [{"event": "followup", "name": "action_ask_to_confirm_review", "timestamp": None}]
+    # Not for a no, nor once confirmed, nor while answers are missing.
+    for tracker in (after_an_answer("deny"), after_an_answer("affirm", interview_confirmed=True),
+                    after_an_answer("affirm", clause_8_disputes=None)):
+        assert await ActionRecordFeedback().run(dispatcher, tracker, domain) == []
+    assert [m["response"] for m in dispatcher.messages] == ["utter_anything_else"] * 3
+
+
+async def test_the_question_to_confirm_the_review_offers_the_buttons(dispatcher, domain):
+    from actions.interview_review import CONFIRM, WHOLE_REVIEW, ActionAskToConfirmReview
+
+    assert await ActionAskToConfirmReview().run(dispatcher, make_tracker({"text": "ja"}), domain) == []
+    assert dispatcher.messages[0]["text"] == messages.CONFIRM_REVIEW_QUESTION
+    assert dispatcher.messages[0]["buttons"] == [CONFIRM, WHOLE_REVIEW]
 
 
 async def test_a_no_where_a_remark_is_asked_means_no_remark(dispatcher, domain):

@@ -2,6 +2,7 @@
 
 from bot.interview.catalogue import load_catalogue
 from bot.knowledge import load_knowledge
+from tests.integration.interviews import draft_payload, draft_text, marked_answers, send_all
 from tests.integration.servers import reply_text
 
 STEP = load_catalogue().get
@@ -114,3 +115,22 @@ def test_a_correction_in_own_words_is_kept_and_a_yes_after_it_is_no_name(assista
     assert STEP("mbo_parties").question in _say(assistant, sender, "ja")
     review_later = _say(assistant, sender, "ROC De Brug")
     assert STEP("clause_1_programme").question in review_later
+
+
+def test_at_the_review_own_words_change_an_answer_and_a_later_yes_confirms(assistant):
+    """Nothing to add to article 7, a correction that only names the old answer, a question,
+    and a typed "ja" that then answers nothing: the draft holds what was meant."""
+    sender = "interview-review-own-words"
+    answers = [(step, "geen aanvullende afspraken" if step == "clause_7_codetermination" else text)
+               for step, text in marked_answers("Brink")]
+    review = send_all(assistant, sender, answers)
+    assert "h. aanvullende afspraken over medezeggenschap: niet van toepassing" in review
+    changed = _say(assistant, sender, "we tekenen toch in Deventer, niet in Plaats Brink")
+    assert "Deventer" in changed and "Bevestigen" in changed
+    answered = _say(assistant, sender, "Moet de MR de samenwerkingsovereenkomst goedkeuren?")
+    assert load_knowledge().get("medezeggenschap_goedkeuring").answer in answered
+    assert "Waarmee kan ik u verder helpen" not in _say(assistant, sender, "ja")  # on "nuttig?"
+    assert "overzicht bevestigen" in _say(assistant, sender, "ja")
+    text = draft_text(assistant, draft_payload(assistant.send(sender, "ja", timeout=180))["docx"])
+    assert "Deventer" in text and "Plaats Brink" not in text
+    assert "geen aanvullende afspraken" not in text
