@@ -66,9 +66,11 @@ SUPPORT_DEPTH = 5
 # (a single word such as "vmbo" is in the phrasings of many passages).
 MENTION_DEPTH = 15
 SUPPORT_SHARE = 0.8
-# The model is sure of a curated answer from this confidence on. Below it, a curated answer
-# that quotes none of the best passages is not given: the best passage is quoted when it
-# answers the question, else the sources are said not to answer it (with the nearest passage).
+# The model is sure of a curated answer from this confidence on. A curated answer that quotes
+# none of the best passages is given only when the model is all but sure of it
+# (OVERRULE_BELOW): below this confidence the best passage is quoted when it answers the
+# question, from it on only when it overrules the answer; else the sources are said not to
+# answer it (with the nearest passage).
 SURE_ANSWER = 0.6
 # A passage overrules a curated answer the model is sure of, that quotes none of the best
 # passages, when it holds this share of the question, unless the model is all but sure.
@@ -253,13 +255,13 @@ def _decide(
             return Decision(PASSAGE, passage=first.passage)
         if evidence.supports(best_key):
             return Decision(ANSWER, key=best_key)
-        if best < SURE_ANSWER:
-            if evidence.strong:
-                return Decision(PASSAGE, passage=evidence.best.passage)
-            return evidence.decline(best_key)
-        if evidence.overrules and best < OVERRULE_BELOW:
+        # A curated answer that quotes none of the best passages is given only when the model is
+        # all but sure of it; otherwise the sources are not shown to say it.
+        if best >= OVERRULE_BELOW:
+            return Decision(ANSWER, key=best_key)
+        if evidence.strong and (best < SURE_ANSWER or evidence.overrules):
             return Decision(PASSAGE, passage=evidence.best.passage)
-        return Decision(ANSWER, key=best_key)
+        return evidence.decline(best_key)
     if evidence.strong and not evidence.quantity_unanswered:
         return Decision(PASSAGE, passage=evidence.best.passage)
     candidates = [

@@ -134,12 +134,14 @@ def test_a_confident_answer_quoting_only_weak_passages_gives_way_to_a_passage_th
     assert decide("vraag", QUESTION, CONFIDENT, search) == Decision(PASSAGE, passage=7)
 
 
-def test_a_confident_answer_stays_when_no_passage_answers_well_enough():
+def test_a_confident_answer_that_no_passage_found_bears_out_is_declined_with_the_nearest():
     search = _search(_hit(7, 10.0, OVERRULE_COVERAGE - 0.01, "b", learnt=UNLIKE), words=SHORT_QUESTION + 4)
-    assert decide("vraag", QUESTION, CONFIDENT, search) == Decision(ANSWER, key="a")
+    assert decide("vraag", QUESTION, CONFIDENT, search) == Decision(NOT_IN_SOURCES, passage=7)
+    all_but_sure = [("a", OVERRULE_BELOW), ("b", 0.01)]
+    assert decide("vraag", QUESTION, all_but_sure, search) == Decision(ANSWER, key="a")
 
 
-def test_an_answer_no_passage_bears_out_is_given_only_when_the_model_is_sure_of_it():
+def test_an_answer_no_passage_bears_out_is_given_only_when_the_model_is_all_but_sure_of_it():
     from bot.answering import SURE_ANSWER
 
     search = _search(_hit(7, 10.0, ANSWER_COVERAGE - 0.01, "b"), _hit(3, 2.0, 0.3, "a"),
@@ -147,7 +149,13 @@ def test_an_answer_no_passage_bears_out_is_given_only_when_the_model_is_sure_of_
     unsure = [("a", SURE_ANSWER - 0.01), ("b", 0.01)]
     assert decide("vraag", QUESTION, unsure, search) == Decision(NOT_IN_SOURCES, passage=3)
     sure = [("a", SURE_ANSWER), ("b", 0.01)]
-    assert decide("vraag", QUESTION, sure, search) == Decision(ANSWER, key="a")
+    assert decide("vraag", QUESTION, sure, search) == Decision(NOT_IN_SOURCES, passage=3)
+    assert decide("vraag", QUESTION, [("a", OVERRULE_BELOW - 0.01), ("b", 0.01)], search).kind == NOT_IN_SOURCES
+    assert decide("vraag", QUESTION, [("a", OVERRULE_BELOW), ("b", 0.01)], search) == Decision(ANSWER, key="a")
+    # The same search with the answer's passage among the best gives the answer.
+    borne_out = _search(_hit(7, 10.0, ANSWER_COVERAGE - 0.01, "b"), _hit(3, 9.0, 0.5, "a"),
+                        words=SHORT_QUESTION + 4)
+    assert decide("vraag", QUESTION, sure, borne_out) == Decision(ANSWER, key="a")
     borne_out = _search(_hit(3, 10.0, 0.5, "a"), words=SHORT_QUESTION + 4)
     assert decide("vraag", QUESTION, unsure, borne_out) == Decision(ANSWER, key="a")
 
@@ -159,7 +167,7 @@ def test_a_passage_overrules_an_answer_the_model_is_sure_of_only_when_it_holds_m
     unsure = [("a", SURE_ANSWER - 0.01), ("b", 0.01)]
     answers = _search(_hit(7, 10.0, ANSWER_COVERAGE, "b", learnt=UNLIKE), words=SHORT_QUESTION + 4)
     assert decide("vraag", QUESTION, unsure, answers) == Decision(PASSAGE, passage=7)
-    assert decide("vraag", QUESTION, sure, answers) == Decision(ANSWER, key="a")
+    assert decide("vraag", QUESTION, sure, answers) == Decision(NOT_IN_SOURCES, passage=7)
     overrules = _search(_hit(7, 10.0, OVERRULE_COVERAGE, "b", learnt=UNLIKE), words=SHORT_QUESTION + 4)
     assert ANSWER_COVERAGE < OVERRULE_COVERAGE
     assert decide("vraag", QUESTION, sure, overrules) == Decision(PASSAGE, passage=7)
@@ -186,7 +194,7 @@ def test_a_short_question_the_sources_hardly_hold_is_declined_though_the_answer_
 
 
 def test_a_long_question_is_not_declined_for_words_the_sources_do_not_use():
-    search = _search(_hit(7, 4.0, 0.2, "b"), words=SHORT_QUESTION + 1)
+    search = _search(_hit(7, 4.0, 0.2, "a"), words=SHORT_QUESTION + 1)
     assert decide("vraag", QUESTION, CONFIDENT, search).kind == ANSWER
 
 
