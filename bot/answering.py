@@ -263,7 +263,8 @@ def _decide(
             return Decision(PASSAGE, passage=evidence.best.passage)
         return evidence.decline(best_key)
     if evidence.strong and not evidence.quantity_unanswered:
-        return Decision(PASSAGE, passage=evidence.best.passage)
+        # A question for a quantity gets the best passage that gives one.
+        return Decision(PASSAGE, passage=(evidence.giving_quantity or evidence.best).passage)
     candidates = [
         key for key, confidence in answer_ranking[:MAX_CANDIDATES]
         if confidence >= CANDIDATE_CONFIDENCE and evidence.mentions(key)

@@ -906,3 +906,13 @@ def test_the_passage_the_search_finds_first_by_itself_is_quoted_rather_than_an_a
 
 def test_a_confident_answer_stands_when_the_search_finds_no_passage():
     assert decide("vraag over iets", QUESTION, CONFIDENT, _search(words=3)) == Decision(ANSWER, key="a")
+
+
+def test_an_unsure_question_for_a_quantity_gets_the_passage_that_gives_one():
+    unsure = [("a", 0.2), ("b", 0.15)]
+    found = (_hit(7, 10.0, 1.0, "b"), _hit(8, 9.0, ANSWER_COVERAGE, quantity=True))
+    assert decide("hoe lang", QUESTION, unsure, _search(*found, quantity=True)) == Decision(PASSAGE, passage=8)
+    # Asked for no quantity, or with no passage that gives one and answers: the best passage.
+    assert decide("wie", QUESTION, unsure, _search(*found)) == Decision(PASSAGE, passage=7)
+    weak = (_hit(7, 10.0, 1.0, "b"), _hit(8, 9.0, ANSWER_COVERAGE - 0.01, quantity=True))
+    assert decide("hoe lang", QUESTION, unsure, _search(*weak, quantity=True)).kind == NOT_IN_SOURCES
