@@ -42,7 +42,7 @@ REQUEST_INTENTS = frozenset({
 # What a typed "ja" or "nee" gets when it answers nothing.
 ANYTHING_ELSE_RESPONSE = "utter_anything_else"
 # A typed "ja" that answers nothing while the review waits gets this action's question.
-ASK_TO_CONFIRM_ACTION = "action_ask_to_confirm_review"
+CONFIRM_OFFER_ACTION = "action_offer_review_confirmation"
 # A question asked instead of a remark is answered by this action.
 QUESTION_ACTION = "action_clarify_question"
 FAQ_PREFIX = "faq/"
@@ -146,7 +146,7 @@ class ActionRecordFeedback(Action):
         last = tracker.get_slot(LAST_ANSWER_SLOT)
         if typed and not just_asked_for_feedback(tracker):
             if intent == AFFIRM_INTENT and review_waits(tracker):
-                return [FollowupAction(ASK_TO_CONFIRM_ACTION)]
+                return [FollowupAction(CONFIRM_OFFER_ACTION)]
             dispatcher.utter_message(response=ANYTHING_ELSE_RESPONSE)
             return []
         if not isinstance(last, dict) or not last.get("key"):

@@ -17,7 +17,7 @@ from bot.interview.review import display_answer
 from bot.interview.turn import checked_correction, interview_turn
 from bot.text_markup import escape_markdown
 from actions.clarify_question import question_buttons
-from actions.feedback import ASK_TO_CONFIRM_ACTION, INTERVIEW_SLOT, interview_finished
+from actions.feedback import CONFIRM_OFFER_ACTION, INTERVIEW_SLOT, interview_finished
 from actions.interview_form import say
 from bot.interview.review import completeness_text, open_steps, review_text
 
@@ -60,11 +60,11 @@ class ActionShowReview(Action):
         return []
 
 
-class ActionAskToConfirmReview(Action):
+class ActionOfferReviewConfirmation(Action):
     """A typed "ja" that answers nothing while the review waits: asks whether it confirms it."""
 
     def name(self) -> Text:
-        return ASK_TO_CONFIRM_ACTION
+        return CONFIRM_OFFER_ACTION
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]

@@ -295,7 +295,7 @@ async def test_a_typed_yes_that_answers_nothing_while_the_review_waits_asks_to_c
             {"event": "bot", "text": messages.FEEDBACK_THANKS}, {"event": "user", "text": "ja"}])
 
     asked = await ActionRecordFeedback().run(dispatcher, after_an_answer("affirm"), domain)
-    assert asked == [{"event": "followup", "name": "action_ask_to_confirm_review", "timestamp": None}]
+    assert asked == [{"event": "followup", "name": "action_offer_review_confirmation", "timestamp": None}]
     # Not for a no, nor once confirmed, nor while answers are missing.
     for tracker in (after_an_answer("deny"), after_an_answer("affirm", interview_confirmed=True),
                     after_an_answer("affirm", clause_8_disputes=None)):
@@ -304,9 +304,9 @@ async def test_a_typed_yes_that_answers_nothing_while_the_review_waits_asks_to_c
 
 
 async def test_the_question_to_confirm_the_review_offers_the_buttons(dispatcher, domain):
-    from actions.interview_review import CONFIRM, WHOLE_REVIEW, ActionAskToConfirmReview
+    from actions.interview_review import CONFIRM, WHOLE_REVIEW, ActionOfferReviewConfirmation
 
-    assert await ActionAskToConfirmReview().run(dispatcher, make_tracker({"text": "ja"}), domain) == []
+    assert await ActionOfferReviewConfirmation().run(dispatcher, make_tracker({"text": "ja"}), domain) == []
     assert dispatcher.messages[0]["text"] == messages.CONFIRM_REVIEW_QUESTION
     assert dispatcher.messages[0]["buttons"] == [CONFIRM, WHOLE_REVIEW]
 
