@@ -90,11 +90,19 @@ def phrase_kind(text: str) -> Optional[str]:
 # optional. Every word must be one of these, and one of them a "no".
 _NONE_WORDS = {"nee", "neen", "geen", "niets", "niks", "nvt", "n/v/t", "niet"}
 _NOTHING_TO_ADD_WORDS = _NONE_WORDS | {
-    "van", "toepassing", "nodig", "aanvullende", "aanvullend", "extra", "verdere", "andere",
-    "bijzondere", "afspraken", "afspraak", "regelingen", "hierover", "daarover", "over", "de",
-    "het", "medezeggenschap", "we", "wij", "hebben", "maken", "er", "zijn", "is", "dat", "dit",
-    "artikel", "opnemen", "overslaan", "hoor", "dus", "die", "nog", "willen", "ook", "gemaakt",
-    "bovenop", "op", "dank", "je", "u", "wel", "bedankt", "graag", "verder", "eigenlijk",
+    # What is (not) added, and where
+    "aanvullende", "aanvullend", "aanvullingen", "extra", "verdere", "andere", "bijzondere",
+    "afspraken", "afspraak", "regelingen", "regels", "bepalingen", "iets", "medezeggenschap",
+    "artikel", "route", "leerroute", "hierover", "daarover", "hier", "daar", "hiervoor",
+    "daarvoor", "over", "voor", "in", "op", "bovenop", "aan", "toe", "van", "toepassing",
+    # Verbs and the words around them
+    "nodig", "hoeft", "hoeven", "hebben", "heb", "maken", "gemaakt", "opnemen", "opgenomen",
+    "nemen", "te", "vastleggen", "vastgelegd", "regelen", "geregeld", "afspreken", "afgesproken",
+    "willen", "wil", "zijn", "is", "wordt", "worden", "gaan", "zullen", "overslaan",
+    # Small words
+    "de", "het", "er", "we", "wij", "ik", "u", "je", "dat", "dit", "die", "onze", "ons", "nog",
+    "nu", "momenteel", "vooralsnog", "ook", "dus", "hoor", "helaas", "eigenlijk", "verder",
+    "graag", "dank", "bedankt", "wel",
 }
 
 

@@ -155,6 +155,8 @@ def test_a_short_command_the_model_is_sure_of_is_a_command_even_as_a_question():
 @pytest.mark.parametrize("text", [
     "geen aanvullende afspraken", "geen", "n.v.t.", "nee, die hebben we niet",
     "we maken geen extra afspraken over medezeggenschap",
+    "nee, daar maken we geen aanvullende afspraken over", "nee dat hoeft niet",
+    "we hebben hier nog niets over afgesproken",
 ])
 def test_nothing_to_add_leaves_an_optional_clause_out_and_says_how_to_undo_it(text):
     move = turn("clause_7_codetermination", text)
@@ -165,6 +167,7 @@ def test_nothing_to_add_leaves_an_optional_clause_out_and_says_how_to_undo_it(te
 @pytest.mark.parametrize("text", [
     "Geen leerling neemt deel aan de studentenraad, wel aan de ouderraad",
     "Leerlingen mogen ook in de studentenraad van het mbo",
+    "Leerlingen krijgen geen stemrecht in de studentenraad",
 ])
 def test_a_real_answer_to_an_optional_clause_is_stored_as_written(text):
     assert turn("clause_7_codetermination", text).updates["clause_7_codetermination"] == text
