@@ -77,9 +77,9 @@ def _correction_naming_the_old_answer(text: str, answers: Mapping[str, Any]) -> 
     match = _INSTEAD_OF.match(text)
     if not match:
         return None
-    old, new = match.group("old").strip(" .!\"'"), match.group("new").strip(" \"'")
+    old, new = _plain(match.group("old")), match.group("new")
     preposition = _PREPOSITION.match(old)
-    bare_old = _plain(old[preposition.end():] if preposition else old)
+    bare_old = old[preposition.end():] if preposition else old
     keys = [step.key for step in load_catalogue().applicable(answers)
             if bare_old and bare_old in _single_answer(answers.get(step.key))]
     if len(keys) != 1:
@@ -88,7 +88,7 @@ def _correction_naming_the_old_answer(text: str, answers: Mapping[str, Any]) -> 
         parts = re.split(rf"\b{preposition.group('word')}\s+", new, flags=re.IGNORECASE)
         value = parts[-1] if len(parts) > 1 else ""
     else:
-        value = _BEFORE_THE_NEW.sub("", new, count=1)
+        value = _BEFORE_THE_NEW.sub("", new)
     value = value.strip(" ,;:\"'")
     return Correction(keys[0], value) if value else None
 

@@ -112,7 +112,7 @@ def says_nothing_to_add(text: str) -> bool:
     answer before was wrong."""
     words = normalised(text.replace(".", "")).split()
     return (phrase_kind(text) is None and bool(set(words) & _NONE_WORDS)
-            and set(words) <= _NOTHING_TO_ADD_WORDS)
+            and not set(words) - _NOTHING_TO_ADD_WORDS)
 
 
 def is_affirmation(text: str) -> bool:

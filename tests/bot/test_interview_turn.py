@@ -173,6 +173,13 @@ def test_a_real_answer_to_an_optional_clause_is_stored_as_written(text):
     assert turn("clause_7_codetermination", text).updates["clause_7_codetermination"] == text
 
 
+def test_nothing_to_add_needs_a_no_among_its_words():
+    from bot.interview.guard import says_nothing_to_add
+
+    assert not says_nothing_to_add("aanvullende afspraken over de medezeggenschap")
+    assert says_nothing_to_add("geen aanvullende afspraken over de medezeggenschap")
+
+
 def test_nothing_to_add_is_no_answer_where_a_clause_is_required():
     move = turn("clause_8_disputes", "geen aanvullende afspraken")
     assert move.updates.get("clause_8_disputes") != NOT_APPLICABLE
@@ -670,6 +677,9 @@ def test_what_a_correction_reads_as_the_new_answer(text, value):
     ("ondertekening in Kampen in plaats van in Zwolle", "signing_place", "Kampen"),
     ("nee, het is Xaverius, niet Stichting VO Twente", "vmbo_parties", "Xaverius"),
     ("Xaverius en niet Stichting VO Twente", "vmbo_parties", "Xaverius"),
+    ("het is \"Xaverius\", niet \"Stichting VO Twente\"", "vmbo_parties", "Xaverius"),
+    ("In Deventer, niet in Zwolle.", "signing_place", "Deventer"),
+    ("we tekenen in de zomer in Deventer, niet in Zwolle", "signing_place", "Deventer"),
     # Not an answer given, or the old answer is nobody's, or the new one is missing.
     ("we tekenen in Deventer, niet in Amersfoort", None, None),
     ("geldt dit voor het vmbo, niet voor het mbo?", None, None),
@@ -683,6 +693,15 @@ def test_a_correction_without_a_cue_names_the_old_answer(text, key, value):
                "signing_place": "Zwolle"}
     correction = find_correction(text, answers)
     assert (correction.key, correction.value) == (key, value) if key else correction is None
+
+
+def test_a_correction_naming_an_old_answer_reads_one_board_too():
+    from bot.interview.correction import find_correction
+
+    answers = {"same_authority": True, "route_type": "doorlopende_leerroute",
+               "authority_name": ["Stichting X"], "signing_place": "Zwolle"}
+    assert find_correction("Deventer, niet Zwolle", answers).key == "signing_place"
+    assert find_correction("Stichting Y, niet Stichting X", answers).key == "authority_name"
 
 
 def test_a_correction_naming_an_old_answer_leaves_a_list_of_boards_alone():
