@@ -916,3 +916,24 @@ def test_an_unsure_question_for_a_quantity_gets_the_passage_that_gives_one():
     assert decide("wie", QUESTION, unsure, _search(*found)) == Decision(PASSAGE, passage=7)
     weak = (_hit(7, 10.0, 1.0, "b"), _hit(8, 9.0, ANSWER_COVERAGE - 0.01, quantity=True))
     assert decide("hoe lang", QUESTION, unsure, _search(*weak, quantity=True)).kind == NOT_IN_SOURCES
+
+
+def test_a_question_for_an_amount_gets_the_passage_that_gives_one_over_an_answer_with_only_a_year():
+    dated = [("verplicht_sinds_2020", 0.9), ("b", 0.05)]
+    search = _search(_hit(7, 9.0, 0.9, "verplicht_sinds_2020"), _hit(8, 8.0, 0.9, quantity=True),
+                     quantity=True)
+    assert decide("hoeveel euro kost het", QUESTION, dated, search) == Decision(PASSAGE, passage=8)
+    assert decide("hoe lang geldt het", QUESTION, dated, search) == Decision(ANSWER, key="verplicht_sinds_2020")
+
+
+def test_the_passages_found_keep_the_searchs_scores_and_the_question_its_quantity():
+    from bot.answering import MENTION_DEPTH
+    from bot.knowledge.search import load_search
+
+    text = "hoelang vallen leerlingen onder de wms?"
+    search = load_search()
+    hits = search.search_reading(search.read(text), MENTION_DEPTH)
+    found = search_passages(text)
+    assert [(hit.passage, hit.score, hit.relevance, hit.learnt) for hit in found.found] == [
+        (hit.passage.id, hit.score, hit.relevance, hit.learnt) for hit in hits]
+    assert found.asks_quantity and not search_passages("wie tekent de sok namens het roc?").asks_quantity

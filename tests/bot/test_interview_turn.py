@@ -741,3 +741,16 @@ def test_a_correction_that_names_the_old_text_answer_as_wrong_keeps_only_the_new
         Correction("clause_2_business", "via de bpv"))
     assert find_correction("bij artikel 2 bedoelde ik: via de bpv, niet via de mr", answers) == (
         Correction("clause_2_business", "via de bpv, niet via de mr"))
+
+
+def test_a_question_in_between_the_sources_do_not_answer_quotes_no_passage():
+    from bot.answering import NOT_IN_SOURCES, decide_parse, search_passages, search_to_parse
+    from tests.conftest import parse_result
+
+    text = "Hoeveel euro bekostiging krijgt een mbo-instelling per student?"
+    parse = parse_result(text, [("faq", 0.9)], [("financiele_afspraken", 0.9), ("b", 0.01)])
+    parse["passages"] = search_to_parse(search_passages(text))
+    decision = decide_parse(parse)
+    assert decision.kind == NOT_IN_SOURCES and decision.passage is not None  # the nearest
+    move = turn("clause_8_disputes", text, parse=parse)
+    assert said(move) == messages.QUESTION_NOT_ANSWERED and move.updates == {"clause_8_disputes": None}
