@@ -74,8 +74,11 @@ def _read(
     asked = None if command is not None else _question_in_between(text, parse, did_you_mean_buttons)
     if asked is not None:
         return asked
-    if step.optional and guard.says_nothing_to_add(text):
-        return moves.store(step, skipped_value(), answers).say(messages.OPTIONAL_LEFT_OUT)
+    if step.kind == TEXT and step.clause and guard.says_nothing_to_add(text):
+        # "n.v.t." leaves an optional clause out; a required one says so, as "overslaan" does.
+        if step.optional:
+            return moves.store(step, skipped_value(), answers).say(messages.OPTIONAL_LEFT_OUT)
+        return _command(SKIP, step, answers)
     reading = guard.read_message(text, step, asks_question=command is None and text.strip().endswith("?"))
     if reading.kind == guard.BACK:
         return moves.go_back(step, answers)

@@ -180,9 +180,15 @@ def test_nothing_to_add_needs_a_no_among_its_words():
     assert says_nothing_to_add("geen aanvullende afspraken over de medezeggenschap")
 
 
-def test_nothing_to_add_is_no_answer_where_a_clause_is_required():
-    move = turn("clause_8_disputes", "geen aanvullende afspraken")
-    assert move.updates.get("clause_8_disputes") != NOT_APPLICABLE
+@pytest.mark.parametrize("text", ["geen aanvullende afspraken", "n.v.t.", "nee, dat hoeft niet"])
+def test_nothing_to_add_is_no_answer_where_a_clause_is_required_and_says_so(text):
+    move = turn("clause_5_transfer_option", text)
+    assert move.updates == {"clause_5_transfer_option": None}
+    assert said(move) == messages.CANNOT_SKIP
+
+
+def test_no_is_an_answer_where_yes_or_no_is_asked_though_it_says_nothing_to_add():
+    assert turn("clause_6_funding_transfer", "nee, dat hoeft niet").updates["clause_6_funding_transfer"] is False
 
 
 def test_a_sentence_answers_the_funding_question_and_gives_the_amount():
