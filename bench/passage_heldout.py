@@ -35,9 +35,9 @@ from bot.knowledge.text import letters_only
 from bot.settings import PROJECT_ROOT
 
 QUESTIONS = PROJECT_ROOT / "tests" / "heldout" / "passage_questions.yml"
-# The eight sets, each written without the implementation by someone else.
+# The nine sets, each written without the implementation by someone else.
 QUESTION_FILES = (QUESTIONS,) + tuple(
-    PROJECT_ROOT / "tests" / "heldout" / f"passage_questions_{n}.yml" for n in (2, 3, 4, 5, 6, 7, 8)
+    PROJECT_ROOT / "tests" / "heldout" / f"passage_questions_{n}.yml" for n in (2, 3, 4, 5, 6, 7, 8, 9)
 )
 # Other sentences that answer a question as well as its own, by "<file stem>:<id>".
 ALTERNATIVES = PROJECT_ROOT / "tests" / "heldout" / "passage_alternatives.yml"
