@@ -67,14 +67,15 @@ SUPPORT_DEPTH = 5
 MENTION_DEPTH = 15
 SUPPORT_SHARE = 0.8
 # The model is sure of a curated answer from this confidence on. A curated answer that quotes
-# none of the best passages is given only when the model is all but sure of it
-# (OVERRULE_BELOW): below this confidence the best passage is quoted when it answers the
-# question, from it on only when it overrules the answer; else the sources are said not to
-# answer it (with the nearest passage).
+# none of the best passages is never given, however sure the model is: below this confidence
+# the best passage is quoted when it answers the question, from it on only when it overrules
+# the answer; else the sources are said not to answer it (with the nearest passage).
 SURE_ANSWER = 0.6
 # A passage overrules a curated answer the model is sure of, that quotes none of the best
-# passages, when it holds this share of the question, unless the model is all but sure.
+# passages, when it holds this share of the question.
 OVERRULE_COVERAGE = 0.7
+# The model is all but sure of a curated answer from this confidence on: an answer that one of
+# the best passages bears out then stands against a passage that reads more like the question.
 OVERRULE_BELOW = 0.95
 # A question of any length whose words the best passage hardly holds (below this share) is
 # about something else when the model is unsure of its curated answer too (below SURE_ANSWER).
@@ -254,10 +255,6 @@ def _decide(
         if first is not None and best_key not in first.entry_keys and best < OVERRULE_BELOW:
             return Decision(PASSAGE, passage=first.passage)
         if evidence.supports(best_key):
-            return Decision(ANSWER, key=best_key)
-        # A curated answer that quotes none of the best passages is given only when the model is
-        # all but sure of it; otherwise the sources are not shown to say it.
-        if best >= OVERRULE_BELOW:
             return Decision(ANSWER, key=best_key)
         if evidence.strong and (best < SURE_ANSWER or evidence.overrules):
             return Decision(PASSAGE, passage=evidence.best.passage)

@@ -137,11 +137,12 @@ def test_a_confident_answer_quoting_only_weak_passages_gives_way_to_a_passage_th
 def test_a_confident_answer_that_no_passage_found_bears_out_is_declined_with_the_nearest():
     search = _search(_hit(7, 10.0, OVERRULE_COVERAGE - 0.01, "b", learnt=UNLIKE), words=SHORT_QUESTION + 4)
     assert decide("vraag", QUESTION, CONFIDENT, search) == Decision(NOT_IN_SOURCES, passage=7)
-    all_but_sure = [("a", OVERRULE_BELOW), ("b", 0.01)]
-    assert decide("vraag", QUESTION, all_but_sure, search) == Decision(ANSWER, key="a")
+    # Not even when the model is all but sure of it: the passages found do not show it.
+    all_but_sure = [("a", 1.0), ("b", 0.0)]
+    assert decide("vraag", QUESTION, all_but_sure, search) == Decision(NOT_IN_SOURCES, passage=7)
 
 
-def test_an_answer_no_passage_bears_out_is_given_only_when_the_model_is_all_but_sure_of_it():
+def test_an_answer_no_passage_bears_out_is_never_given():
     from bot.answering import SURE_ANSWER
 
     search = _search(_hit(7, 10.0, ANSWER_COVERAGE - 0.01, "b"), _hit(3, 2.0, 0.3, "a"),
@@ -151,7 +152,7 @@ def test_an_answer_no_passage_bears_out_is_given_only_when_the_model_is_all_but_
     sure = [("a", SURE_ANSWER), ("b", 0.01)]
     assert decide("vraag", QUESTION, sure, search) == Decision(NOT_IN_SOURCES, passage=3)
     assert decide("vraag", QUESTION, [("a", OVERRULE_BELOW - 0.01), ("b", 0.01)], search).kind == NOT_IN_SOURCES
-    assert decide("vraag", QUESTION, [("a", OVERRULE_BELOW), ("b", 0.01)], search) == Decision(ANSWER, key="a")
+    assert decide("vraag", QUESTION, [("a", 1.0), ("b", 0.0)], search) == Decision(NOT_IN_SOURCES, passage=3)
     # The same search with the answer's passage among the best gives the answer.
     borne_out = _search(_hit(7, 10.0, ANSWER_COVERAGE - 0.01, "b"), _hit(3, 9.0, 0.5, "a"),
                         words=SHORT_QUESTION + 4)
@@ -173,12 +174,16 @@ def test_a_passage_overrules_an_answer_the_model_is_sure_of_only_when_it_holds_m
     assert decide("vraag", QUESTION, sure, overrules) == Decision(PASSAGE, passage=7)
 
 
-def test_an_answer_the_model_is_all_but_sure_of_is_not_overruled_nor_declined():
+def test_an_answer_the_model_is_all_but_sure_of_that_a_passage_bears_out_is_not_overruled_nor_declined():
     sure = [("a", OVERRULE_BELOW), ("b", 0.01)]
-    search = _search(_hit(7, 10.0, 0.95, "b"))
+    search = _search(_hit(7, 10.0, 0.95, "b"), _hit(3, 9.0, 0.5, "a"))
     assert decide("vraag", QUESTION, sure, search) == Decision(ANSWER, key="a")
-    silent = _search(_hit(7, 4.0, SOURCES_SILENT_COVERAGE - 0.01, "b"), words=SHORT_QUESTION)
+    silent = _search(_hit(3, 4.0, SOURCES_SILENT_COVERAGE - 0.01, "a"), words=SHORT_QUESTION)
     assert decide("vraag", QUESTION, sure, silent) == Decision(ANSWER, key="a")
+    # Without a passage of its own: the passage that answers, or the sources do not say.
+    assert decide("vraag", QUESTION, sure, _search(_hit(7, 10.0, 0.95, "b"))) == Decision(PASSAGE, passage=7)
+    elsewhere = _search(_hit(7, 4.0, SOURCES_SILENT_COVERAGE - 0.01, "b"), words=SHORT_QUESTION)
+    assert decide("vraag", QUESTION, sure, elsewhere) == Decision(NOT_IN_SOURCES, passage=7)
 
 
 def test_a_short_question_the_sources_hardly_hold_is_declined_with_the_nearest_passage():
@@ -601,7 +606,8 @@ def test_a_sure_passage_is_quoted_rather_than_a_curated_answer_that_does_not_quo
     all_but_sure = [("a", 0.99), ("b", 0.005)]
     alone = _search(best(0.4))
     assert decide("vraag", QUESTION, all_but_sure, alone) == Decision(PASSAGE, passage=7)
-    assert decide("vraag", QUESTION, all_but_sure, _search(best(0.0))) == Decision(ANSWER, key="a")
+    # So does a passage the learnt ranking is not sure of, when it answers the question.
+    assert decide("vraag", QUESTION, all_but_sure, _search(best(0.0))) == Decision(PASSAGE, passage=7)
 
 
 def test_the_passage_the_learnt_ranking_reads_best_is_quoted_though_the_model_ranks_another_first():
@@ -774,7 +780,7 @@ def test_no_example_the_model_learnt_for_another_intent_is_taken_for_a_question(
 
 def test_a_question_about_a_subject_the_sources_do_not_discuss_is_declined_however_sure_the_model_is():
     sure = [("a", 0.99), ("b", 0.005)]
-    found = (_hit(7, 10.0, 0.95, "b"), _hit(3, 2.5, 0.9, "a"))
+    found = (_hit(7, 10.0, 0.95, "b"), _hit(3, 9.0, 0.9, "a"))
     assert decide("vraag", QUESTION, sure, _search(*found)) == Decision(ANSWER, key="a")
     # The nearest passage named is one of the curated answer the model chose, if found.
     assert decide("vraag", QUESTION, sure, _search(*found, uncovered=True)) == Decision(NOT_IN_SOURCES, passage=3)
