@@ -832,7 +832,7 @@ def test_a_declined_follow_up_names_the_nearest_passage_only_when_it_has_weight(
 
 
 def test_a_question_that_reads_beyond_the_sources_is_declined_unless_the_model_is_all_but_sure():
-    from bot.answering import BEYOND_SOURCES, OVERRULE_BELOW
+    from bot.answering import BEYOND_SOURCES, OVERRULE_BELOW, WELL_BEYOND_SOURCES
 
     passage = _search(_hit(7, 9.0, 0.9, "b", learnt=0.5))
     beyond = dataclasses.replace(passage, beyond=BEYOND_SOURCES + 0.01)
@@ -841,12 +841,15 @@ def test_a_question_that_reads_beyond_the_sources_is_declined_unless_the_model_i
     assert decide("vraag", QUESTION, unsure, beyond) == Decision(NOT_IN_SOURCES, passage=7)
     at = dataclasses.replace(passage, beyond=BEYOND_SOURCES)
     assert decide("vraag", QUESTION, unsure, at) == Decision(PASSAGE, passage=7)
-    # A curated answer too, unless the model is all but sure of it; the decline names the
-    # passage of that answer.
-    supported = _search(_hit(7, 9.0, 0.9, "b"), _hit(3, 8.0, 0.9, "a"), beyond=1.0)
+    # A curated answer too, unless the model is all but sure of it and the question reads only
+    # a little beyond the sources; the decline names the passage of that answer.
+    supported = _search(_hit(7, 9.0, 0.9, "b"), _hit(3, 8.0, 0.9, "a"), beyond=WELL_BEYOND_SOURCES)
+    assert BEYOND_SOURCES < WELL_BEYOND_SOURCES
     assert decide("vraag", QUESTION, [("a", OVERRULE_BELOW - 0.01), ("b", 0.01)], supported) == Decision(
         NOT_IN_SOURCES, passage=3)
     assert decide("vraag", QUESTION, [("a", OVERRULE_BELOW), ("b", 0.01)], supported) == Decision(ANSWER, key="a")
+    well_beyond = dataclasses.replace(supported, beyond=WELL_BEYOND_SOURCES + 0.01)
+    assert decide("vraag", QUESTION, [("a", 1.0), ("b", 0.0)], well_beyond) == Decision(NOT_IN_SOURCES, passage=3)
     # The decline names the passage of the model's answer even where another comes first.
     overruled = _search(_hit(7, 9.0, 0.9, "b"), _hit(3, 2.5, 0.9, "a"), beyond=1.0)
     assert decide("vraag", QUESTION, [("a", 0.9), ("b", 0.01)], overruled) == Decision(NOT_IN_SOURCES, passage=3)
