@@ -41,6 +41,11 @@ REDIRECT_SCORE = 8.0
 # about when it names the agreement ("hebben jullie een voorbeeld sok") in this many words or
 # more, all held by one passage.
 SUBJECT_WORDS = 2
+# It asks a question about the sources, too, when it is put as a question that the learnt
+# ranking reads like a passage's questions by more than this: the commands of the training data
+# put as questions read so by 0.18 at most ("mag ik een voorbeeld zien", "kan ik terug naar de
+# vorige vraag?"); questions the model took for such a command, by 0.6 and more.
+COMMAND_LEARNT = 0.5
 # A request to draft the agreement ("hoe stel ik een sok op?") names at most this many words of
 # the sources; a question that names more ("hoe maak ik een sok met twee roc's?") asks something.
 DRAFT_REQUEST_WORDS = 3
@@ -498,12 +503,17 @@ def is_redirected(parse_data: Dict[str, Any]) -> bool:
 
 def names_its_subject(parse_data: Dict[str, Any]) -> bool:
     """Whether a message says what it asks about: it names the agreement, in two words or more
-    that one passage holds (nearly) all of ("hebben jullie een voorbeeld sok"), unlike a bare
-    command ("geef een voorbeeld", "mag ik een voorbeeld zien")."""
+    that one passage holds (nearly) all of ("hebben jullie een voorbeeld sok"), or it is put as
+    a question that reads clearly like one passage's questions (``COMMAND_LEARNT``), unlike a
+    bare command ("geef een voorbeeld", "mag ik een voorbeeld zien")."""
+    text = str(parse_data.get("text") or "")
     search = search_from_parse(parse_data)
-    return bool(_AGREEMENT.search(str(parse_data.get("text") or ""))) and bool(
-        search and search.found) and search.words >= SUBJECT_WORDS and max(
-        hit.coverage for hit in search.found) >= REDIRECT_COVERAGE
+    if not (search and search.found):
+        return False
+    read = _Evidence(search).learnt_best
+    return bool(_AGREEMENT.search(text)) and search.words >= SUBJECT_WORDS and max(
+        hit.coverage for hit in search.found) >= REDIRECT_COVERAGE or (
+        looks_like_question(text) and read is not None and read.learnt > COMMAND_LEARNT)
 
 
 def asks_beyond_drafting(parse_data: Dict[str, Any]) -> bool:

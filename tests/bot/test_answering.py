@@ -711,6 +711,20 @@ def test_a_command_names_no_subject_without_the_agreement_enough_words_or_a_pass
     assert not names_its_subject(parse)
 
 
+def test_a_command_put_as_a_question_that_reads_clearly_like_a_passage_names_its_subject():
+    from bot.answering import COMMAND_LEARNT
+
+    def read(learnt, coverage=0.5):
+        return _hit(7, 6.0, coverage, learnt=learnt)
+
+    question = "kan een leerling een voorbeeld nemen aan de docent?"
+    assert _named(question, read(COMMAND_LEARNT + 0.01))
+    assert not _named(question, read(COMMAND_LEARNT))
+    # Not put as a question, or the passage holds too little of it to be read so.
+    assert not _named("een leerling een voorbeeld laten nemen aan de docent", read(COMMAND_LEARNT + 0.01))
+    assert not _named(question, read(COMMAND_LEARNT + 0.01, coverage=0.2))
+
+
 def test_the_model_lifts_only_the_passages_of_the_answers_it_ranks():
     from bot.answering import _Evidence
 
@@ -759,7 +773,8 @@ def test_a_question_in_more_words_than_a_request_to_draft_that_a_passage_answers
 
 from bot.answering import REDIRECTED_INTENTS, is_redirected  # noqa: E402
 
-INTERVIEW_COMMANDS = ("dont_know_yet", "skip_clause", "ask_example", "explain_clause", "use_example")
+INTERVIEW_COMMANDS = ("dont_know_yet", "skip_clause", "ask_example", "explain_clause", "use_example",
+                      "go_back")
 
 
 @pytest.mark.parametrize("intents, taken_for_a_question", [
