@@ -37,6 +37,10 @@ REDIRECTED_INTENTS = (OUT_OF_SCOPE_INTENT, "bot_challenge", "ask_capabilities")
 # (None of the model's training or held-out small talk passes all three.)
 REDIRECT_COVERAGE = 0.9
 REDIRECT_SCORE = 8.0
+# A message read as out of scope that names the route or the agreement itself is about the
+# topic ("hoeveel kost een dlr per leerling"): the sources are said not to answer it, with the
+# nearest passage. (No out-of-scope message the model learnt or is held out on names them.)
+_TOPIC = re.compile(r"\b(dlr('?s)?|doorlopende leerroutes?|sok|samenwerkingsovereenkomst(en)?)\b", re.IGNORECASE)
 # An interview command while no question is open ("geef een voorbeeld") names what it asks
 # about when it names the agreement ("hebben jullie een voorbeeld sok") in this many words or
 # more, all held by one passage.
@@ -235,7 +239,7 @@ def _decide(
     if top_intent in REDIRECTED_INTENTS:
         if evidence.holds_all:
             return Decision(PASSAGE, passage=evidence.best.passage)
-        if evidence.topic_quantity_unanswered:
+        if evidence.topic_quantity_unanswered or _names_the_topic(text, top_intent, evidence):
             return evidence.decline()
         if top_intent == OUT_OF_SCOPE_INTENT:
             return Decision(OUT_OF_SCOPE)
@@ -286,6 +290,12 @@ def _decide(
     if evidence.found:
         return evidence.decline()
     return Decision(OUT_OF_SCOPE)
+
+
+def _names_the_topic(text: str, intent: Optional[str], evidence: "_Evidence") -> bool:
+    """A message the model read as out of scope names the route or the agreement itself, and the
+    search found passages near it."""
+    return intent == OUT_OF_SCOPE_INTENT and bool(evidence.found) and bool(_TOPIC.search(text))
 
 
 def _reranked(found: List[Found], answer_ranking: Ranking) -> List[Found]:
@@ -493,12 +503,14 @@ def search_from_parse(parse_data: Dict[str, Any]) -> Optional[Search]:
 def is_redirected(parse_data: Dict[str, Any]) -> bool:
     """Whether a message the model read as small talk or out of scope is a question about the
     sources: one that a passage holds wholly (``decide`` quotes that passage), or one that asks
-    for a quantity they do not give (``decide`` says so)."""
+    for a quantity they do not give or names the route or the agreement (``decide`` says that
+    the sources do not answer it)."""
     real_intents = [name for name, _ in intent_ranking(parse_data) if name != FALLBACK_INTENT]
     if not real_intents or real_intents[0] not in REDIRECTED_INTENTS:
         return False
     evidence = _Evidence(search_from_parse(parse_data), answer_ranking(parse_data))
-    return evidence.holds_all or evidence.topic_quantity_unanswered
+    return evidence.holds_all or evidence.topic_quantity_unanswered or _names_the_topic(
+        str(parse_data.get("text") or ""), real_intents[0], evidence)
 
 
 def names_its_subject(parse_data: Dict[str, Any]) -> bool:

@@ -961,3 +961,30 @@ def test_the_passages_found_keep_the_searchs_scores_and_the_question_its_quantit
     assert [(hit.passage, hit.score, hit.relevance, hit.learnt) for hit in found.found] == [
         (hit.passage.id, hit.score, hit.relevance, hit.learnt) for hit in hits]
     assert found.asks_quantity and not search_passages("wie tekent de sok namens het roc?").asks_quantity
+
+
+@pytest.mark.parametrize("text", ["hoeveel kost een dlr per leerling", "Wat kost een doorlopende leerroute?",
+                                  "mag de SOK in het Engels", "samenwerkingsovereenkomsten vertalen",
+                                  "wat kosten dlr's gemiddeld"])
+def test_a_message_read_as_out_of_scope_that_names_the_route_or_the_agreement_is_said_not_to_be_answered(text):
+    outside = [(OUT_OF_SCOPE_INTENT, 0.9), (QUESTION_INTENT, 0.1)]
+    near = _search(_hit(7, 3.0, 0.4, "a"))
+    assert decide(text, outside, [("a", 0.2)], near) == Decision(NOT_IN_SOURCES, passage=7)
+    parse = parse_result(text, outside, [("a", 0.2)])
+    parse["passages"] = search_to_parse(near)
+    assert is_redirected(parse)
+    # Nothing found near it: outside the topic after all.
+    assert decide(text, outside, [("a", 0.2)], _search()) == Decision(OUT_OF_SCOPE)
+    parse["passages"] = search_to_parse(_search())
+    assert not is_redirected(parse)
+    # Read as small talk, it stays small talk.
+    parse = parse_result(text, [("bot_challenge", 0.9)], [("a", 0.2)])
+    parse["passages"] = search_to_parse(near)
+    assert not is_redirected(parse)
+
+
+def test_a_message_read_as_out_of_scope_that_names_neither_stays_out_of_scope():
+    outside = [(OUT_OF_SCOPE_INTENT, 0.9), (QUESTION_INTENT, 0.1)]
+    near = _search(_hit(7, 3.0, 0.4, "a"))
+    for text in ("hoeveel verdient een docent in het vmbo", "sokken kopen", "wat is een dlrx-kabel"):
+        assert decide(text, outside, [("a", 0.2)], near) == Decision(OUT_OF_SCOPE)
