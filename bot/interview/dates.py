@@ -61,6 +61,18 @@ def date_span(text: str) -> Optional[tuple]:
     return None
 
 
+# Words that name a time, and numbers: what a try at a date holds ("volgende week", "morgen").
+_TIME = re.compile(
+    r"\d|\b(vandaag|morgen|overmorgen|gisteren|dag|dagen|week|weken|maand|maanden|jaar|"
+    r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|" + "|".join(MONTHS) + r")\b"
+)
+
+
+def names_a_time(text: str) -> bool:
+    """Whether ``text`` names a time or holds a number, as a try at a date does."""
+    return bool(_TIME.search(text.lower()))
+
+
 def format_dutch_date(value: date) -> str:
     """The date as Dutch text: "1 september 2025"."""
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"

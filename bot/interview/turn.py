@@ -16,7 +16,7 @@ from bot.interview.catalogue import (
 )
 from bot.interview.correction import Correction, find_correction
 from bot.interview.dates import (
-    completed_date, date_span, find_dutch_date, format_dutch_date, parse_dutch_date,
+    completed_date, date_span, find_dutch_date, format_dutch_date, names_a_time, parse_dutch_date,
 )
 from bot.interview.review import display_answer
 from bot.text_markup import escape_markdown
@@ -71,6 +71,9 @@ def _read(
     # A short command the model is sure of ("weet ik nog niet?", "kan ik dit overslaan?") is a
     # command, question mark or not.
     command = command_in(intent, confidence, text)
+    if command == SKIP and step.kind == DATE and names_a_time(text):
+        # "volgende week" at the date question is a date not written as one, not "next question".
+        command = None
     asked = None if command is not None else _question_in_between(text, parse, did_you_mean_buttons)
     if asked is not None:
         return asked

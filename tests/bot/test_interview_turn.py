@@ -760,3 +760,17 @@ def test_a_question_in_between_the_sources_do_not_answer_quotes_no_passage():
     assert decision.kind == NOT_IN_SOURCES and decision.passage is not None  # the nearest
     move = turn("clause_8_disputes", text, parse=parse)
     assert said(move) == messages.QUESTION_NOT_ANSWERED and move.updates == {"clause_8_disputes": None}
+
+
+@pytest.mark.parametrize("text", ["volgende week", "morgen", "volgende maand"])
+def test_a_time_read_as_skip_at_the_date_question_is_a_date_not_written_as_one(text):
+    skip = {"intent": {"name": "skip_clause", "confidence": 0.95}, "entities": []}
+    move = turn("signing_date", text, parse=skip)
+    assert move.updates == {"signing_date": None}
+    assert "niet als datum" in said(move) and messages.CANNOT_SKIP_DOCUMENT not in said(move)
+    # "overslaan" still asks to skip; a time at another question is no date.
+    assert messages.CANNOT_SKIP_DOCUMENT in said(turn("signing_date", "overslaan", parse=skip))
+    assert messages.CANNOT_SKIP in said(turn("clause_8_disputes", text, parse=skip))
+    # Leaving it open is not a try at a date.
+    later = {"intent": {"name": "dont_know_yet", "confidence": 0.95}, "entities": []}
+    assert "niet als datum" not in said(turn("signing_date", "weet ik nog niet, volgende week", parse=later))
