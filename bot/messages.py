@@ -100,6 +100,10 @@ QUESTION_NOT_ANSWERED = (
     "Op die vraag vind ik geen antwoord in de FAQ of de bouwsteen. Ik heb haar niet als antwoord "
     "opgeslagen; we gaan verder met de vraag."
 )
+CONFIRM_QUESTION_AS_ANSWER = (
+    "Uw bericht lijkt een vraag: {answer}. Daarop geven de bouwsteen en de FAQ geen antwoord. Is "
+    "het toch uw antwoord? Kies dan 'Ja' om het zo op te slaan, of typ uw antwoord."
+)
 CONFIRM_CORRECTION = "Wilt u het antwoord bij **{label}** wijzigen in: {answer}?"
 OPTIONAL_LEFT_OUT = (
     "Dit optionele artikel neem ik niet op in het concept. Wilt u toch afspraken opnemen, typ dan "

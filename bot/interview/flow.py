@@ -14,7 +14,7 @@ COMMAND_MAX_WORDS = 8
 # A message this long that merely starts with a question word is an answer, not a question.
 MAX_QUESTION_WORDS = 10
 _QUESTION_START = re.compile(
-    r"^(wat|wie|waar|wanneer|waarom|hoe|welke?|moet|moeten|mag|mogen|kan|kunnen)\b",
+    r"^(wat|wie|waar|wanneer|waarom|hoe|hoeveel|hoelang|hoevaak|welke?|moet|moeten|mag|mogen|kan|kunnen)\b",
     re.IGNORECASE,
 )
 # Who, when or why ("wie moet de sok opstellen?", "met wie sluiten we die?") asks about the

@@ -8,7 +8,7 @@ import re
 from typing import Any, Dict, Mapping, Optional, Sequence, Tuple
 
 from bot import messages
-from bot.answering import ANSWER, CLARIFY, PASSAGE, decide_parse
+from bot.answering import ANSWER, CLARIFY, NOT_IN_SOURCES, OUT_OF_SCOPE, PASSAGE, decide_parse
 from bot.interview import guard, moves
 from bot.interview.answers import Checked, check_answer, clean_answer
 from bot.interview.catalogue import (
@@ -40,6 +40,9 @@ FUNDING_AMOUNT = "clause_6_funding_amount"
 FIRST_STEP = "same_authority"
 PLACE_STEP, DATE_STEP = "signing_place", "signing_date"
 MAX_DATE_ONLY_WORDS = 5
+# A short message that starts with one of these asks something, question mark or not ("hoeveel
+# kost een dlr per leerling"): when the sources do not answer it, it is not taken for an answer.
+_ASKS = re.compile(r"^(wat|wie|waar|wanneer|waarom|hoe|hoeveel|hoelang|hoevaak|welke?)\b", re.IGNORECASE)
 MAX_WORD_CHARS = 40
 
 
@@ -74,7 +77,7 @@ def _read(
     if command == SKIP and step.kind == DATE and names_a_time(text):
         # "volgende week" at the date question is a date not written as one, not "next question".
         command = None
-    asked = None if command is not None else _question_in_between(text, parse, did_you_mean_buttons)
+    asked = None if command is not None else _question_in_between(step, text, parse, did_you_mean_buttons)
     if asked is not None:
         return asked
     if step.kind == TEXT and step.clause and guard.says_nothing_to_add(text):
@@ -138,8 +141,12 @@ def _unanswered(step: Step) -> Move:
     return Move({step.key: None})
 
 
-def _question_in_between(text: str, parse: Mapping[str, Any], did_you_mean_buttons: Any) -> Optional[Move]:
-    """Answer a question asked instead of an answer; ``None`` when the message is no question."""
+def _question_in_between(
+    step: Step, text: str, parse: Mapping[str, Any], did_you_mean_buttons: Any,
+) -> Optional[Move]:
+    """Answer a question asked instead of an answer; ``None`` when the message is no question.
+    One the sources do not answer, put without a question mark, is stored as a text answer only
+    once the user confirms it, and never as an answer of another kind."""
     knowledge = load_knowledge()
     picked = next((e.get("value") for e in parse.get("entities") or []
                    if e.get("entity") == QUESTION_KEY_ENTITY), None)
@@ -154,6 +161,14 @@ def _question_in_between(text: str, parse: Mapping[str, Any], did_you_mean_butto
         return Move().say(passage_answer(load_passages()[decision.passage]))
     if decision.kind == CLARIFY and text.strip().endswith("?") and did_you_mean_buttons:
         return Move().say(messages.DID_YOU_MEAN, did_you_mean_buttons(decision))
+    if decision.kind in (NOT_IN_SOURCES, OUT_OF_SCOPE) and _ASKS.match(text.strip()) and (
+        not text.strip().endswith("?")
+    ):
+        if step.kind == TEXT:
+            shown = escape_markdown(clean_answer(text))
+            return moves.ask_to_confirm(
+                step, clean_answer(text), messages.CONFIRM_QUESTION_AS_ANSWER.format(answer=shown))
+        return _unanswered(step).say(messages.QUESTION_NOT_ANSWERED)
     return None
 
 

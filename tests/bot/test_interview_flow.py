@@ -84,7 +84,11 @@ def test_short_commands_are_recognised_but_answers_are_not_taken_for_commands(in
     [
         ("Moet de MR de overeenkomst goedkeuren?", True),
         ("wat is teambevoegdheid", True),
+        ("hoeveel kost een dlr per leerling", True),
+        ("hoelang geldt de wms", True),
+        ("hoevaak moet de leiding verantwoording afleggen", True),
         ("De leiding bestaat uit twee directeuren.", False),
+        ("Hoeveelheid lesuren wordt per jaar afgesproken.", False),
         ("Wordt georganiseerd door de stuurgroep", False),
     ],
 )

@@ -774,3 +774,42 @@ def test_a_time_read_as_skip_at_the_date_question_is_a_date_not_written_as_one(t
     # Leaving it open is not a try at a date.
     later = {"intent": {"name": "dont_know_yet", "confidence": 0.95}, "entities": []}
     assert "niet als datum" not in said(turn("signing_date", "weet ik nog niet, volgende week", parse=later))
+
+
+def _read_as_out_of_scope(text):
+    from bot.answering import search_passages, search_to_parse
+
+    return {"text": text, "entities": [],
+            "intent": {"name": "out_of_scope", "confidence": 0.8},
+            "intent_ranking": [{"name": "out_of_scope", "confidence": 0.8}, {"name": "faq", "confidence": 0.1}],
+            "response_selector": {"faq": {"ranking": [{"intent_response_key": "faq/a", "confidence": 0.2}]}},
+            "passages": search_to_parse(search_passages(text))}
+
+
+@pytest.mark.parametrize("key", ["clause_8_disputes", "signing_place"])
+def test_a_question_the_sources_do_not_answer_without_a_question_mark_is_stored_only_when_confirmed(key):
+    text = "hoeveel kost een dlr per leerling"
+    move = turn(key, text, parse=_read_as_out_of_scope(text))
+    assert move.updates[key] is None and HISTORY_SLOT not in move.updates
+    pending = move.updates[PENDING_SLOT]
+    assert pending["value"] == text
+    assert pending["prompt"] == messages.CONFIRM_QUESTION_AS_ANSWER.format(answer=text)
+    confirmed = turn(key, "ja", {**TWO_BOARDS, PENDING_SLOT: pending})
+    assert confirmed.updates[key] == text
+
+
+def test_a_question_the_sources_do_not_answer_is_never_stored_as_a_date_or_choice():
+    text = "wie betaalt de laptops van de leerlingen"
+    for key in ("signing_date", "same_authority"):
+        move = turn(key, text, parse=_read_as_out_of_scope(text))
+        assert move.updates == {key: None} and said(move) == messages.QUESTION_NOT_ANSWERED
+
+
+def test_an_answer_that_starts_with_a_verb_is_stored_as_before():
+    text = "Kan alleen met instemming van beide partijen"
+    move = turn("clause_8_disputes", text, parse=_read_as_out_of_scope(text))
+    assert move.updates["clause_8_disputes"] == text
+    # With a question mark the question is told unanswered, as before.
+    asked = "hoeveel kost een dlr per leerling?"
+    move = turn("clause_8_disputes", asked, parse=_read_as_out_of_scope(asked))
+    assert move.updates == {"clause_8_disputes": None} and said(move) == messages.QUESTION_NOT_ANSWERED
