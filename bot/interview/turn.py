@@ -41,7 +41,8 @@ FIRST_STEP = "same_authority"
 PLACE_STEP, DATE_STEP = "signing_place", "signing_date"
 MAX_DATE_ONLY_WORDS = 5
 # A short message that starts with one of these asks something, question mark or not ("hoeveel
-# kost een dlr per leerling"): when the sources do not answer it, it is not taken for an answer.
+# kost een dlr per leerling", "wat als we het niet eens worden"): when the sources do not answer
+# it, or the model hesitates between answers, it is not taken for an answer.
 _ASKS = re.compile(r"^(wat|wie|waar|wanneer|waarom|hoe|hoeveel|hoelang|hoevaak|welke?)\b", re.IGNORECASE)
 MAX_WORD_CHARS = 40
 
@@ -159,7 +160,8 @@ def _question_in_between(
         return Move().respond(knowledge.get(decision.key).response_name)
     if decision.kind == PASSAGE and decision.passage is not None:
         return Move().say(passage_answer(load_passages()[decision.passage]))
-    if decision.kind == CLARIFY and text.strip().endswith("?") and did_you_mean_buttons:
+    asks = text.strip().endswith("?") or bool(_ASKS.match(text.strip()))
+    if decision.kind == CLARIFY and asks and did_you_mean_buttons:
         return Move().say(messages.DID_YOU_MEAN, did_you_mean_buttons(decision))
     if decision.kind in (NOT_IN_SOURCES, OUT_OF_SCOPE) and _ASKS.match(text.strip()) and (
         not text.strip().endswith("?")

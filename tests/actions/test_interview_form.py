@@ -153,6 +153,24 @@ async def test_an_unclear_question_in_between_gets_choices(dispatcher, domain):
     assert dispatcher.messages[0]["buttons"][-1]["payload"] == "/none_of_these"
 
 
+async def test_an_unclear_question_in_between_without_a_question_mark_gets_choices(dispatcher, domain):
+    parse = parse_result("wat als we het niet eens worden", [("faq", 0.6)],
+                         [("medezeggenschap_goedkeuring", 0.45), ("medezeggenschap_wetten", 0.40)])
+    tracker = _tracker("clause_8_disputes", parse["text"], intent="faq", confidence=0.6,
+                       response_selector=parse["response_selector"])
+    events = await _run(dispatcher, domain, tracker)
+    assert slots_of(events)["clause_8_disputes"] is None
+    assert dispatcher.messages[0]["text"] == messages.DID_YOU_MEAN
+    # An answer that starts with a verb is no question: stored as typed.
+    text = "Kan alleen in overleg tussen de besturen"
+    parse = parse_result(text, [("faq", 0.6)],
+                         [("medezeggenschap_goedkeuring", 0.45), ("medezeggenschap_wetten", 0.40)])
+    tracker = _tracker("clause_8_disputes", text, intent="faq", confidence=0.6,
+                       response_selector=parse["response_selector"])
+    events = await _run(dispatcher, domain, tracker)
+    assert slots_of(events)["clause_8_disputes"] == text
+
+
 async def test_an_out_of_scope_question_in_between_is_declined(dispatcher, domain):
     tracker = _tracker("clause_4c_staff", "Wat voor weer wordt het morgen?", intent="out_of_scope",
                        confidence=0.9, response_selector={"faq": {"ranking": []}})
