@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.feedback import answered, clarified, offer_contact, unanswered
 from bot import messages
 from bot.answering import (
-    ANSWER, CLARIFY, FALLBACK_INTENT, NO_WORDS, NOT_IN_SOURCES, PASSAGE, QUESTION_INTENT,
+    ANSWER, CLARIFY, FALLBACK_INTENT, NO_WORDS, NONE_OF_THESE_INTENT, NOT_IN_SOURCES, PASSAGE, QUESTION_INTENT,
     Decision, asks_follow_up, decide_follow_up, decide_from_passages, decide_parse, is_follow_up,
     names_its_subject,
 )
@@ -22,7 +22,6 @@ from bot.knowledge.quotes import not_in_sources, passage_answer
 
 QUESTION_KEY_ENTITY = "question_key"
 CLARIFY_INTENT = "nlu_fallback"
-NONE_OF_THESE_INTENT = "none_of_these"
 NONE_OF_THESE_PAYLOAD = f"/{NONE_OF_THESE_INTENT}"
 QUESTION_INTENTS = (QUESTION_INTENT, FALLBACK_INTENT)
 # "Geen van deze" without a question before it: ask to put the question differently.

@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # the search loads its word lists; only the type is needed he
 
 QUESTION_INTENT = "faq"
 FALLBACK_INTENT = "nlu_fallback"
+# "Geen van deze" under the choices offered.
+NONE_OF_THESE_INTENT = "none_of_these"
 # The answer selector spreads its confidence over some 40 answers (uniform would be 0.025):
 # answer outright when the best answer has ten times that and leads the next by 0.10.
 ANSWER_CONFIDENCE = 0.25

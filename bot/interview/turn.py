@@ -8,7 +8,9 @@ import re
 from typing import Any, Dict, Mapping, Optional, Sequence, Tuple
 
 from bot import messages
-from bot.answering import ANSWER, CLARIFY, NOT_IN_SOURCES, OUT_OF_SCOPE, PASSAGE, decide_parse
+from bot.answering import (
+    ANSWER, CLARIFY, NONE_OF_THESE_INTENT, NOT_IN_SOURCES, OUT_OF_SCOPE, PASSAGE, decide_parse,
+)
 from bot.interview import guard, moves
 from bot.interview.answers import Checked, check_answer, clean_answer
 from bot.interview.catalogue import (
@@ -74,6 +76,9 @@ def _read(
     confidence = float((parse.get("intent") or {}).get("confidence") or 0.0)
     # A short command the model is sure of ("weet ik nog niet?", "kan ik dit overslaan?") is a
     # command, question mark or not.
+    if intent == NONE_OF_THESE_INTENT:
+        # "Geen van deze" under the choices offered for a question in between.
+        return _unanswered(step).say(messages.QUESTION_NOT_ANSWERED)
     command = command_in(intent, confidence, text)
     if command == SKIP and step.kind == DATE and names_a_time(text):
         # "volgende week" at the date question is a date not written as one, not "next question".

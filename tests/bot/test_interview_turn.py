@@ -813,3 +813,9 @@ def test_an_answer_that_starts_with_a_verb_is_stored_as_before():
     asked = "hoeveel kost een dlr per leerling?"
     move = turn("clause_8_disputes", asked, parse=_read_as_out_of_scope(asked))
     assert move.updates == {"clause_8_disputes": None} and said(move) == messages.QUESTION_NOT_ANSWERED
+
+
+def test_none_of_these_under_the_choices_stores_nothing_and_asks_the_question_again():
+    none = {"intent": {"name": "none_of_these", "confidence": 1.0}, "entities": []}
+    move = turn("clause_8_disputes", "/none_of_these", parse=none)
+    assert move.updates == {"clause_8_disputes": None} and said(move) == messages.QUESTION_NOT_ANSWERED
