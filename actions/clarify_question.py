@@ -11,7 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.feedback import answered, clarified, offer_contact, unanswered
 from bot import messages
 from bot.answering import (
-    ANSWER, CLARIFY, FALLBACK_INTENT, NO_WORDS, NONE_OF_THESE_INTENT, NOT_IN_SOURCES, PASSAGE, QUESTION_INTENT,
+    ANSWER, CLARIFY, FALLBACK_INTENT, NO_WORDS, NONE_OF_THESE_INTENT, NOT_IN_SOURCES, PASSAGE,
+    QUESTION_INTENT,
     Decision, asks_follow_up, decide_follow_up, decide_from_passages, decide_parse, is_follow_up,
     names_its_subject,
 )

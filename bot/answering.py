@@ -42,7 +42,8 @@ REDIRECT_SCORE = 8.0
 # A message read as out of scope that names the route or the agreement itself is about the
 # topic ("hoeveel kost een dlr per leerling"): the sources are said not to answer it, with the
 # nearest passage. (No out-of-scope message the model learnt or is held out on names them.)
-_TOPIC = re.compile(r"\b(dlr('?s)?|doorlopende leerroutes?|sok|samenwerkingsovereenkomst(en)?)\b", re.IGNORECASE)
+_TOPIC = re.compile(
+    r"\b(dlr('?s)?|doorlopende leerroutes?|sok|samenwerkingsovereenkomst(en)?)\b", re.IGNORECASE)
 # An interview command while no question is open ("geef een voorbeeld") names what it asks
 # about when it names the agreement ("hebben jullie een voorbeeld sok") in this many words or
 # more, all held by one passage.
