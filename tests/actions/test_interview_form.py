@@ -142,32 +142,28 @@ async def test_a_picked_question_in_between_is_answered(dispatcher, domain):
     assert dispatcher.messages == [dict(dispatcher.messages[0], response="utter_faq/teambevoegdheid")]
 
 
-async def test_an_unclear_question_in_between_gets_choices(dispatcher, domain):
-    parse = parse_result("mr en de overeenkomst?", [("faq", 0.6)],
+async def _unclear(dispatcher, domain, key, text):
+    """Run the form on ``text`` at ``key``, read as a question between two curated answers."""
+    parse = parse_result(text, [("faq", 0.6)],
                          [("medezeggenschap_goedkeuring", 0.45), ("medezeggenschap_wetten", 0.40)])
-    tracker = _tracker("clause_4c_staff", parse["text"], intent="faq", confidence=0.6,
-                       response_selector=parse["response_selector"])
-    events = await _run(dispatcher, domain, tracker)
+    tracker = _tracker(key, text, intent="faq", confidence=0.6, response_selector=parse["response_selector"])
+    return await _run(dispatcher, domain, tracker)
+
+
+async def test_an_unclear_question_in_between_gets_choices(dispatcher, domain):
+    events = await _unclear(dispatcher, domain, "clause_4c_staff", "mr en de overeenkomst?")
     assert slots_of(events)["clause_4c_staff"] is None
     assert dispatcher.messages[0]["text"] == messages.DID_YOU_MEAN
     assert dispatcher.messages[0]["buttons"][-1]["payload"] == "/none_of_these"
 
 
 async def test_an_unclear_question_in_between_without_a_question_mark_gets_choices(dispatcher, domain):
-    parse = parse_result("wat als we het niet eens worden", [("faq", 0.6)],
-                         [("medezeggenschap_goedkeuring", 0.45), ("medezeggenschap_wetten", 0.40)])
-    tracker = _tracker("clause_8_disputes", parse["text"], intent="faq", confidence=0.6,
-                       response_selector=parse["response_selector"])
-    events = await _run(dispatcher, domain, tracker)
+    events = await _unclear(dispatcher, domain, "clause_8_disputes", "wat als we het niet eens worden")
     assert slots_of(events)["clause_8_disputes"] is None
     assert dispatcher.messages[0]["text"] == messages.DID_YOU_MEAN
     # An answer that starts with a verb is no question: stored as typed.
     text = "Kan alleen in overleg tussen de besturen"
-    parse = parse_result(text, [("faq", 0.6)],
-                         [("medezeggenschap_goedkeuring", 0.45), ("medezeggenschap_wetten", 0.40)])
-    tracker = _tracker("clause_8_disputes", text, intent="faq", confidence=0.6,
-                       response_selector=parse["response_selector"])
-    events = await _run(dispatcher, domain, tracker)
+    events = await _unclear(dispatcher, domain, "clause_8_disputes", text)
     assert slots_of(events)["clause_8_disputes"] == text
 
 
