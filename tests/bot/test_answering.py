@@ -797,8 +797,11 @@ def test_a_question_about_a_subject_the_sources_do_not_discuss_is_declined_howev
     sure = [("a", 0.99), ("b", 0.005)]
     found = (_hit(7, 10.0, 0.95, "b"), _hit(3, 9.0, 0.9, "a"))
     assert decide("vraag", QUESTION, sure, _search(*found)) == Decision(ANSWER, key="a")
-    # The nearest passage named is one of the curated answer the model chose, if found.
+    # The nearest passage named is one of the curated answer the model chose, if found, even
+    # where another comes first.
     assert decide("vraag", QUESTION, sure, _search(*found, uncovered=True)) == Decision(NOT_IN_SOURCES, passage=3)
+    weak = (_hit(7, 10.0, 0.95, "b"), _hit(3, 2.5, 0.9, "a"))
+    assert decide("vraag", QUESTION, sure, _search(*weak, uncovered=True)) == Decision(NOT_IN_SOURCES, passage=3)
     # Also where the model reads it as out of scope and a passage holds all its words.
     redirected = [(OUT_OF_SCOPE_INTENT, 0.9), (QUESTION_INTENT, 0.1)]
     holds_all = _search(_hit(7, 10.0, 0.95, "b"), uncovered=True)
