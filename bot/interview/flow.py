@@ -13,10 +13,11 @@ COMMAND_CONFIDENCE = 0.8
 COMMAND_MAX_WORDS = 8
 # A message this long that merely starts with a question word is an answer, not a question.
 MAX_QUESTION_WORDS = 10
-_QUESTION_START = re.compile(
-    r"^(wat|wie|waar|wanneer|waarom|hoe|hoeveel|hoelang|hoevaak|welke?|moet|moeten|mag|mogen|kan|kunnen)\b",
-    re.IGNORECASE,
-)
+# Question words proper; a question may also start with a modal verb, as an answer may too
+# ("Kan alleen met instemming van beide partijen").
+_QUESTION_WORDS = r"wat|wie|waar|wanneer|waarom|hoe|hoeveel|hoelang|hoevaak|welke?"
+_QUESTION_WORD_START = re.compile(rf"^({_QUESTION_WORDS})\b", re.IGNORECASE)
+_QUESTION_START = re.compile(rf"^({_QUESTION_WORDS}|moet|moeten|mag|mogen|kan|kunnen)\b", re.IGNORECASE)
 # Who, when or why ("wie moet de sok opstellen?", "met wie sluiten we die?") asks about the
 # agreement even where it names making one; "hoe stel ik een sok op?" asks to make it.
 _WHO_WHEN_WHY = re.compile(
@@ -112,6 +113,11 @@ def looks_like_question(text: str) -> bool:
     """Whether a message asks something rather than answers the interview question."""
     stripped = text.strip()
     return stripped.endswith("?") or bool(_QUESTION_START.match(stripped))
+
+
+def starts_with_question_word(text: str) -> bool:
+    """Whether a message starts with a question word proper ("hoeveel ...", not "kan ...")."""
+    return bool(_QUESTION_WORD_START.match(text.strip()))
 
 
 def asks_who_when_or_why(text: str) -> bool:

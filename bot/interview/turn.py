@@ -22,7 +22,9 @@ from bot.interview.dates import (
 )
 from bot.interview.review import display_answer
 from bot.text_markup import escape_markdown
-from bot.interview.flow import DONT_KNOW, SKIP, USE_EXAMPLE, asks_something, command_in
+from bot.interview.flow import (
+    DONT_KNOW, SKIP, USE_EXAMPLE, asks_something, command_in, starts_with_question_word,
+)
 from bot.interview.help import example, explanation
 from bot.interview.model import open_value, skipped_value
 from bot.interview.moves import Move
@@ -42,10 +44,6 @@ FUNDING_AMOUNT = "clause_6_funding_amount"
 FIRST_STEP = "same_authority"
 PLACE_STEP, DATE_STEP = "signing_place", "signing_date"
 MAX_DATE_ONLY_WORDS = 5
-# A short message that starts with one of these asks something, question mark or not ("hoeveel
-# kost een dlr per leerling", "wat als we het niet eens worden"): when the sources do not answer
-# it, or the model hesitates between answers, it is not taken for an answer.
-_ASKS = re.compile(r"^(wat|wie|waar|wanneer|waarom|hoe|hoeveel|hoelang|hoevaak|welke?)\b", re.IGNORECASE)
 MAX_WORD_CHARS = 40
 
 
@@ -74,11 +72,11 @@ def _read(
 ) -> Move:
     intent = (parse.get("intent") or {}).get("name")
     confidence = float((parse.get("intent") or {}).get("confidence") or 0.0)
-    # A short command the model is sure of ("weet ik nog niet?", "kan ik dit overslaan?") is a
-    # command, question mark or not.
     if intent == NONE_OF_THESE_INTENT:
         # "Geen van deze" under the choices offered for a question in between.
         return _unanswered(step).say(messages.QUESTION_NOT_ANSWERED)
+    # A short command the model is sure of ("weet ik nog niet?", "kan ik dit overslaan?") is a
+    # command, question mark or not.
     command = command_in(intent, confidence, text)
     if command == SKIP and step.kind == DATE and names_a_time(text):
         # "volgende week" at the date question is a date not written as one, not "next question".
@@ -165,12 +163,12 @@ def _question_in_between(
         return Move().respond(knowledge.get(decision.key).response_name)
     if decision.kind == PASSAGE and decision.passage is not None:
         return Move().say(passage_answer(load_passages()[decision.passage]))
-    asks = text.strip().endswith("?") or bool(_ASKS.match(text.strip()))
-    if decision.kind == CLARIFY and asks and did_you_mean_buttons:
+    # A short message that starts with a question word asks something, question mark or not
+    # ("wat als we het niet eens worden", "hoeveel kost een dlr per leerling").
+    marked = text.strip().endswith("?")
+    if decision.kind == CLARIFY and (marked or starts_with_question_word(text)) and did_you_mean_buttons:
         return Move().say(messages.DID_YOU_MEAN, did_you_mean_buttons(decision))
-    if decision.kind in (NOT_IN_SOURCES, OUT_OF_SCOPE) and _ASKS.match(text.strip()) and (
-        not text.strip().endswith("?")
-    ):
+    if decision.kind in (NOT_IN_SOURCES, OUT_OF_SCOPE) and not marked and starts_with_question_word(text):
         if step.kind == TEXT:
             shown = escape_markdown(clean_answer(text))
             return moves.ask_to_confirm(
